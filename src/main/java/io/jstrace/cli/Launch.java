@@ -1,0 +1,88 @@
+package io.jstrace.cli;
+
+import io.jstrace.linux.Spawn;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+
+/** Finding the program to run, and what it inherits, as strace does. */
+final class Launch {
+    private Launch() {}
+
+    /**
+     * The path to execute: {@code name} itself if it has a slash, else the first PATH entry
+     * holding an executable regular file by that name.
+     */
+    static String resolve(String name) throws UsageError {
+        if (name.indexOf('/') >= 0) {
+            if (!Files.exists(Path.of(name))) {
+                throw new UsageError("Can't stat '" + name + "': No such file or directory");
+            }
+            return name;
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            path = "/bin:/usr/bin";
+        }
+        for (String dir : path.split(":", -1)) {
+            File f = new File(dir.isEmpty() ? "." : dir, name);
+            if (f.isFile() && f.canExecute()) {
+                return dir.isEmpty() ? name : f.getPath();
+            }
+        }
+        throw new UsageError("Can't stat '" + name + "': No such file or directory");
+    }
+
+    /**
+     * What jstrace itself inherited, recorded by bin/jstrace before the JVM started (the JVM
+     * opens descriptors and installs signal handlers of its own). Without it: stdio only.
+     */
+    static Spawn.Inheritance inheritance() {
+        Set<Integer> fds = new HashSet<>(Set.of(0, 1, 2));
+        String list = System.getProperty("jstrace.fds");
+        if (list != null) {
+            fds.clear();
+            for (String s : list.split(",")) {
+                if (!s.isBlank()) {
+                    fds.add(Integer.parseInt(s.trim()));
+                }
+            }
+        }
+        return new Spawn.Inheritance(Set.copyOf(fds), hex("jstrace.sigign"), hex("jstrace.sigblk"), environment());
+    }
+
+    /** The environment entries bin/jstrace wrote, NUL-separated, to the pipe named by jstrace.envfd. */
+    private static List<byte[]> environment() {
+        String fd = System.getProperty("jstrace.envfd");
+        if (fd == null || fd.isBlank()) {
+            return null;
+        }
+        byte[] all;
+        try {
+            all = Files.readAllBytes(Path.of("/proc/self/fd/" + fd.trim()));
+        } catch (IOException e) {
+            return null;
+        }
+        List<byte[]> env = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < all.length; i++) {
+            if (all[i] == 0) {
+                env.add(Arrays.copyOfRange(all, start, i));
+                start = i + 1;
+            }
+        }
+        return env;
+    }
+
+    private static long hex(String property) {
+        String v = System.getProperty(property);
+        return v == null || v.isBlank() ? 0 : Long.parseUnsignedLong(v.trim(), 16);
+    }
+}

@@ -1,0 +1,34 @@
+package io.jstrace.cli;
+
+import io.jstrace.decode.DecodeOptions;
+import io.jstrace.output.TextOptions;
+import io.jstrace.output.ValueText;
+import io.jstrace.trace.Selection;
+
+import java.util.List;
+
+/** Everything the command line asked for, parsed once. */
+public record Options(
+        int follow,
+        String output,
+        boolean appendOutput,
+        DecodeOptions decode,
+        ValueText.Hex hex,
+        int column,
+        TextOptions.Stamp stamp,
+        boolean relative,
+        boolean durations,
+        boolean numbers,
+        int quiet,
+        Selection selection,
+        List<Integer> pids,
+        List<String> command,
+        Action action) {
+
+    /** What to do instead of tracing. */
+    public enum Action { TRACE, HELP, VERSION }
+
+    public boolean followForks() {
+        return follow > 0;
+    }
+}

@@ -1,0 +1,44 @@
+package io.jstrace.decode;
+
+import io.jstrace.model.Value;
+
+/**
+ * Kinds that need no knowledge of a particular syscall: integers in each radix, pointers,
+ * fds, strings, buffers, flags and enums from an xlat table.
+ */
+final class BasicKinds implements KindFamily {
+    static final int AT_FDCWD = -100;
+
+    @Override
+    public void register(Kinds k) {
+        k.arg("int", (c, i) -> Value.Num.dec((int) c.arg(i)));
+        k.arg("uint", (c, i) -> Value.Num.udec(c.arg(i) & 0xffffffffL));
+        k.arg("long", (c, i) -> Value.Num.dec(c.arg(i)));
+        k.arg("ulong", (c, i) -> Value.Num.udec(c.arg(i)));
+        k.arg("hex", (c, i) -> Value.Num.hex(c.arg(i)));
+        k.arg("oct", (c, i) -> Value.Num.oct(c.arg(i) & 0xffffffffL));
+        k.arg("ptr", (c, i) -> Decode.ptr(c.arg(i)));
+        k.arg("fd", (c, i) -> Decode.fd(c, (int) c.arg(i)));
+        k.arg("dirfd", (c, i) -> (int) c.arg(i) == AT_FDCWD
+                ? new Value.Sym("AT_FDCWD", AT_FDCWD) : Decode.fd(c, (int) c.arg(i)));
+        k.arg("path", (c, i) -> Decode.path(c, c.arg(i)));
+        k.arg("str", (c, i) -> Decode.cstring(c, c.arg(i)));
+        // Input buffer whose length is argument N.
+        k.argWithParam("wbuf", p -> {
+            int n = Integer.parseInt(p);
+            return (c, i) -> Decode.buffer(c, c.arg(i), c.arg(n));
+        });
+        // Output buffer filled by the call: as many bytes as it returned; the address if it failed.
+        k.arg("rbuf", ArgKind.atExit((c, i) -> c.failed()
+                ? Decode.ptr(c.arg(i)) : Decode.buffer(c, c.arg(i), c.ret())));
+        k.argWithParam("flags", table -> (c, i) -> Decode.flags(table, c.arg(i)));
+        k.argWithParam("flags32", table -> (c, i) -> Decode.flags(table, c.arg(i) & 0xffffffffL));
+        k.argWithParam("enum", table -> (c, i) -> Decode.sym(table, (int) c.arg(i), Value.Radix.HEX, null));
+
+        k.ret("dec", c -> Value.Num.dec(c.ret()));
+        k.ret("udec", c -> Value.Num.udec(c.ret()));
+        k.ret("hex", c -> Value.Num.hex(c.ret()));
+        k.ret("oct", c -> Value.Num.oct(c.ret()));
+        k.ret("fd", c -> Decode.fd(c, (int) c.ret()));
+    }
+}

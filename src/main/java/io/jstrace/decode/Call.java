@@ -1,0 +1,58 @@
+package io.jstrace.decode;
+
+import io.jstrace.linux.RemoteMemory;
+
+/**
+ * One system call being decoded: its raw arguments (kept from entry: they are not re-read at
+ * exit), the return value once known, and access to the tracee's memory and fds.
+ */
+public final class Call {
+    public final int tid;
+    public final int number;
+    public final long[] args;
+    public final RemoteMemory memory;
+    public final DecodeOptions options;
+    public final FdPaths fdPaths;
+    private long ret;
+    private boolean failed;
+    private boolean exited;
+    /** Per-call scratch a kind may keep from entry to exit (e.g. an in/out struct read at entry). */
+    public final Object[] saved;
+
+    public Call(int tid, int number, long[] args, RemoteMemory memory, DecodeOptions options, FdPaths fdPaths) {
+        this.tid = tid;
+        this.number = number;
+        this.args = args;
+        this.memory = memory;
+        this.options = options;
+        this.fdPaths = fdPaths;
+        this.saved = new Object[6];
+    }
+
+    public long arg(int i) {
+        return args[i];
+    }
+
+    public int intArg(int i) {
+        return (int) args[i];
+    }
+
+    public void exit(long returnValue, boolean isError) {
+        this.ret = returnValue;
+        this.failed = isError;
+        this.exited = true;
+    }
+
+    public boolean exited() {
+        return exited;
+    }
+
+    /** The return value (for a failed call, the negated errno). */
+    public long ret() {
+        return ret;
+    }
+
+    public boolean failed() {
+        return failed;
+    }
+}

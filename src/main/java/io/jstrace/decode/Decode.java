@@ -1,0 +1,122 @@
+package io.jstrace.decode;
+
+import io.jstrace.linux.RemoteMemory;
+import io.jstrace.model.Value;
+import io.jstrace.xlat.Xlat;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Building blocks shared by all kind families: strings, buffers, flags, fds, structs. */
+public final class Decode {
+    private Decode() {}
+
+    public static final int PATH_MAX = 4096;
+
+    public static Value ptr(long addr) {
+        return new Value.Addr(addr);
+    }
+
+    /** A NUL-terminated string limited by -s: {@code "abc"...} when longer. */
+    public static Value cstring(Call c, long addr) {
+        return cstring(c, addr, c.options.stringLimit());
+    }
+
+    public static Value cstring(Call c, long addr, int limit) {
+        if (addr == 0) {
+            return Value.NULL_PTR;
+        }
+        RemoteMemory.CString s = c.memory.readCString(c.tid, addr, limit);
+        if (s == null) {
+            return new Value.Unreadable(addr);
+        }
+        return new Value.Str(s.bytes(), !s.terminated());
+    }
+
+    /** A path: strace prints paths whole, up to PATH_MAX. */
+    public static Value path(Call c, long addr) {
+        return cstring(c, addr, PATH_MAX);
+    }
+
+    /** A buffer of {@code len} bytes, shown up to -s bytes. */
+    public static Value buffer(Call c, long addr, long len) {
+        if (len <= 0) {
+            return new Value.Str(new byte[0], false);
+        }
+        int limit = c.options.stringLimit();
+        int want = (int) Math.min(len, limit);
+        byte[] b = c.memory.readFully(c.tid, addr, want);
+        if (b == null) {
+            return new Value.Unreadable(addr);
+        }
+        return new Value.Str(b, len > limit);
+    }
+
+    /** Reads a struct of {@code size} bytes, or null when the memory is not readable. */
+    public static Bytes struct(Call c, long addr, int size) {
+        if (addr == 0) {
+            return null;
+        }
+        byte[] b = c.memory.readFully(c.tid, addr, size);
+        return b == null ? null : new Bytes(b);
+    }
+
+    /**
+     * The name from {@code table}, or the number in {@code fallback} radix followed by strace's
+     * {@code /* PREFIX_??? *}{@code /} comment when {@code unknown} is given.
+     */
+    public static Value sym(String table, long value, Value.Radix fallback, String unknown) {
+        String name = Xlat.of(table).name(value);
+        if (name != null) {
+            return new Value.Sym(name, value);
+        }
+        Value num = new Value.Num(value, fallback);
+        return unknown == null ? num : new Value.Commented(num, unknown);
+    }
+
+    /** Flags from {@code table}; unnamed bits in hex. */
+    public static Value flags(String table, long value) {
+        return flags(table, value, Value.Radix.HEX);
+    }
+
+    public static Value flags(String table, long value, Value.Radix restRadix) {
+        Xlat.Flags f = Xlat.of(table).flags(value);
+        return new Value.Flags(f.names(), f.rest(), restRadix, value);
+    }
+
+    public static Value fd(Call c, int fd) {
+        if (c.options.fdDetail() > 0 && fd >= 0) {
+            return new Value.Fd(fd, c.fdPaths.describe(c.tid, fd));
+        }
+        return new Value.Fd(fd, null);
+    }
+
+    /** An array of {@code n} pointers at {@code addr}, each decoded by {@code item}; -s limits the count unless -v. */
+    public static List<Long> pointerArray(Call c, long addr, int max) {
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < max; i++) {
+            Long p = c.memory.readLong(c.tid, addr + 8L * i);
+            if (p == null || p == 0) {
+                if (p == null) {
+                    out.add(null);
+                }
+                break;
+            }
+            out.add(p);
+        }
+        return out;
+    }
+
+    public static Value.Field field(String name, Value v) {
+        return new Value.Field(name, v);
+    }
+
+    public static Value struct(Value.Field... fields) {
+        return new Value.Struct(Arrays.asList(fields), false);
+    }
+
+    public static Value.Num dec(long v) {
+        return Value.Num.dec(v);
+    }
+}

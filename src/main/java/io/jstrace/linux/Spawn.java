@@ -1,0 +1,156 @@
+package io.jstrace.linux;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * Starts a program the way a shell would, but stopped before its execve so a tracer can seize
+ * it: posix_spawn runs {@link LaunchStub}, which stops itself and then execs the program with
+ * jstrace's own environment (glibc's {@code environ}, order and bytes kept), working directory,
+ * signal mask and ignored signals, and only the file descriptors jstrace itself inherited.
+ */
+public final class Spawn {
+    private Spawn() {}
+
+    private static final short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
+    private static final int MFD_CLOEXEC = 1;
+    private static final int SIGSTOP = 19;
+
+    /**
+     * What the tracee must inherit from jstrace's own start, not from the JVM: descriptors,
+     * ignored and blocked signals, and the environment entries as bytes (null: glibc's environ).
+     */
+    public record Inheritance(Set<Integer> fds, long ignoredSignals, long blockedSignals, List<byte[]> environment) {}
+
+    /**
+     * Spawns {@code path} with {@code argv} and waits until it has stopped itself (still before
+     * exec). Returns its pid.
+     */
+    public static int stoppedBeforeExec(String path, List<String> argv, Inheritance inh) throws Errno {
+        try (Arena arena = Arena.ofConfined()) {
+            int memfd = stubFile(arena, inh.ignoredSignals() & ~((1L << (9 - 1)) | (1L << (SIGSTOP - 1))));
+            try {
+                String stubPath = "/proc/" + Sys.getpid() + "/fd/" + memfd;
+                List<String> args = new ArrayList<>(argv.size() + 2);
+                args.add("jstrace-launch");
+                args.add(path);
+                args.addAll(argv);
+                int pid = spawn(arena, stubPath, args, inh);
+                MemorySegment status = arena.allocate(JAVA_INT);
+                int r = Sys.waitpid(pid, status, Sys.WUNTRACED);
+                if (r < 0) {
+                    throw new Errno("waitpid", -r);
+                }
+                int s = Sys.status(status);
+                if (!WaitStatus.stopped(s)) {
+                    throw new Errno("launch", WaitStatus.exited(s) ? WaitStatus.exitCode(s) : Errno.ECHILD);
+                }
+                return pid;
+            } finally {
+                Sys.syscall(3, memfd); // close
+            }
+        }
+    }
+
+    private static int stubFile(Arena arena, long ignoreMask) throws Errno {
+        long fd = Sys.syscall(Sys.NR_MEMFD_CREATE, arena.allocateFrom("jstrace-launch").address(), MFD_CLOEXEC);
+        if (fd < 0) {
+            throw new Errno("memfd_create", (int) -fd);
+        }
+        byte[] elf = LaunchStub.elf(ignoreMask);
+        MemorySegment data = arena.allocate(elf.length);
+        MemorySegment.copy(elf, 0, data, JAVA_BYTE, 0, elf.length);
+        long n = Sys.syscall(Sys.NR_WRITE, fd, data.address(), elf.length);
+        if (n != elf.length) {
+            throw new Errno("write", n < 0 ? (int) -n : Errno.EINTR);
+        }
+        return (int) fd;
+    }
+
+    private static int spawn(Arena arena, String stubPath, List<String> args, Inheritance inh) throws Errno {
+        MemorySegment fa = arena.allocate(512, 16);
+        MemorySegment attr = arena.allocate(1024, 16);
+        MemorySegment pid = arena.allocate(JAVA_INT);
+        try {
+            check("posix_spawn_file_actions_init", (int) Libc.PosixSpawn.FA_INIT.invokeExact(Libc.errnoState(), fa));
+            check("posix_spawnattr_init", (int) Libc.PosixSpawn.ATTR_INIT.invokeExact(Libc.errnoState(), attr));
+            try {
+                for (int fd : openFds()) {
+                    if (!inh.fds().contains(fd)) {
+                        check("addclose", (int) Libc.PosixSpawn.FA_CLOSE.invokeExact(Libc.errnoState(), fa, fd));
+                    }
+                }
+                MemorySegment mask = arena.allocate(128, 8);
+                mask.set(JAVA_LONG, 0, inh.blockedSignals());
+                check("setsigmask", (int) Libc.PosixSpawn.ATTR_SIGMASK.invokeExact(Libc.errnoState(), attr, mask));
+                MemorySegment all = arena.allocate(128, 8);
+                all.set(JAVA_LONG, 0, -1L);
+                check("setsigdefault", (int) Libc.PosixSpawn.ATTR_SIGDEFAULT.invokeExact(Libc.errnoState(), attr, all));
+                check("setflags", (int) Libc.PosixSpawn.ATTR_FLAGS.invokeExact(Libc.errnoState(), attr,
+                        (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)));
+                MemorySegment argv = pointers(arena,
+                        args.stream().map(a -> a.getBytes(StandardCharsets.ISO_8859_1)).toList());
+                MemorySegment envp = inh.environment() == null
+                        ? Libc.Environ.ADDR.get(ADDRESS, 0) : pointers(arena, inh.environment());
+                check("posix_spawn", (int) Libc.PosixSpawn.SPAWN.invokeExact(Libc.errnoState(), pid,
+                        cString(arena, stubPath.getBytes(StandardCharsets.ISO_8859_1)), fa, attr, argv, envp));
+            } finally {
+                int ignored = (int) Libc.PosixSpawn.FA_DESTROY.invokeExact(Libc.errnoState(), fa);
+                ignored = (int) Libc.PosixSpawn.ATTR_DESTROY.invokeExact(Libc.errnoState(), attr);
+            }
+        } catch (Errno e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+        return pid.get(JAVA_INT, 0);
+    }
+
+    /** A NULL-terminated array of C strings. */
+    private static MemorySegment pointers(Arena arena, List<byte[]> strings) {
+        MemorySegment array = arena.allocate(ADDRESS, strings.size() + 1L);
+        for (int i = 0; i < strings.size(); i++) {
+            array.setAtIndex(ADDRESS, i, cString(arena, strings.get(i)));
+        }
+        array.setAtIndex(ADDRESS, strings.size(), MemorySegment.NULL);
+        return array;
+    }
+
+    private static MemorySegment cString(Arena arena, byte[] b) {
+        MemorySegment seg = arena.allocate(b.length + 1L);
+        MemorySegment.copy(b, 0, seg, JAVA_BYTE, 0, b.length);
+        seg.set(JAVA_BYTE, b.length, (byte) 0);
+        return seg;
+    }
+
+    private static void check(String what, int rc) throws Errno {
+        if (rc != 0) {
+            throw new Errno(what, rc);
+        }
+    }
+
+    private static List<Integer> openFds() {
+        List<Integer> fds = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path p : dir) {
+                fds.add(Integer.parseInt(p.getFileName().toString()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new IllegalStateException("cannot list /proc/self/fd", e);
+        }
+        return fds;
+    }
+}

@@ -1,0 +1,92 @@
+package io.jstrace.linux;
+
+import java.lang.foreign.MemorySegment;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/** Process-level primitives: raw syscall, waitpid, kill, and a few syscall numbers used directly. */
+public final class Sys {
+    private Sys() {}
+
+    public static final int NR_WRITE = 1, NR_GETPID = 39, NR_GETTID = 186, NR_KILL = 62,
+            NR_TGKILL = 234, NR_MEMFD_CREATE = 319;
+
+    /** {@code syscall(number, args...)}: returns the result, or the negated errno on failure. */
+    public static long syscall(long number, long... args) {
+        long[] a = new long[6];
+        System.arraycopy(args, 0, a, 0, Math.min(6, args.length));
+        MemorySegment st = Libc.errnoState();
+        long r;
+        try {
+            r = (long) Libc.Syscall.H.invokeExact(st, number, a[0], a[1], a[2], a[3], a[4], a[5]);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+        return r == -1 ? -Libc.errno(st) : r;
+    }
+
+    public static int getpid() {
+        return (int) syscall(NR_GETPID);
+    }
+
+    public static int gettid() {
+        return (int) syscall(NR_GETTID);
+    }
+
+    public static final int WNOHANG = 1, WUNTRACED = 2, WALL = 0x40000000;
+
+    /**
+     * waitpid(2); the status is stored in {@code status} (4 bytes). Returns the pid, or the negated
+     * errno (EINTR is retried, so the caller sees ECHILD when nothing is left to wait for).
+     */
+    public static int waitpid(int pid, MemorySegment status, int options) {
+        MemorySegment st = Libc.errnoState();
+        while (true) {
+            int r;
+            try {
+                r = (int) Libc.Waitpid.H.invokeExact(st, pid, status, options);
+            } catch (Throwable t) {
+                throw new AssertionError(t);
+            }
+            if (r >= 0) {
+                return r;
+            }
+            int e = Libc.errno(st);
+            if (e != Errno.EINTR) {
+                return -e;
+            }
+        }
+    }
+
+    public static int status(MemorySegment status) {
+        return status.get(JAVA_INT, 0);
+    }
+
+    /** kill(2); returns 0 or the negated errno. */
+    public static int kill(int pid, int sig) {
+        MemorySegment st = Libc.errnoState();
+        int r;
+        try {
+            r = (int) Libc.Kill.H.invokeExact(st, pid, sig);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+        return r == -1 ? -Libc.errno(st) : 0;
+    }
+
+    /**
+     * Ends this process by {@code sig} as if it had been delivered with the default action
+     * (the JVM's own handlers are reset first), falling back to exit(128+sig).
+     */
+    public static void dieBySignal(int sig) {
+        MemorySegment st = Libc.errnoState();
+        try {
+            long ignored = (long) Libc.Signal.H.invokeExact(st, sig, 0L);
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+        syscall(NR_TGKILL, getpid(), gettid(), sig);
+        // Blocked or ignored signals do not end us; exit the way a shell reports it.
+        Runtime.getRuntime().halt(128 + sig);
+    }
+}

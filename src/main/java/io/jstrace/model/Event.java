@@ -1,0 +1,52 @@
+package io.jstrace.model;
+
+import java.util.List;
+
+/** What the tracer reports, in the order it happened. Every sink consumes these. */
+public sealed interface Event {
+    int tid();
+
+    long timeNanos();
+
+    /**
+     * The entry of a system call. {@code entryArgs} are the arguments known at entry (printed
+     * before {@code <unfinished ...>}); {@code more} says whether further arguments follow at exit.
+     */
+    record SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, boolean more)
+            implements Event {}
+
+    /** The exit of the call whose entry came before for the same tid. */
+    record SyscallExit(int tid, long timeNanos, int number, String name, List<Value> exitArgs, Result result,
+                       long durationNanos) implements Event {}
+
+    /** A signal delivered to the tracee, with its siginfo. */
+    record Signal(int tid, long timeNanos, int signal, Value siginfo) implements Event {}
+
+    /** A group-stop: {@code --- stopped by SIGSTOP ---}. */
+    record Stopped(int tid, long timeNanos, int signal) implements Event {}
+
+    record Exited(int tid, long timeNanos, int code) implements Event {}
+
+    record Killed(int tid, long timeNanos, int signal, boolean core) implements Event {}
+
+    /** A thread is traced from now on: the started command, a -p attach, or a followed fork/clone. */
+    record Attached(int tid, long timeNanos, How how) implements Event {}
+
+    enum How { STARTED, ATTACHED, FOLLOWED }
+
+    record Detached(int tid, long timeNanos) implements Event {}
+
+    /** The thread group leader {@code tid} was replaced by thread {@code formerTid} doing execve. */
+    record Superseded(int tid, long timeNanos, int formerTid) implements Event {}
+
+    /** A syscall's outcome: the value, how to print it, and the errno name if it failed. */
+    sealed interface Result {
+        /** The call did not return (exit, execve in another thread, or the tracee died). */
+        record None() implements Result {}
+
+        /** {@code detail}, when not null, prints after the value in parentheses. */
+        record Success(Value value, Value detail) implements Result {}
+
+        record Failure(long errno, String name, String description) implements Result {}
+    }
+}

@@ -1,0 +1,258 @@
+package io.jstrace.output;
+
+import io.jstrace.decode.Siginfo;
+import io.jstrace.model.Event;
+import io.jstrace.model.Value;
+import io.jstrace.trace.Sink;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * strace's text output. A syscall line is written at entry and left open; if another thread's
+ * event comes first it is closed with {@code <unfinished ...>} and the exit is printed later as
+ * {@code <... name resumed>}, exactly as strace does.
+ */
+public final class StraceText implements Sink {
+    private final Outputs outputs;
+    private final TextOptions opt;
+    private final ValueText text;
+    private final PrintStream messages;
+    private final String program;
+    private final Map<Integer, Pending> pending = new HashMap<>();
+    private final StringBuilder sb = new StringBuilder(256);
+    private int live;
+    private long lastNanos = -1;
+
+    /** What was printed of a call at entry, for the exit half. */
+    private record Pending(boolean hadArgs, boolean more, int width) {}
+
+    public StraceText(Outputs outputs, TextOptions opt, ValueText text, PrintStream messages, String program) {
+        this.outputs = outputs;
+        this.opt = opt;
+        this.text = text;
+        this.messages = messages;
+        this.program = program;
+    }
+
+    @Override
+    public void accept(Event e) {
+        switch (e) {
+            case Event.SyscallEntry s -> entry(s);
+            case Event.SyscallExit s -> exit(s);
+            case Event.Signal s -> {
+                sb.append("--- ").append(Siginfo.signalName(s.signal())).append(' ');
+                if (s.siginfo() != null) {
+                    text.append(sb, s.siginfo());
+                }
+                whole(e, sb.append(" ---\n"));
+            }
+            case Event.Stopped s -> whole(e, sb.append("--- stopped by ").append(Siginfo.signalName(s.signal()))
+                    .append(" ---\n"));
+            case Event.Exited x -> {
+                if (!opt.quietExit()) {
+                    whole(e, sb.append("+++ exited with ").append(x.code()).append(" +++\n"));
+                }
+                live--;
+            }
+            case Event.Killed k -> {
+                if (!opt.quietExit()) {
+                    whole(e, sb.append("+++ killed by ").append(Siginfo.signalName(k.signal()))
+                            .append(k.core() ? " (core dumped)" : "").append(" +++\n"));
+                }
+                live--;
+            }
+            case Event.Superseded s -> whole(e, sb.append("+++ superseded by execve in pid ").append(s.tid())
+                    .append(" +++\n"));
+            case Event.Attached a -> {
+                live++;
+                if (a.how() != Event.How.STARTED && !opt.quietAttach()) {
+                    messages.println(program + ": Process " + a.tid() + " attached");
+                }
+            }
+            case Event.Detached d -> {
+                Outputs.Line line = outputs.of(d.tid());
+                if (line.openTid == d.tid()) {
+                    line.write(" <detached ...>\n");
+                    line.openTid = -1;
+                }
+                pending.remove(d.tid());
+                if (!opt.quietAttach()) {
+                    messages.println(program + ": Process " + d.tid() + " detached");
+                }
+                live--;
+            }
+        }
+    }
+
+    private void entry(Event.SyscallEntry s) {
+        Outputs.Line line = outputs.of(s.tid());
+        closeOpen(line);
+        leader(s);
+        text.appendAll(sb, s.entryArgs());
+        if (s.more() && !s.entryArgs().isEmpty()) {
+            sb.append(", ");
+        }
+        line.write(sb);
+        pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.more(), sb.length()));
+        sb.setLength(0);
+        line.openTid = s.tid();
+    }
+
+    /** Writes the line head: prefix, time stamp, syscall number, {@code name(}. */
+    private void leader(Event.SyscallEntry s) {
+        prefix(s);
+        if (opt.numbers()) {
+            String n = String.valueOf(s.number());
+            sb.append('[');
+            sb.repeat(' ', Math.max(0, 4 - n.length()));
+            sb.append(n).append("] ");
+        }
+        sb.append(s.name()).append('(');
+    }
+
+    private void exit(Event.SyscallExit s) {
+        Outputs.Line line = outputs.of(s.tid());
+        Pending p = pending.remove(s.tid());
+        boolean resumed = line.openTid != s.tid();
+        if (resumed) {
+            closeOpen(line);
+            prefix(s);
+            sb.append("<... ").append(s.name()).append(" resumed>");
+        }
+        if (p != null && p.hadArgs() && !p.more() && !s.exitArgs().isEmpty()) {
+            sb.append(", ");
+        }
+        text.appendAll(sb, s.exitArgs());
+        sb.append(") ");
+        int col = sb.length() + (resumed || p == null ? 0 : p.width());
+        if (col < opt.column()) {
+            sb.repeat(' ', opt.column() - col);
+        }
+        sb.append("= ");
+        switch (s.result()) {
+            case Event.Result.None n -> sb.append('?');
+            case Event.Result.Success ok -> {
+                text.append(sb, ok.value());
+                if (ok.detail() != null) {
+                    sb.append(" (");
+                    text.append(sb, ok.detail());
+                    sb.append(')');
+                }
+            }
+            case Event.Result.Failure f -> {
+                sb.append(f.errno() >= 512 && f.errno() <= 530 ? "? " : "-1 ").append(f.name());
+                if (f.description() != null) {
+                    sb.append(" (").append(f.description()).append(')');
+                }
+            }
+        }
+        if (opt.durations() && !(s.result() instanceof Event.Result.None)) {
+            long d = s.durationNanos() / 1000;
+            sb.append(" <").append(d / 1_000_000).append('.');
+            pad6(d % 1_000_000);
+            sb.append('>');
+        }
+        sb.append('\n');
+        line.write(sb);
+        sb.setLength(0);
+        line.openTid = -1;
+    }
+
+    private void closeOpen(Outputs.Line line) {
+        if (line.openTid != -1) {
+            line.write(" <unfinished ...>\n");
+            line.openTid = -1;
+        }
+    }
+
+    /** A line that is complete in itself (signal, exit): it interrupts any open line. */
+    private void whole(Event e, StringBuilder body) {
+        String s = body.toString();
+        sb.setLength(0);
+        Outputs.Line line = outputs.of(e.tid());
+        closeOpen(line);
+        prefix(e);
+        sb.append(s);
+        line.write(sb);
+        sb.setLength(0);
+    }
+
+    private void prefix(Event e) {
+        switch (opt.prefix()) {
+            case PLAIN -> plain(e.tid());
+            case PLAIN_IF_MANY -> {
+                if (live > 1) {
+                    plain(e.tid());
+                }
+            }
+            case BRACKETED -> {
+                if (live > 1) {
+                    String t = String.valueOf(e.tid());
+                    sb.append("[pid ");
+                    sb.repeat(' ', Math.max(0, 5 - t.length()));
+                    sb.append(t).append("] ");
+                }
+            }
+            case NONE -> { }
+        }
+        stamp(e.timeNanos());
+    }
+
+    private void plain(int tid) {
+        String t = String.valueOf(tid);
+        sb.append(t);
+        sb.repeat(' ', Math.max(0, 5 - t.length()));
+        sb.append(' ');
+    }
+
+    private void stamp(long nanos) {
+        if (opt.relative()) {
+            long d = lastNanos < 0 ? 0 : (nanos - lastNanos) / 1000;
+            lastNanos = nanos;
+            String sec = String.valueOf(d / 1_000_000);
+            sb.repeat(' ', Math.max(0, 6 - sec.length()));
+            sb.append(sec).append('.');
+            pad6(d % 1_000_000);
+            sb.append(' ');
+        }
+        switch (opt.stamp()) {
+            case NONE -> { }
+            case EPOCH -> {
+                sb.append(nanos / 1_000_000_000L).append('.');
+                pad6((nanos / 1000) % 1_000_000);
+                sb.append(' ');
+            }
+            case SECONDS, MICROS -> {
+                ZonedDateTime t = Instant.ofEpochSecond(nanos / 1_000_000_000L).atZone(ZoneId.systemDefault());
+                two(t.getHour()).append(':');
+                two(t.getMinute()).append(':');
+                two(t.getSecond());
+                if (opt.stamp() == TextOptions.Stamp.MICROS) {
+                    sb.append('.');
+                    pad6((nanos / 1000) % 1_000_000);
+                }
+                sb.append(' ');
+            }
+        }
+    }
+
+    private StringBuilder two(int v) {
+        return sb.append(v < 10 ? "0" : "").append(v);
+    }
+
+    private void pad6(long v) {
+        String s = String.valueOf(v);
+        sb.repeat('0', 6 - s.length());
+        sb.append(s);
+    }
+
+    @Override
+    public void close() {
+        outputs.close();
+    }
+}

@@ -1,0 +1,206 @@
+package io.jstrace.output;
+
+import io.jstrace.model.Value;
+
+import java.util.List;
+
+/** Renders decoded values as strace prints them. */
+public final class ValueText {
+    /** How strings are quoted: -x hex-quotes strings with non-printable bytes, -xx all strings. */
+    public enum Hex { NONE, NON_PRINTABLE, ALL }
+
+    private final Hex hex;
+
+    public ValueText(Hex hex) {
+        this.hex = hex;
+    }
+
+    public String format(Value v) {
+        StringBuilder sb = new StringBuilder();
+        append(sb, v);
+        return sb.toString();
+    }
+
+    public void appendAll(StringBuilder sb, List<Value> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            append(sb, values.get(i));
+        }
+    }
+
+    public void append(StringBuilder sb, Value v) {
+        switch (v) {
+            case Value.Num n -> number(sb, n.value(), n.radix());
+            case Value.Sym s -> sb.append(s.name());
+            case Value.Flags f -> {
+                for (int i = 0; i < f.names().size(); i++) {
+                    if (i > 0) {
+                        sb.append('|');
+                    }
+                    sb.append(f.names().get(i));
+                }
+                if (f.rest() != 0 || f.names().isEmpty()) {
+                    if (!f.names().isEmpty()) {
+                        sb.append('|');
+                    }
+                    number(sb, f.rest(), f.restRadix());
+                }
+            }
+            case Value.Str s -> {
+                quote(sb, s.bytes());
+                if (s.truncated()) {
+                    sb.append("...");
+                }
+            }
+            case Value.Fd fd -> {
+                sb.append(fd.fd());
+                if (fd.path() != null) {
+                    sb.append('<');
+                    escapePath(sb, fd.path());
+                    sb.append('>');
+                }
+            }
+            case Value.Addr a -> address(sb, a.address());
+            case Value.Unreadable u -> address(sb, u.address());
+            case Value.Struct s -> {
+                sb.append('{');
+                for (int i = 0; i < s.fields().size(); i++) {
+                    if (i > 0) {
+                        sb.append(", ");
+                    }
+                    Value.Field f = s.fields().get(i);
+                    if (f.name() != null) {
+                        sb.append(f.name()).append('=');
+                    }
+                    append(sb, f.value());
+                }
+                if (s.truncated()) {
+                    sb.append(s.fields().isEmpty() ? "..." : ", ...");
+                }
+                sb.append('}');
+            }
+            case Value.Arr a -> {
+                sb.append('[');
+                appendAll(sb, a.items());
+                if (a.truncated()) {
+                    sb.append(a.items().isEmpty() ? "..." : ", ...");
+                }
+                sb.append(']');
+            }
+            case Value.BitSet b -> {
+                if (b.inverted()) {
+                    sb.append('~');
+                }
+                sb.append('[').append(String.join(" ", b.names())).append(']');
+            }
+            case Value.Call c -> {
+                sb.append(c.function()).append('(');
+                appendAll(sb, c.args());
+                sb.append(')');
+            }
+            case Value.Op o -> {
+                append(sb, o.left());
+                sb.append(o.op());
+                append(sb, o.right());
+            }
+            case Value.Commented c -> {
+                append(sb, c.value());
+                sb.append(" /* ").append(c.comment()).append(" */");
+            }
+            case Value.Text t -> sb.append(t.text());
+        }
+    }
+
+    private static void address(StringBuilder sb, long a) {
+        if (a == 0) {
+            sb.append("NULL");
+        } else {
+            sb.append("0x").append(Long.toHexString(a));
+        }
+    }
+
+    static void number(StringBuilder sb, long v, Value.Radix radix) {
+        switch (radix) {
+            case DEC -> sb.append(v);
+            case UDEC -> sb.append(Long.toUnsignedString(v));
+            case HEX -> sb.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
+            case OCT -> {
+                // C's "%#03o": a leading 0, at least three digits.
+                String o = Long.toOctalString(v);
+                sb.append('0');
+                for (int i = o.length(); i < 2; i++) {
+                    sb.append('0');
+                }
+                if (v != 0) {
+                    sb.append(o);
+                } else {
+                    sb.append('0');
+                }
+            }
+        }
+    }
+
+    /** strace's string_quote: C escapes, octal for the rest, or all-hex with -x/-xx. */
+    public void quote(StringBuilder sb, byte[] b) {
+        sb.append('"');
+        quoteBody(sb, b, "");
+        sb.append('"');
+    }
+
+    /** The inside of a quoted string; bytes in {@code alsoOctal} are escaped too. */
+    private void quoteBody(StringBuilder sb, byte[] b, String alsoOctal) {
+        boolean allHex = hex == Hex.ALL || (hex == Hex.NON_PRINTABLE && needsHex(b));
+        for (int i = 0; i < b.length; i++) {
+            int c = b[i] & 0xff;
+            if (allHex) {
+                sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                continue;
+            }
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\t' -> sb.append("\\t");
+                case '\n' -> sb.append("\\n");
+                case 0x0b -> sb.append("\\v");
+                case '\f' -> sb.append("\\f");
+                case '\r' -> sb.append("\\r");
+                default -> {
+                    if (c >= ' ' && c < 0x7f && alsoOctal.indexOf(c) < 0) {
+                        sb.append((char) c);
+                    } else {
+                        octal(sb, c, i + 1 < b.length && b[i + 1] >= '0' && b[i + 1] <= '7');
+                    }
+                }
+            }
+        }
+    }
+
+    /** Octal escape; three digits when an octal digit follows, so it cannot be misread. */
+    private static void octal(StringBuilder sb, int c, boolean full) {
+        sb.append('\\');
+        if (full || c >> 6 != 0) {
+            sb.append((char) ('0' + (c >> 6)));
+        }
+        if (full || c >> 3 != 0) {
+            sb.append((char) ('0' + ((c >> 3) & 7)));
+        }
+        sb.append((char) ('0' + (c & 7)));
+    }
+
+    private static boolean needsHex(byte[] b) {
+        for (byte x : b) {
+            int c = x & 0xff;
+            if (c > 0x7e || (c < ' ' && (c < 9 || c > 13))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Paths behind fds (-y) are escaped like strings, without the quotes, and with '<' and '>' escaped. */
+    private void escapePath(StringBuilder sb, String path) {
+        quoteBody(sb, path.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "<>");
+    }
+}

@@ -1,0 +1,30 @@
+package io.jstrace.trace;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Facts read from /proc. */
+final class Proc {
+    private Proc() {}
+
+    /** The threads of process {@code pid}, leader first; just {@code pid} if /proc cannot tell. */
+    static List<Integer> threads(int pid) {
+        List<Integer> out = new ArrayList<>();
+        out.add(pid);
+        try (DirectoryStream<Path> d = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+            for (Path p : d) {
+                int tid = Integer.parseInt(p.getFileName().toString());
+                if (tid != pid) {
+                    out.add(tid);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // The process is gone or /proc is not mounted: attach reports the error.
+        }
+        return out;
+    }
+}

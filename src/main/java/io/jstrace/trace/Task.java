@@ -1,0 +1,26 @@
+package io.jstrace.trace;
+
+import io.jstrace.decode.Call;
+import io.jstrace.decode.Signature;
+import io.jstrace.model.Value;
+
+/** What the tracer knows about one traced thread between its stops. */
+final class Task {
+    /** Changes when a non-leader thread execs and takes over the leader's tid. */
+    int tid;
+    /** Output stays hidden until the first execve of a started command (the launch stub is not shown). */
+    boolean hidden;
+    /** Between a syscall's entry and exit stop. */
+    boolean inSyscall;
+    /** The call in progress, when it is shown (null when filtered out). */
+    Call call;
+    Signature signature;
+    String name;
+    int firstExitArg;
+    Value[] values;
+    long entryNanos;
+
+    Task(int tid) {
+        this.tid = tid;
+    }
+}
