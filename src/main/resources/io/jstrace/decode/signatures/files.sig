@@ -1,0 +1,1 @@
+# files syscalls: name  return-kind  argument-kinds...  (kinds: io.jstrace.decode.*Kinds)

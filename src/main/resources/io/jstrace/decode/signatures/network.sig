@@ -1,0 +1,1 @@
+# network syscalls: name  return-kind  argument-kinds...  (kinds: io.jstrace.decode.*Kinds)

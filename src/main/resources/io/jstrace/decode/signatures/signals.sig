@@ -1,0 +1,1 @@
+# signals syscalls: name  return-kind  argument-kinds...  (kinds: io.jstrace.decode.*Kinds)
