@@ -1,0 +1,171 @@
+package io.jstrace.xlat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * A table of named constants (strace's "xlat"), loaded from {@code /io/jstrace/xlat/<table>.xlat}.
+ *
+ * <p>Each data line is {@code NAME VALUE [description...]}; VALUE is decimal or {@code 0x} hex,
+ * optionally negative. Lines starting with {@code #} and blank lines are ignored. Entry order is
+ * file order, which is significant: {@link #name} returns the first entry with a value, and
+ * {@link #flags} takes entries in file order, so composite values listed first win over their
+ * parts exactly as in strace's {@code printflags}.
+ *
+ * <p>Instances are immutable and shared; this class never formats text.
+ */
+public final class Xlat {
+
+    private static final String ROOT = "/io/jstrace/xlat/";
+    /* Table names map to resource paths, so keep them to plain identifiers. */
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_]+");
+    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Map<String, Xlat> CACHE = new ConcurrentHashMap<>();
+
+    private final String table;
+    private final List<Entry> entries;
+    private final Map<Long, Entry> firstByValue;
+    private final Map<String, Long> valueByName;
+
+    /** One constant; {@code description} is null when the line has none. */
+    public record Entry(String name, long value, String description) {
+        public Entry {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /** A flags decomposition: matched names in table order, and the bits no entry claimed. */
+    public record Flags(List<String> names, long rest) {
+        public Flags {
+            names = List.copyOf(names);
+        }
+    }
+
+    private Xlat(String table, List<Entry> entries) {
+        this.table = table;
+        this.entries = List.copyOf(entries);
+        Map<Long, Entry> byValue = new HashMap<>();
+        Map<String, Long> byName = new HashMap<>();
+        for (Entry e : this.entries) {
+            byValue.putIfAbsent(e.value(), e);
+            byName.putIfAbsent(e.name(), e.value());
+        }
+        this.firstByValue = Map.copyOf(byValue);
+        this.valueByName = Map.copyOf(byName);
+    }
+
+    /**
+     * The table {@code table}, loaded on first use.
+     *
+     * @throws IllegalArgumentException if no such table exists
+     */
+    public static Xlat of(String table) {
+        Objects.requireNonNull(table, "table");
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("bad xlat table name: " + table);
+        }
+        // A failed load throws out of computeIfAbsent, so nothing is cached for it.
+        return CACHE.computeIfAbsent(table, Xlat::load);
+    }
+
+    /** Name of the first entry with exactly this value, or null. */
+    public String name(long value) {
+        Entry e = firstByValue.get(value);
+        return e == null ? null : e.name();
+    }
+
+    /** Value of the first entry with this name. */
+    public OptionalLong value(String name) {
+        Long v = valueByName.get(name);
+        return v == null ? OptionalLong.empty() : OptionalLong.of(v);
+    }
+
+    /** Description column of the first entry with this value, or null. */
+    public String description(long value) {
+        Entry e = firstByValue.get(value);
+        return e == null ? null : e.description();
+    }
+
+    /** All entries, in file order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /**
+     * Decomposes {@code value} as strace's {@code printflags} does: walking entries in file order,
+     * each non-zero entry whose bits are all still set is taken and its bits removed.
+     */
+    public Flags flags(long value) {
+        List<String> names = new ArrayList<>();
+        long rest = value;
+        for (Entry e : entries) {
+            long v = e.value();
+            if (v != 0 && (rest & v) == v) {
+                names.add(e.name());
+                rest &= ~v;
+            }
+        }
+        return new Flags(names, rest);
+    }
+
+    @Override
+    public String toString() {
+        return "Xlat[" + table + ", " + entries.size() + " entries]";
+    }
+
+    private static Xlat load(String table) {
+        String path = ROOT + table + ".xlat";
+        try (InputStream in = Xlat.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no xlat table: " + table);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<Entry> entries = new ArrayList<>();
+            String line;
+            int lineNo = 0;
+            while ((line = r.readLine()) != null) {
+                lineNo++;
+                line = line.strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = SPACE.split(line, 3);
+                if (f.length < 2) {
+                    throw new IllegalStateException(path + ":" + lineNo + ": missing value");
+                }
+                long value;
+                try {
+                    value = parseValue(f[1]);
+                } catch (NumberFormatException ex) {
+                    throw new IllegalStateException(path + ":" + lineNo + ": bad value " + f[1], ex);
+                }
+                entries.add(new Entry(f[0], value, f.length == 3 ? f[2] : null));
+            }
+            return new Xlat(table, entries);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(path, ex);
+        }
+    }
+
+    /* Decimal or 0x hex; hex is unsigned so 64-bit masks such as 0xffffffffffffffff fit. */
+    private static long parseValue(String s) {
+        boolean negative = s.startsWith("-");
+        String digits = negative ? s.substring(1) : s;
+        long v = digits.startsWith("0x") || digits.startsWith("0X")
+                ? Long.parseUnsignedLong(digits.substring(2), 16)
+                : Long.parseLong(digits);
+        return negative ? -v : v;
+    }
+}
