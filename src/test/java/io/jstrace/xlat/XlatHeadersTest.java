@@ -1,0 +1,283 @@
+package io.jstrace.xlat;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks every xlat table against the C headers installed here: a generated C program prints
+ * {@code NAME value} for each constant it knows and the test compares.
+ *
+ * <p>Two programs are built, one on glibc's headers and one on the kernel's uapi headers only,
+ * because strace uses the kernel ABI value where the two disagree (O_LARGEFILE is 0 in glibc on
+ * x86_64, F_GETLK64 is F_GETLK there, glibc's __O_TMPFILE includes O_DIRECTORY). A value passes if
+ * either program agrees. Constants that neither program defines must be listed in
+ * {@link #NOT_IN_HEADERS}; enum-only ones cannot be probed with {@code #ifdef}, so they are listed
+ * in {@link #ENUMS} and printed without a guard.
+ */
+class XlatHeadersTest {
+
+    private static final Path TABLES = Path.of("src/main/resources/io/jstrace/xlat");
+    private static final Path WORK = Path.of("target/xlat-headers");
+
+    private static final String LIBC_HEADERS = """
+            #include <stdio.h>
+            #include <string.h>
+            #include <errno.h>
+            #include <fcntl.h>
+            #include <unistd.h>
+            #include <signal.h>
+            #include <poll.h>
+            #include <sched.h>
+            #include <time.h>
+            #include <asm/termbits.h>
+            #include <linux/serial.h>
+            #include <sys/mman.h>
+            #include <sys/socket.h>
+            #include <sys/prctl.h>
+            #include <sys/resource.h>
+            #include <sys/epoll.h>
+            #include <sys/eventfd.h>
+            #include <sys/timerfd.h>
+            #include <sys/inotify.h>
+            #include <sys/ioctl.h>
+            #include <sys/wait.h>
+            #include <sys/stat.h>
+            #include <sys/file.h>
+            #include <sys/time.h>
+            #include <sys/personality.h>
+            #include <sys/random.h>
+            #include <sys/xattr.h>
+            #include <sys/ptrace.h>
+            #include <netinet/in.h>
+            #include <netinet/tcp.h>
+            #include <netinet/udp.h>
+            #include <linux/can.h>
+            #include <linux/can/raw.h>
+            #include <linux/futex.h>
+            #include <linux/membarrier.h>
+            #include <linux/seccomp.h>
+            #include <linux/netlink.h>
+            #include <linux/falloc.h>
+            """;
+
+    /* uapi only: no glibc header may come in, or the kernel definitions clash with glibc's. */
+    private static final String KERNEL_HEADERS = """
+            #include <stdio.h>
+            #include <linux/types.h>
+            #include <linux/errno.h>
+            #include <linux/fcntl.h>
+            #include <linux/stat.h>
+            #include <linux/sched.h>
+            #include <linux/futex.h>
+            #include <linux/prctl.h>
+            #include <asm/prctl.h>
+            #include <asm/signal.h>
+            #include <asm/siginfo.h>
+            #include <linux/mman.h>
+            #include <linux/eventpoll.h>
+            #include <linux/poll.h>
+            #include <linux/socket.h>
+            #include <asm/socket.h>
+            #include <linux/in.h>
+            #include <linux/in6.h>
+            #include <linux/tcp.h>
+            #include <linux/net.h>
+            #include <linux/netlink.h>
+            #include <linux/inotify.h>
+            #include <linux/memfd.h>
+            #include <linux/membarrier.h>
+            #include <linux/personality.h>
+            #include <linux/seccomp.h>
+            #include <linux/ptrace.h>
+            #include <linux/resource.h>
+            #include <linux/time.h>
+            #include <linux/wait.h>
+            #include <linux/xattr.h>
+            #include <linux/falloc.h>
+            #include <linux/random.h>
+            #include <linux/fs.h>
+            #include <linux/fiemap.h>
+            #include <asm/termbits.h>
+            #include <asm/ioctls.h>
+            #include <linux/serial.h>
+            #include <linux/sockios.h>
+            #include <linux/rseq.h>
+            #include <linux/soundcard.h>
+            """;
+
+    /** Kernel-internal or otherwise unexported names that strace knows with a fixed value. */
+    private static final Set<String> NOT_IN_HEADERS = Set.of(
+            // include/linux/errno.h: never seen by user space except through ptrace
+            "ERESTARTSYS", "ERESTARTNOINTR", "ERESTARTNOHAND", "ENOIOCTLCMD", "ERESTART_RESTARTBLOCK",
+            "EPROBE_DEFER", "EOPENSTALE", "EBADHANDLE", "ENOTSYNC", "EBADCOOKIE", "ENOTSUPP",
+            "ETOOSMALL", "ESERVERFAULT", "EBADTYPE", "EJUKEBOX", "EIOCBQUEUED", "ERECALLCONFLICT",
+            // include/linux/socket.h
+            "MSG_PROBE", "MSG_SENDPAGE_NOTLAST", "MSG_NO_SHARED_FRAGS", "MSG_CMSG_COMPAT",
+            "SOL_SCTP", "SOL_UDPLITE", "SOL_IPX", "SOL_AX25", "SOL_ATALK", "SOL_NETROM", "SOL_ROSE",
+            // BSD name strace knows, Linux never defined
+            "IPV6_USE_MIN_MTU");
+
+    /** Enum-only constants, with the program whose headers declare them. */
+    private static final Map<String, String> ENUMS = enums();
+
+    /* errno entries whose description is strace's own text rather than strerror(). */
+    private static final Set<Long> STRACE_ERRNO_TEXTS = Set.of(512L, 513L, 514L, 516L);
+
+    private static Map<String, String> enums() {
+        Map<String, String> m = new HashMap<>();
+        for (String n : List.of("PTRACE_PEEKUSER", "PTRACE_POKEUSER")) {
+            m.put(n, "libc"); // <sys/ptrace.h>; the kernel spells them PTRACE_PEEKUSR/POKEUSR
+        }
+        for (String n : List.of("RSEQ_FLAG_UNREGISTER",
+                "MEMBARRIER_CMD_QUERY", "MEMBARRIER_CMD_GLOBAL", "MEMBARRIER_CMD_GLOBAL_EXPEDITED",
+                "MEMBARRIER_CMD_REGISTER_GLOBAL_EXPEDITED", "MEMBARRIER_CMD_PRIVATE_EXPEDITED",
+                "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED", "MEMBARRIER_CMD_PRIVATE_EXPEDITED_SYNC_CORE",
+                "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_SYNC_CORE",
+                "MEMBARRIER_CMD_PRIVATE_EXPEDITED_RSEQ", "MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED_RSEQ",
+                "UNAME26", "ADDR_NO_RANDOMIZE", "FDPIC_FUNCPTRS", "MMAP_PAGE_ZERO", "ADDR_COMPAT_LAYOUT",
+                "READ_IMPLIES_EXEC", "ADDR_LIMIT_32BIT", "SHORT_INODE", "WHOLE_SECONDS", "STICKY_TIMEOUTS",
+                "ADDR_LIMIT_3GB", "PER_LINUX", "PER_LINUX_32BIT", "PER_LINUX_FDPIC", "PER_SVR4", "PER_SVR3",
+                "PER_SCOSVR3", "PER_OSR5", "PER_WYSEV386", "PER_ISCR4", "PER_BSD", "PER_SUNOS", "PER_XENIX",
+                "PER_LINUX32", "PER_LINUX32_3GB", "PER_IRIX32", "PER_IRIXN32", "PER_IRIX64", "PER_RISCOS",
+                "PER_SOLARIS", "PER_UW7", "PER_OSF4", "PER_HPUX", "PER_MASK")) {
+            m.put(n, "kernel"); // <linux/membarrier.h>, <linux/rseq.h>, <linux/personality.h>
+        }
+        return Map.copyOf(m);
+    }
+
+    @Test
+    void valuesMatchInstalledHeaders() throws Exception {
+        assumeTrue(gccAvailable(), "gcc not available");
+        List<String> tables = tableNames();
+        assertTrue(tables.size() > 50, "tables found: " + tables);
+
+        Set<String> names = new TreeSet<>();
+        for (String t : tables) {
+            for (Xlat.Entry e : Xlat.of(t).entries()) {
+                names.addAll(List.of(e.name().split("\\|")));
+            }
+        }
+        Xlat errno = Xlat.of("errno");
+        StringBuilder strerror = new StringBuilder();
+        for (Xlat.Entry e : errno.entries()) {
+            strerror.append("printf(\"#strerror %d %s\\n\", ").append(e.value())
+                    .append(", strerror(").append(e.value()).append("));\n");
+        }
+        Map<String, Long> libc = new HashMap<>();
+        Map<Long, String> texts = new HashMap<>();
+        run("libc", LIBC_HEADERS, names, strerror.toString(), libc, texts);
+        Map<String, Long> kernel = new HashMap<>();
+        run("kernel", KERNEL_HEADERS, names, "", kernel, new HashMap<>());
+
+        List<String> failures = new ArrayList<>();
+        for (String t : tables) {
+            for (Xlat.Entry e : Xlat.of(t).entries()) {
+                check(t, e, libc, kernel, failures);
+            }
+        }
+        for (Xlat.Entry e : errno.entries()) {
+            if (!STRACE_ERRNO_TEXTS.contains(e.value()) && !texts.get(e.value()).equals(e.description())) {
+                failures.add("errno: " + e.name() + " description \"" + e.description()
+                        + "\", strerror says \"" + texts.get(e.value()) + "\"");
+            }
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /* A composite name (FUTEX_WAIT|FUTEX_CLOCK_REALTIME) is checked as the OR of its parts. */
+    private static void check(String table, Xlat.Entry e, Map<String, Long> libc,
+                              Map<String, Long> kernel, List<String> failures) {
+        long viaKernel = 0;
+        long viaLibc = 0;
+        for (String part : e.name().split("\\|")) {
+            Long k = kernel.get(part);
+            Long l = libc.get(part);
+            if (k == null && l == null) {
+                if (!NOT_IN_HEADERS.contains(part)) {
+                    failures.add(table + ": " + part + " is in no header and not on the allowed list");
+                }
+                return;
+            }
+            viaKernel |= k != null ? k : l;
+            viaLibc |= l != null ? l : k;
+        }
+        if (e.value() != viaKernel && e.value() != viaLibc) {
+            failures.add(table + ": " + e.name() + " = " + e.value() + ", headers say "
+                    + (viaKernel == viaLibc ? viaKernel : viaKernel + " (kernel) / " + viaLibc + " (libc)"));
+        }
+    }
+
+    private static void run(String label, String headers, Set<String> names, String extra,
+                            Map<String, Long> values, Map<Long, String> texts) throws Exception {
+        StringBuilder c = new StringBuilder(headers).append("\nint main(void)\n{\n");
+        for (String n : names) {
+            String print = "printf(\"" + n + " %lld\\n\", (long long) (" + n + "));\n";
+            String enumHome = ENUMS.get(n);
+            if (enumHome != null) {
+                if (enumHome.equals(label)) {
+                    c.append(print);
+                }
+            } else {
+                c.append("#ifdef ").append(n).append('\n').append(print).append("#endif\n");
+            }
+        }
+        c.append(extra).append("return 0;\n}\n");
+
+        Files.createDirectories(WORK);
+        Path src = WORK.resolve(label + ".c");
+        Path exe = WORK.resolve(label);
+        Files.writeString(src, c);
+        exec(List.of("gcc", "-w", "-D_GNU_SOURCE", "-o", exe.toString(), src.toString()));
+        for (String line : exec(List.of(exe.toAbsolutePath().toString())).split("\n")) {
+            if (line.startsWith("#strerror ")) {
+                String[] f = line.split(" ", 3);
+                texts.put(Long.parseLong(f[1]), f[2]);
+            } else if (!line.isEmpty()) {
+                String[] f = line.split(" ");
+                values.put(f[0], Long.parseLong(f[1]));
+            }
+        }
+    }
+
+    private static String exec(List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int rc = p.waitFor();
+        if (rc != 0) {
+            throw new AssertionError(String.join(" ", cmd) + " exited " + rc + ":\n" + out);
+        }
+        return out;
+    }
+
+    private static boolean gccAvailable() {
+        try {
+            return new ProcessBuilder("gcc", "--version").redirectErrorStream(true).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static List<String> tableNames() throws IOException {
+        try (Stream<Path> files = Files.list(TABLES)) {
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".xlat"))
+                    .map(n -> n.substring(0, n.length() - ".xlat".length()))
+                    .sorted()
+                    .toList();
+        }
+    }
+}
