@@ -1,0 +1,75 @@
+package io.jstrace.cli;
+
+import io.jstrace.syscalls.SyscallTable;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CommandLineTest {
+    private static Options parse(String... a) throws UsageError {
+        return CommandLine.parse(List.of(a));
+    }
+
+    @Test
+    void clusteredFlagsAndAttachedValues() throws UsageError {
+        Options o = parse("-fttT", "-s64", "-a20", "-eexecve", "ls", "-l");
+        assertEquals(1, o.follow());
+        assertEquals(io.jstrace.output.TextOptions.Stamp.MICROS, o.stamp());
+        assertTrue(o.durations());
+        assertEquals(64, o.decode().stringLimit());
+        assertEquals(20, o.column());
+        assertEquals(List.of("ls", "-l"), o.command());
+        var table = SyscallTable.x86_64();
+        assertTrue(o.selection().shows(table.byName("execve")));
+        assertFalse(o.selection().shows(table.byName("read")));
+    }
+
+    @Test
+    void optionsEndAtFirstNonOptionOrDoubleDash() throws UsageError {
+        assertEquals(List.of("echo", "-f"), parse("echo", "-f").command());
+        assertEquals(List.of("-weird"), parse("--", "-weird").command());
+        assertEquals(0, parse("--", "-f").follow());
+    }
+
+    @Test
+    void traceSets() throws UsageError {
+        var t = SyscallTable.x86_64();
+        Options o = parse("-e", "trace=!mmap,mprotect,brk", "true");
+        assertFalse(o.selection().shows(t.byName("mmap")));
+        assertTrue(o.selection().shows(t.byName("read")));
+        o = parse("-e", "trace=%file", "true");
+        assertTrue(o.selection().shows(t.byName("openat")));
+        assertFalse(o.selection().shows(t.byName("read")));
+        o = parse("-e", "trace=/^open", "true");
+        assertTrue(o.selection().shows(t.byName("open")) && o.selection().shows(t.byName("openat")));
+        o = parse("-e", "trace=,mmap", "true");
+        assertTrue(o.selection().shows(t.byName("mmap")));
+        o = parse("-e", "trace=?nosuch,read", "true");
+        assertTrue(o.selection().shows(t.byName("read")));
+        o = parse("-e", "trace=process", "true");
+        assertTrue(o.selection().shows(t.byName("clone")));
+    }
+
+    @Test
+    void pidLists() throws UsageError {
+        assertEquals(List.of(1, 2, 3), parse("-p", "1,2", "-p3").pids());
+        assertEquals(List.of(4, 5), parse("-p", "4 5").pids());
+        UsageError e = assertThrows(UsageError.class, () -> parse("-p", "abc"));
+        assertEquals("Invalid process id: 'abc'", e.getMessage());
+    }
+
+    @Test
+    void errorsAsStrace() {
+        assertEquals("invalid option -- 'Q'", assertThrows(UsageError.class, () -> parse("-Q", "x")).getMessage());
+        assertEquals("option requires an argument -- 'o'", assertThrows(UsageError.class, () -> parse("-o")).getMessage());
+        assertEquals("invalid system call 'foo'", assertThrows(UsageError.class, () -> parse("-e", "trace=foo", "x")).getMessage());
+        assertEquals("invalid signal 'FOO'", assertThrows(UsageError.class, () -> parse("-e", "signal=FOO", "x")).getMessage());
+        assertEquals("unrecognized option '--frobnicate'",
+                assertThrows(UsageError.class, () -> parse("--frobnicate", "x")).getMessage());
+    }
+}
