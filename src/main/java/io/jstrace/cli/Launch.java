@@ -1,6 +1,7 @@
 package io.jstrace.cli;
 
 import io.jstrace.linux.Spawn;
+import io.jstrace.xlat.Xlat;
 
 import java.io.File;
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class Launch {
                 }
             }
         }
-        return new Spawn.Inheritance(Set.copyOf(fds), hex("jstrace.sigign"), hex("jstrace.sigblk"), environment());
+        return new Spawn.Inheritance(Set.copyOf(fds), ignored(), hex("jstrace.sigblk"), environment());
     }
 
     /** The environment entries bin/jstrace wrote, NUL-separated, to the pipe named by jstrace.envfd. */
@@ -79,6 +80,19 @@ final class Launch {
             }
         }
         return env;
+    }
+
+    /** The signals named in jstrace.sigign (e.g. {@code HUP,USR1}) as a mask, bit n-1 for signal n. */
+    private static long ignored() {
+        long mask = 0;
+        String names = System.getProperty("jstrace.sigign", "");
+        for (String n : names.split(",")) {
+            long sig = n.isBlank() ? -1 : Xlat.of("signals").value("SIG" + n.trim()).orElse(-1);
+            if (sig > 0 && sig <= 64) {
+                mask |= 1L << (sig - 1);
+            }
+        }
+        return mask;
     }
 
     private static long hex(String property) {

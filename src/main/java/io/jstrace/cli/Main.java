@@ -120,6 +120,9 @@ public final class Main {
         if (o.output() == null) {
             return Outputs.single(err, true);
         }
+        if (o.output().startsWith("|") || o.output().startsWith("!")) {
+            return Outputs.pipe(o.output().substring(1));
+        }
         if (o.follow() == 2) {
             return Outputs.perThread(o.output());
         }

@@ -34,11 +34,19 @@ public abstract sealed class Outputs implements AutoCloseable {
             this.lineBuffered = lineBuffered;
         }
 
+        private byte[] bytes = new byte[512];
+
+        /** Lines are ASCII (decoders escape everything else), so each char is one byte. */
         void write(CharSequence s) {
+            int n = s.length();
+            if (bytes.length < n) {
+                bytes = new byte[Math.max(n, bytes.length * 2)];
+            }
+            for (int i = 0; i < n; i++) {
+                bytes[i] = (byte) s.charAt(i);
+            }
             try {
-                for (int i = 0; i < s.length(); i++) {
-                    out.write(s.charAt(i));
-                }
+                out.write(bytes, 0, n);
                 if (lineBuffered && s.length() > 0 && s.charAt(s.length() - 1) == '\n') {
                     out.flush();
                 }
@@ -57,7 +65,20 @@ public abstract sealed class Outputs implements AutoCloseable {
     }
 
     public static Outputs single(OutputStream out, boolean terminal) {
-        return new Single(new Line(new BufferedOutputStream(out, 1 << 16), terminal));
+        return new Single(new Line(new BufferedOutputStream(out, 1 << 16), terminal), null);
+    }
+
+    /** Output piped to {@code /bin/sh -c command} (strace's {@code -o '|command'}). */
+    public static Outputs pipe(String command) {
+        try {
+            // Not a tracee, so ProcessBuilder is safe here: the tracer never waits for this pid.
+            Process p = new ProcessBuilder("/bin/sh", "-c", command)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            return new Single(new Line(new BufferedOutputStream(p.getOutputStream(), 1 << 16), false), p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Outputs perThread(String base) {
@@ -66,9 +87,11 @@ public abstract sealed class Outputs implements AutoCloseable {
 
     static final class Single extends Outputs {
         private final Line line;
+        private final Process reader;
 
-        Single(Line line) {
+        Single(Line line, Process reader) {
             this.line = line;
+            this.reader = reader;
         }
 
         @Override
@@ -81,9 +104,26 @@ public abstract sealed class Outputs implements AutoCloseable {
             line.flush();
         }
 
+        private boolean closed;
+
         @Override
         public void close() {
+            // Idempotent: closing happens both on the normal path and in a finally.
+            if (closed) {
+                return;
+            }
+            closed = true;
             line.flush();
+            if (reader != null) {
+                try {
+                    line.out.close();
+                    reader.waitFor();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
     }
 

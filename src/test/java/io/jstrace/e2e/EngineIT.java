@@ -177,4 +177,12 @@ class EngineIT {
         long exited = lines.stream().filter(l -> l.contains("+++ exited with 0 +++")).count();
         assertEquals(1 + 50 + 100, exited, "main, its threads and the children each exit");
     }
+
+    @Test
+    void outputPipedToACommand() throws Exception {
+        Path out = tmp.resolve("count");
+        Run.Result r = Run.jstrace("-o", "|grep -c execve > " + out, "true");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("1", Files.readString(out).strip());
+    }
 }
