@@ -142,14 +142,33 @@ final class StatDecoder {
         return new Value.Call("makedev", List.of(Value.Num.hex(major), Value.Num.hex(minor)));
     }
 
-    /** strace's print_symbolic_mode_t: {@code S_IFREG|0644}, or plain octal when there is no known type. */
+    /**
+     * strace's print_symbolic_mode_t: the file type, the set-id and sticky bits by name, then the
+     * permissions in octal ({@code S_IFDIR|S_ISVTX|0777}); plain octal when the type is unknown.
+     */
     static Value mode(long mode) {
         long type = mode & S_IFMT;
-        String name = type == 0 ? null : Xlat.of("modetypes").name(type);
-        if (name == null) {
+        String typeName = type == 0 ? "" : Xlat.of("modetypes").name(type);
+        if (typeName == null) {
             return Value.Num.oct(mode);
         }
-        return new Value.Op(new Value.Sym(name, type), "|", Value.Num.oct(mode & ~S_IFMT));
+        List<String> names = new ArrayList<>();
+        if (!typeName.isEmpty()) {
+            names.add(typeName);
+        }
+        String[] special = {"S_ISUID", "S_ISGID", "S_ISVTX"};
+        for (int i = 0; i < special.length; i++) {
+            if ((mode & (04000 >> i)) != 0) {
+                names.add(special[i]);
+            }
+        }
+        long perm = mode & 0777;
+        if (names.isEmpty() || perm != 0) {
+            // Flags keep the whole mode, so a raw (-X) rendering can print it in octal.
+            return new Value.Flags(names, perm, Value.Radix.OCT, mode);
+        }
+        // strace prints the permissions even when they are all clear: S_IFREG|000.
+        return new Value.Op(new Value.Flags(names, 0, Value.Radix.OCT, mode), "|", Value.Num.oct(0));
     }
 
     /**
