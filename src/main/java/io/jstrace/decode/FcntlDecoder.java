@@ -23,8 +23,9 @@ final class FcntlDecoder {
     static final int F_GETOWN = 9, F_GETSIG = 11, F_GETLEASE = 1025, F_GETPIPE_SZ = 1032;
     static final int F_GETOWN_EX = 16, F_SETOWN_EX = 15;
 
+    /** Commands whose third argument the kernel fills in: printed at exit. */
     static boolean outputLock(int cmd) {
-        return cmd == F_GETLK || cmd == F_OFD_GETLK;
+        return cmd == F_GETLK || cmd == F_OFD_GETLK || cmd == F_GETOWN_EX;
     }
 
     static Value command(int cmd) {
@@ -36,7 +37,9 @@ final class FcntlDecoder {
         int cmd = c.intArg(1);
         return switch (cmd) {
             case F_GETFD, F_GETFL, F_GETOWN, F_GETSIG, F_GETLEASE, F_GETPIPE_SZ, F_GET_SEALS,
-                 F_GETLK, F_OFD_GETLK -> null;
+                 F_GETLK, F_OFD_GETLK, F_GETOWN_EX -> null;
+            case F_SETOWN_EX -> ownerEx(c, arg);
+            case F_SETSIG -> (int) arg == 0 ? Value.Num.dec(0) : Siginfo.signal((int) arg);
             case F_SETFD -> Decode.flags("fdflags", arg);
             case F_SETFL -> FileKinds.openFlags(arg);
             case F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW -> lock(c, arg, false);
@@ -57,7 +60,20 @@ final class FcntlDecoder {
         if (!outputLock(c.intArg(1))) {
             return null;
         }
-        return c.failed() ? Decode.ptr(arg) : lock(c, arg, true);
+        if (c.failed()) {
+            return Decode.ptr(arg);
+        }
+        return c.intArg(1) == F_GETOWN_EX ? ownerEx(c, arg) : lock(c, arg, true);
+    }
+
+    /** struct f_owner_ex: {type=F_OWNER_TID, pid=0}. */
+    private static Value ownerEx(Call c, long addr) {
+        Bytes b = Decode.struct(c, addr, 8);
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        return Decode.struct(field("type", Decode.sym("f_owner_types", b.s32(0), Value.Radix.HEX, "F_OWNER_???")),
+                field("pid", Value.Num.dec(b.s32(4))));
     }
 
     /** struct flock (x86_64): l_type, l_whence (16 bit), l_start, l_len, l_pid; l_pid only when read back. */
@@ -99,6 +115,8 @@ final class FcntlDecoder {
                 case F_GETFD -> r == 0 ? null : labelled("flags", Decode.flags("fdflags", r));
                 case F_GETFL -> labelled("flags", FileKinds.openFlags(r));
                 case F_GET_SEALS -> r == 0 ? null : labelled("seals", Decode.flags("file_seals", r));
+                case F_GETLEASE -> Decode.sym("lockfcmds", r, Value.Radix.HEX, "F_???");
+                case F_GETSIG -> r == 0 ? null : Siginfo.signal((int) r);
                 default -> null;
             };
         }

@@ -19,6 +19,8 @@ final class FileKinds implements KindFamily {
     private static final long S_IFMT = 0170000;
     private static final long S_IFCHR = 0020000;
     private static final long S_IFBLK = 0060000;
+    private static final long MS_REMOUNT = 0x20, MS_BIND = 0x1000, MS_MOVE = 0x2000;
+    private static final long MS_MGC_VAL = 0xc0ed0000L, MS_MGC_MSK = 0xffff0000L;
     private static final long AT_STATX_SYNC_TYPE = 0x6000;
     private static final long UTIME_NOW = (1L << 30) - 1;
     private static final long UTIME_OMIT = (1L << 30) - 2;
@@ -31,7 +33,18 @@ final class FileKinds implements KindFamily {
         k.arg("open_mode", (c, i) -> (c.arg(i - 1) & (O_CREAT | O_TMPFILE_BIT)) != 0
                 ? Value.Num.oct(c.arg(i) & 0xffffffffL) : null);
         k.arg("open_how", (c, i) -> openHow(c, c.arg(i), c.arg(i + 1)));
-        k.arg("access_mode", (c, i) -> flagsOrZero("access_modes", c.arg(i) & 0xffffffffL));
+        k.arg("access_mode", (c, i) -> {
+            Value v = flagsOrZero("access_modes", c.arg(i) & 0xffffffffL);
+            // Only unknown bits: strace adds its "?_OK" comment.
+            return v instanceof Value.Flags f && f.names().isEmpty() ? new Value.Commented(v, "?_OK") : v;
+        });
+        // mount: which of source, type and data are strings depends on the flags.
+        k.arg("mount_source", (c, i) -> (c.arg(3) & MS_REMOUNT) != 0 ? Decode.ptr(c.arg(i)) : Decode.path(c, c.arg(i)));
+        k.arg("mount_type", (c, i) -> (c.arg(3) & (MS_REMOUNT | MS_BIND | MS_MOVE)) != 0
+                ? Decode.ptr(c.arg(i)) : Decode.cstring(c, c.arg(i)));
+        k.arg("mount_flags", (c, i) -> mountFlags(c.arg(i)));
+        k.arg("mount_data", (c, i) -> (c.arg(3) & MS_REMOUNT) == 0 && (c.arg(3) & (MS_BIND | MS_MOVE)) != 0
+                ? Decode.ptr(c.arg(i)) : Decode.cstring(c, c.arg(i)));
         k.arg("file_id", (c, i) -> (int) c.arg(i) == -1 ? Value.Num.dec(-1) : Value.Num.udec(c.arg(i) & 0xffffffffL));
         k.arg("file_mode", (c, i) -> StatDecoder.mode(c.arg(i) & 0xffffffffL));
         // mknod's device number matters only for device nodes.
@@ -56,14 +69,8 @@ final class FileKinds implements KindFamily {
         k.arg("stat", out(StatDecoder.STAT_SIZE, (c, b) -> StatDecoder.stat(b, c.options.verbose())));
         k.arg("statx", out(StatDecoder.STATX_SIZE, (c, b) -> StatDecoder.statx(b, c.options.verbose())));
         k.arg("statfs", out(StatDecoder.STATFS_SIZE, (c, b) -> StatDecoder.statfs(b)));
-        k.arg("dirents", ArgKind.atExit((c, i) -> {
-            if (c.failed()) {
-                return Decode.ptr(c.arg(i));
-            }
-            byte[] b = c.ret() == 0 ? new byte[0] : c.memory.readFully(c.tid, c.arg(i), (int) c.ret());
-            return b == null ? Decode.ptr(c.arg(i))
-                    : DirentDecoder.entries(c.arg(i), new Bytes(b), c.options.verbose());
-        }));
+        k.arg("dirents", dirents(false));
+        k.arg("dirents_old", dirents(true));
         k.arg("pipefds", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 8);
             return b == null ? Decode.ptr(c.arg(i))
@@ -103,6 +110,30 @@ final class FileKinds implements KindFamily {
             Value out = IoctlDecoder.exitArg(c, c.arg(i));
             return out != null ? out : IoctlDecoder.entryArg(c, c.arg(i));
         }));
+    }
+
+    private static ArgKind dirents(boolean old) {
+        return ArgKind.atExit((c, i) -> {
+            if (c.failed()) {
+                return Decode.ptr(c.arg(i));
+            }
+            byte[] b = c.ret() == 0 ? new byte[0] : c.memory.readFully(c.tid, c.arg(i), (int) c.ret());
+            return b == null ? Decode.ptr(c.arg(i))
+                    : DirentDecoder.entries(c.arg(i), new Bytes(b), c.options.verbose(), old);
+        });
+    }
+
+    /** MS_MGC_VAL in the top half first (old callers still pass it), then the MS_* flags. */
+    static Value mountFlags(long flags) {
+        List<String> names = new ArrayList<>();
+        long v = flags & 0xffffffffL;
+        if ((v & MS_MGC_MSK) == MS_MGC_VAL) {
+            names.add("MS_MGC_VAL");
+            v &= ~MS_MGC_MSK;
+        }
+        Xlat.Flags f = Xlat.of("mount_flags").flags(v);
+        names.addAll(f.names());
+        return new Value.Flags(names, f.rest(), Value.Radix.HEX, flags);
     }
 
     /** strace's open modes: the access mode by name, then the other flags, then unnamed bits in hex. */

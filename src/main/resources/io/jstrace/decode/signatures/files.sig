@@ -82,3 +82,8 @@ fremovexattr      dec    fd str
 mknod             dec    path file_mode file_dev
 mknodat           dec    dirfd path file_mode file_dev
 umount2           dec    path flags32:umount_flags
+getdents          dec    fd dirents_old uint
+close_range       dec    uint uint flags32:close_range_flags
+mount             dec    mount_source path mount_type mount_flags mount_data
+readahead         dec    fd long ulong
+sync_file_range   dec    fd long long flags32:sync_file_range_flags
