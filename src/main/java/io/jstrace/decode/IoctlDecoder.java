@@ -15,7 +15,7 @@ import static io.jstrace.decode.Decode.field;
 final class IoctlDecoder {
     private IoctlDecoder() {}
 
-    private enum Arg { NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, DEC, HEX }
+    private enum Arg { NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, DEC, HEX, FD, TCXONC, TCFLSH, CHAR }
 
     static Value request(long req) {
         long code = req & 0xffffffffL;
@@ -44,15 +44,21 @@ final class IoctlDecoder {
         if (name == null) {
             return Arg.HEX;
         }
+        // The groups follow strace's term.c and file_ioctl.c.
         return switch (name) {
-            case "FIOCLEX", "FIONCLEX", "TIOCNOTTY", "TIOCEXCL", "TIOCNXCL", "TIOCCBRK", "TIOCSBRK" -> Arg.NONE;
-            case "FIONBIO", "FIOASYNC", "TIOCSPGRP", "TIOCSETD", "TIOCMBIS", "TIOCMBIC", "TIOCMSET",
+            case "FIOCLEX", "FIONCLEX", "TIOCNOTTY", "TIOCEXCL", "TIOCNXCL", "TIOCCBRK", "TIOCSBRK",
+                 "TIOCCONS", "TIOCVHANGUP", "TIOCSSERIAL" -> Arg.NONE;
+            case "FIONBIO", "FIOASYNC", "TIOCSPGRP", "TIOCSETD", "TIOCPKT", "TIOCSSOFTCAR",
                  "TIOCSPTLCK" -> Arg.INT_IN;
-            case "FIONREAD", "TIOCGPGRP", "TIOCGSID", "TIOCOUTQ", "TIOCGETD", "TIOCMGET", "TIOCGPTN",
-                 "TIOCGPTLCK", "TIOCGPKT", "TIOCGEXCL", "SIOCGPGRP", "SIOCATMARK" -> Arg.INT_OUT;
+            case "FIONREAD", "TIOCGPGRP", "TIOCGSID", "TIOCOUTQ", "TIOCGETD", "TIOCGSOFTCAR", "TIOCGPTN",
+                 "TIOCGEXCL", "TIOCGDEV" -> Arg.INT_OUT;
             case "TIOCGWINSZ" -> Arg.WINSIZE_OUT;
             case "TIOCSWINSZ" -> Arg.WINSIZE_IN;
-            case "TCSBRK", "TCSBRKP", "TCXONC", "TCFLSH", "TIOCSCTTY" -> Arg.DEC;
+            case "TCSBRK", "TCSBRKP", "TIOCSCTTY" -> Arg.DEC;
+            case "TCXONC" -> Arg.TCXONC;
+            case "TCFLSH" -> Arg.TCFLSH;
+            case "TIOCSTI" -> Arg.CHAR;
+            case "FICLONE" -> Arg.FD;
             default -> Arg.HEX;
         };
     }
@@ -84,8 +90,12 @@ final class IoctlDecoder {
             case NONE, INT_OUT, WINSIZE_OUT -> null;
             case INT_IN -> intBox(c, arg);
             case WINSIZE_IN -> winsize(c, arg);
-            case DEC -> Value.Num.dec(arg);
+            case DEC -> Value.Num.dec((int) arg);
             case HEX -> Value.Num.hex(arg);
+            case FD -> Decode.fd(c, (int) arg);
+            case TCXONC -> Decode.sym("tcxonc_options", arg, Value.Radix.HEX, "TC???");
+            case TCFLSH -> Decode.sym("tcflsh_options", arg, Value.Radix.HEX, "TC???");
+            case CHAR -> Decode.buffer(c, arg, 1);
         };
     }
 
