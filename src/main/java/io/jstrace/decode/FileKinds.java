@@ -78,6 +78,11 @@ final class FileKinds implements KindFamily {
         }));
         // getcwd's result is a path of (return value - 1) bytes.
         k.arg("cwd_buf", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : Decode.path(c, c.arg(i))));
+        // An xattr value is shown without the NUL that often ends it (strace's QUOTE_OMIT_TRAILING_0).
+        k.arg("xattr_in", (c, i) -> c.arg(i) == 0 ? Value.NULL_PTR
+                : withoutTrailingNul(Decode.buffer(c, c.arg(i), c.arg(i + 1))));
+        k.arg("xattr_val", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 || c.arg(i + 1) == 0
+                ? Decode.ptr(c.arg(i)) : withoutTrailingNul(Decode.buffer(c, c.arg(i), c.ret()))));
         // An xattr list is NUL-separated names: shown as one string, NULs included.
         k.arg("xattr_out", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 || c.arg(i + 1) == 0
                 ? Decode.ptr(c.arg(i)) : Decode.buffer(c, c.arg(i), c.ret())));
@@ -134,6 +139,13 @@ final class FileKinds implements KindFamily {
         Xlat.Flags f = Xlat.of("mount_flags").flags(v);
         names.addAll(f.names());
         return new Value.Flags(names, f.rest(), Value.Radix.HEX, flags);
+    }
+
+    private static Value withoutTrailingNul(Value v) {
+        if (v instanceof Value.Str s && !s.truncated() && s.bytes().length > 0 && s.bytes()[s.bytes().length - 1] == 0) {
+            return new Value.Str(java.util.Arrays.copyOf(s.bytes(), s.bytes().length - 1), false);
+        }
+        return v;
     }
 
     /** strace's open modes: the access mode by name, then the other flags, then unnamed bits in hex. */

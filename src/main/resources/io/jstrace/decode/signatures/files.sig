@@ -67,12 +67,12 @@ inotify_init      fd
 inotify_init1     fd     flags32:inotify_init_flags
 inotify_add_watch dec    fd path flags32:inotify_flags
 inotify_rm_watch  dec    fd int
-setxattr          dec    path str wbuf:3 ulong flags32:xattrflags
-lsetxattr         dec    path str wbuf:3 ulong flags32:xattrflags
-fsetxattr         dec    fd str wbuf:3 ulong flags32:xattrflags
-getxattr          dec    path str xattr_out ulong
-lgetxattr         dec    path str xattr_out ulong
-fgetxattr         dec    fd str xattr_out ulong
+setxattr          dec    path str xattr_in ulong flags32:xattrflags
+lsetxattr         dec    path str xattr_in ulong flags32:xattrflags
+fsetxattr         dec    fd str xattr_in ulong flags32:xattrflags
+getxattr          dec    path str xattr_val ulong
+lgetxattr         dec    path str xattr_val ulong
+fgetxattr         dec    fd str xattr_val ulong
 listxattr         dec    path xattr_out ulong
 llistxattr        dec    path xattr_out ulong
 flistxattr        dec    fd xattr_out ulong
