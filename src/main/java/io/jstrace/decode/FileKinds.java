@@ -1,8 +1,231 @@
 package io.jstrace.decode;
 
-/** Kinds for the file family of syscalls. */
+import io.jstrace.model.Value;
+import io.jstrace.xlat.Xlat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.jstrace.decode.Decode.field;
+
+/**
+ * Kinds for the file family of syscalls: open flags and modes, struct stat/statx/statfs,
+ * directory entries, fcntl, ioctl, and the small in/out arguments of the fd calls.
+ */
 final class FileKinds implements KindFamily {
+    private static final long O_ACCMODE = 3;
+    private static final long O_CREAT = 0x40;
+    private static final long O_TMPFILE_BIT = 0x400000;
+    private static final long S_IFMT = 0170000;
+    private static final long S_IFCHR = 0020000;
+    private static final long S_IFBLK = 0060000;
+    private static final long MS_REMOUNT = 0x20, MS_BIND = 0x1000, MS_MOVE = 0x2000;
+    private static final long MS_MGC_VAL = 0xc0ed0000L, MS_MGC_MSK = 0xffff0000L;
+    private static final long AT_STATX_SYNC_TYPE = 0x6000;
+    private static final long UTIME_NOW = (1L << 30) - 1;
+    private static final long UTIME_OMIT = (1L << 30) - 2;
+
     @Override
     public void register(Kinds k) {
+        // open(2) family
+        k.arg("open_flags", (c, i) -> openFlags(c.arg(i) & 0xffffffffL));
+        // The mode follows the flags and is shown only when the flags create a file.
+        k.arg("open_mode", (c, i) -> (c.arg(i - 1) & (O_CREAT | O_TMPFILE_BIT)) != 0
+                ? Value.Num.oct(c.arg(i) & 0xffffffffL) : null);
+        k.arg("open_how", (c, i) -> openHow(c, c.arg(i), c.arg(i + 1)));
+        k.arg("access_mode", (c, i) -> {
+            Value v = flagsOrZero("access_modes", c.arg(i) & 0xffffffffL);
+            // Only unknown bits: strace adds its "?_OK" comment.
+            return v instanceof Value.Flags f && f.names().isEmpty() ? new Value.Commented(v, "?_OK") : v;
+        });
+        // mount: which of source, type and data are strings depends on the flags.
+        k.arg("mount_source", (c, i) -> (c.arg(3) & MS_REMOUNT) != 0 ? Decode.ptr(c.arg(i)) : Decode.path(c, c.arg(i)));
+        k.arg("mount_type", (c, i) -> (c.arg(3) & (MS_REMOUNT | MS_BIND | MS_MOVE)) != 0
+                ? Decode.ptr(c.arg(i)) : Decode.cstring(c, c.arg(i)));
+        k.arg("mount_flags", (c, i) -> mountFlags(c.arg(i)));
+        k.arg("mount_data", (c, i) -> (c.arg(3) & MS_REMOUNT) == 0 && (c.arg(3) & (MS_BIND | MS_MOVE)) != 0
+                ? Decode.ptr(c.arg(i)) : Decode.cstring(c, c.arg(i)));
+        k.arg("file_id", (c, i) -> (int) c.arg(i) == -1 ? Value.Num.dec(-1) : Value.Num.udec(c.arg(i) & 0xffffffffL));
+        k.arg("file_mode", (c, i) -> StatDecoder.mode(c.arg(i) & 0xffffffffL));
+        // mknod's device number matters only for device nodes.
+        k.arg("file_dev", (c, i) -> {
+            long type = c.arg(i - 1) & S_IFMT;
+            return type == S_IFCHR || type == S_IFBLK ? StatDecoder.dev(c.arg(i)) : null;
+        });
+        k.arg("file_whence", (c, i) -> Decode.sym("whence_codes", (int) c.arg(i), Value.Radix.HEX, "SEEK_???"));
+        k.arg("file_advice", (c, i) -> Decode.sym("fadvise_advice", (int) c.arg(i), Value.Radix.DEC, null));
+        k.arg("flock_op", (c, i) -> flagsOrZero("flockcmds", c.arg(i) & 0xffffffffL));
+        // statx flags: the sync type first (AT_STATX_SYNC_AS_STAT is 0), then the AT_* flags.
+        k.arg("statx_flags", (c, i) -> {
+            long v = c.arg(i) & 0xffffffffL;
+            List<String> names = new ArrayList<>();
+            names.add(Xlat.of("at_statx_sync_types").name(v & AT_STATX_SYNC_TYPE));
+            Xlat.Flags rest = Xlat.of("at_flags").flags(v & ~AT_STATX_SYNC_TYPE);
+            names.addAll(rest.names());
+            return new Value.Flags(names, rest.rest(), Value.Radix.HEX, v);
+        });
+
+        // Output structs, read at exit; the address when the call failed.
+        k.arg("stat", out(StatDecoder.STAT_SIZE, (c, b) -> StatDecoder.stat(b, c.options.verbose())));
+        k.arg("statx", out(StatDecoder.STATX_SIZE, (c, b) -> StatDecoder.statx(b, c.options.verbose())));
+        k.arg("statfs", out(StatDecoder.STATFS_SIZE, (c, b) -> StatDecoder.statfs(b)));
+        k.arg("dirents", dirents(false));
+        k.arg("dirents_old", dirents(true));
+        k.arg("pipefds", ArgKind.atExit((c, i) -> {
+            Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 8);
+            return b == null ? Decode.ptr(c.arg(i))
+                    : new Value.Arr(List.of(Decode.fd(c, b.s32(0)), Decode.fd(c, b.s32(4))), false);
+        }));
+        // getcwd's result is a path of (return value - 1) bytes.
+        k.arg("cwd_buf", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : Decode.path(c, c.arg(i))));
+        // An xattr value is shown without the NUL that often ends it (strace's QUOTE_OMIT_TRAILING_0).
+        k.arg("xattr_in", (c, i) -> c.arg(i) == 0 ? Value.NULL_PTR
+                : withoutTrailingNul(Decode.buffer(c, c.arg(i), c.arg(i + 1))));
+        k.arg("xattr_val", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 || c.arg(i + 1) == 0
+                ? Decode.ptr(c.arg(i)) : withoutTrailingNul(Decode.buffer(c, c.arg(i), c.ret()))));
+        // An xattr list is NUL-separated names: shown as one string, NULs included.
+        k.arg("xattr_out", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 || c.arg(i + 1) == 0
+                ? Decode.ptr(c.arg(i)) : Decode.buffer(c, c.arg(i), c.ret())));
+        k.arg("utimes", (c, i) -> utimes(c, c.arg(i)));
+        // loff_t pointers printed as [n] (copy_file_range, splice: read at entry).
+        k.arg("loff_in", (c, i) -> int64Box(c, c.arg(i)));
+        // sendfile's offset is in/out: [before] => [after]. The kernel advances it by exactly
+        // the bytes sent, so the value before is recovered at exit.
+        k.arg("sendfile_off", ArgKind.atExit((c, i) -> {
+            Value after = int64Box(c, c.arg(i));
+            if (c.failed() || c.ret() == 0 || !(after instanceof Value.Arr a)) {
+                return after;
+            }
+            long end = ((Value.Num) a.items().get(0)).value();
+            Value before = new Value.Arr(List.of(Value.Num.dec(end - c.ret())), false);
+            return new Value.Op(before, " => ", after);
+        }));
+
+        // fcntl and ioctl print their command and its argument together at exit: whether there
+        // is a third argument at all, and whether it is an output, depends on the command, and
+        // the engine prints the separator before exit arguments at entry. Arguments are kept from
+        // entry, so input structs read at exit are what the call was given.
+        k.arg("fcntl_cmd", ArgKind.atExit((c, i) -> FcntlDecoder.command(c.intArg(i))));
+        k.arg("fcntl_arg", ArgKind.atExit((c, i) -> FcntlDecoder.outputLock(c.intArg(1))
+                ? FcntlDecoder.exitArg(c, c.arg(i)) : FcntlDecoder.entryArg(c, c.arg(i))));
+        k.ret("fcntl", FcntlDecoder.RETURN);
+
+        k.arg("ioctl_req", ArgKind.atExit((c, i) -> IoctlDecoder.request(c.arg(i))));
+        k.arg("ioctl_arg", ArgKind.atExit((c, i) -> {
+            Value out = IoctlDecoder.exitArg(c, c.arg(i));
+            return out != null ? out : IoctlDecoder.entryArg(c, c.arg(i));
+        }));
+    }
+
+    private static ArgKind dirents(boolean old) {
+        return ArgKind.atExit((c, i) -> {
+            if (c.failed()) {
+                return Decode.ptr(c.arg(i));
+            }
+            byte[] b = c.ret() == 0 ? new byte[0] : c.memory.readFully(c.tid, c.arg(i), (int) c.ret());
+            return b == null ? Decode.ptr(c.arg(i))
+                    : DirentDecoder.entries(c.arg(i), new Bytes(b), c.options.verbose(), old);
+        });
+    }
+
+    /** MS_MGC_VAL in the top half first (old callers still pass it), then the MS_* flags. */
+    static Value mountFlags(long flags) {
+        List<String> names = new ArrayList<>();
+        long v = flags & 0xffffffffL;
+        if ((v & MS_MGC_MSK) == MS_MGC_VAL) {
+            names.add("MS_MGC_VAL");
+            v &= ~MS_MGC_MSK;
+        }
+        Xlat.Flags f = Xlat.of("mount_flags").flags(v);
+        names.addAll(f.names());
+        return new Value.Flags(names, f.rest(), Value.Radix.HEX, flags);
+    }
+
+    private static Value withoutTrailingNul(Value v) {
+        if (v instanceof Value.Str s && !s.truncated() && s.bytes().length > 0 && s.bytes()[s.bytes().length - 1] == 0) {
+            return new Value.Str(java.util.Arrays.copyOf(s.bytes(), s.bytes().length - 1), false);
+        }
+        return v;
+    }
+
+    /** strace's open modes: the access mode by name, then the other flags, then unnamed bits in hex. */
+    static Value openFlags(long flags) {
+        List<String> names = new ArrayList<>();
+        names.add(Xlat.of("open_access_modes").name(flags & O_ACCMODE));
+        Xlat.Flags rest = Xlat.of("open_mode_flags").flags(flags & ~O_ACCMODE);
+        names.addAll(rest.names());
+        return new Value.Flags(names, rest.rest(), Value.Radix.HEX, flags);
+    }
+
+    /** Flags where 0 has a name of its own (F_OK), as strace's printflags shows it. */
+    static Value flagsOrZero(String table, long v) {
+        String zero = v == 0 ? Xlat.of(table).name(0) : null;
+        return zero != null ? new Value.Sym(zero, 0) : Decode.flags(table, v);
+    }
+
+    private interface StructReader {
+        Value decode(Call c, Bytes b);
+    }
+
+    private static ArgKind out(int size, StructReader reader) {
+        return ArgKind.atExit((c, i) -> {
+            Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), size);
+            return b == null ? Decode.ptr(c.arg(i)) : reader.decode(c, b);
+        });
+    }
+
+    /** struct open_how: flags, mode when creating or non-zero, resolve when non-zero. */
+    private static Value openHow(Call c, long addr, long size) {
+        Bytes b = size < 24 ? null : Decode.struct(c, addr, 24);
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        long flags = b.s64(0);
+        List<Value.Field> f = new ArrayList<>();
+        f.add(field("flags", openFlags(flags)));
+        long mode = b.s64(8);
+        if ((flags & (O_CREAT | O_TMPFILE_BIT)) != 0 || mode != 0) {
+            f.add(field("mode", Value.Num.oct(mode)));
+        }
+        long resolve = b.s64(16);
+        if (resolve != 0) {
+            f.add(field("resolve", Decode.flags("open_resolve_flags", resolve)));
+        }
+        return new Value.Struct(f, false);
+    }
+
+    /** utimensat's two timespecs: UTIME_NOW/UTIME_OMIT by name, other times with a date comment. */
+    private static Value utimes(Call c, long addr) {
+        if (addr == 0) {
+            return Value.NULL_PTR;
+        }
+        Bytes b = Decode.struct(c, addr, 32);
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        List<Value> items = new ArrayList<>();
+        for (int off = 0; off < 32; off += 16) {
+            items.add(timespec(b.s64(off), b.s64(off + 8)));
+        }
+        return new Value.Arr(items, false);
+    }
+
+    static Value timespec(long sec, long nsec) {
+        if (nsec == UTIME_NOW) {
+            return new Value.Sym("UTIME_NOW", nsec);
+        }
+        if (nsec == UTIME_OMIT) {
+            return new Value.Sym("UTIME_OMIT", nsec);
+        }
+        Value ts = Decode.struct(field("tv_sec", Value.Num.dec(sec)), field("tv_nsec", Value.Num.dec(nsec)));
+        return StatDecoder.timeComment(ts, sec, nsec);
+    }
+
+    private static Value int64Box(Call c, long addr) {
+        if (addr == 0) {
+            return Value.NULL_PTR;
+        }
+        Long v = c.memory.readLong(c.tid, addr);
+        return v == null ? Decode.ptr(addr) : new Value.Arr(List.of(Value.Num.dec(v)), false);
     }
 }
