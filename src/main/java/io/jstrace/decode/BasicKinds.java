@@ -19,8 +19,10 @@ final class BasicKinds implements KindFamily {
         k.arg("oct", (c, i) -> Value.Num.oct(c.arg(i) & 0xffffffffL));
         k.arg("ptr", (c, i) -> Decode.ptr(c.arg(i)));
         k.arg("fd", (c, i) -> Decode.fd(c, (int) c.arg(i)));
-        k.arg("dirfd", (c, i) -> (int) c.arg(i) == AT_FDCWD
-                ? new Value.Sym("AT_FDCWD", AT_FDCWD) : Decode.fd(c, (int) c.arg(i)));
+        k.arg("dirfd", (c, i) -> (int) c.arg(i) != AT_FDCWD ? Decode.fd(c, (int) c.arg(i))
+                : c.options.fdDetail() > 0 && c.fdPaths.cwd(c.tid) != null
+                ? new Value.WithPath(new Value.Sym("AT_FDCWD", AT_FDCWD), c.fdPaths.cwd(c.tid))
+                : new Value.Sym("AT_FDCWD", AT_FDCWD));
         k.arg("path", (c, i) -> Decode.path(c, c.arg(i)));
         k.arg("str", (c, i) -> Decode.cstring(c, c.arg(i)));
         // Input buffer whose length is argument N.

@@ -41,6 +41,9 @@ public sealed interface Value {
     /** A file descriptor, with the path behind it when -y asked for it (else null). */
     record Fd(int fd, String path) implements Value {}
 
+    /** A value with the path it stands for, under -y: {@code AT_FDCWD</home/me>}. */
+    record WithPath(Value value, String path) implements Value {}
+
     /** A tracee address: {@code NULL} or hex. */
     record Addr(long address) implements Value {}
 

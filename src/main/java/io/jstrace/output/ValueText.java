@@ -1,5 +1,6 @@
 package io.jstrace.output;
 
+import io.jstrace.decode.DecodeOptions;
 import io.jstrace.model.Value;
 
 import java.util.List;
@@ -10,9 +11,16 @@ public final class ValueText {
     public enum Hex { NONE, NON_PRINTABLE, ALL }
 
     private final Hex hex;
+    private final DecodeOptions.Xstyle style;
 
     public ValueText(Hex hex) {
+        this(hex, DecodeOptions.Xstyle.ABBREV);
+    }
+
+    /** {@code style}: -X raw prints constants as numbers, -X verbose as numbers with the names in a comment. */
+    public ValueText(Hex hex, DecodeOptions.Xstyle style) {
         this.hex = hex;
+        this.style = style;
     }
 
     public String format(Value v) {
@@ -33,7 +41,24 @@ public final class ValueText {
     public void append(StringBuilder sb, Value v) {
         switch (v) {
             case Value.Num n -> number(sb, n.value(), n.radix());
-            case Value.Sym s -> sb.append(s.name());
+            case Value.Sym s -> {
+                if (style == DecodeOptions.Xstyle.ABBREV) {
+                    sb.append(s.name());
+                } else {
+                    rawSym(sb, s);
+                    if (style == DecodeOptions.Xstyle.VERBOSE) {
+                        sb.append(" /* ").append(s.name()).append(" */");
+                    }
+                }
+            }
+            case Value.Flags f when style != DecodeOptions.Xstyle.ABBREV && !f.names().isEmpty() -> {
+                number(sb, f.value(), f.restRadix());
+                if (style == DecodeOptions.Xstyle.VERBOSE) {
+                    sb.append(" /* ");
+                    append(sb, new Value.Flags(f.names(), f.rest(), f.restRadix(), f.value()), DecodeOptions.Xstyle.ABBREV);
+                    sb.append(" */");
+                }
+            }
             case Value.Flags f -> {
                 for (int i = 0; i < f.names().size(); i++) {
                     if (i > 0) {
@@ -61,6 +86,12 @@ public final class ValueText {
                     escapePath(sb, fd.path());
                     sb.append('>');
                 }
+            }
+            case Value.WithPath w -> {
+                append(sb, w.value());
+                sb.append('<');
+                escapePath(sb, w.path());
+                sb.append('>');
             }
             case Value.Addr a -> address(sb, a.address());
             case Value.Unreadable u -> address(sb, u.address());
@@ -111,6 +142,16 @@ public final class ValueText {
             }
             case Value.Text t -> sb.append(t.text());
         }
+    }
+
+    private void append(StringBuilder sb, Value v, DecodeOptions.Xstyle as) {
+        new ValueText(hex, as).append(sb, v);
+    }
+
+    /** A constant's number: signals and negative values in decimal, as strace prints them raw. */
+    private static void rawSym(StringBuilder sb, Value.Sym s) {
+        boolean decimal = s.value() < 0 || s.value() < 10 || s.name().startsWith("SIG") && s.value() <= 64;
+        number(sb, s.value(), decimal ? Value.Radix.DEC : Value.Radix.HEX);
     }
 
     private static void address(StringBuilder sb, long a) {

@@ -16,8 +16,17 @@ public final class FdTable implements FdPaths {
 
     @Override
     public String describe(int tid, int fd) {
+        return link("/proc/" + tid + "/fd/" + fd);
+    }
+
+    @Override
+    public String cwd(int tid) {
+        return link("/proc/" + tid + "/cwd");
+    }
+
+    private static String link(String path) {
         try {
-            return Files.readSymbolicLink(Path.of("/proc/" + tid + "/fd/" + fd)).toString();
+            return Files.readSymbolicLink(Path.of(path)).toString();
         } catch (IOException | UnsupportedOperationException e) {
             return null;
         }

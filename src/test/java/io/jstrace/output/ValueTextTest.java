@@ -1,0 +1,74 @@
+package io.jstrace.output;
+
+import io.jstrace.decode.DecodeOptions;
+import io.jstrace.model.Value;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ValueTextTest {
+    private static final ValueText TEXT = new ValueText(ValueText.Hex.NONE);
+
+    private static Value str(String s) {
+        return new Value.Str(s.getBytes(StandardCharsets.ISO_8859_1), false);
+    }
+
+    @Test
+    void escapesAsStraceDoes() {
+        // Octal is shortest unless an octal digit follows (strace prints "\1\0023").
+        assertEquals("\"\\1\\0023\\n\\t\\r\\v\\f\\\"\\\\z\\177\\200\"",
+                TEXT.format(str("\u0001\u00023\n\t\r\u000b\f\"\\z\u007f\u0080")));
+        assertEquals("\"\\177ELF\\2\\1\"", TEXT.format(str("\u007fELF\u0002\u0001")));
+        assertEquals("\"abc\"...", TEXT.format(new Value.Str("abc".getBytes(), true)));
+    }
+
+    @Test
+    void hexStyles() {
+        ValueText x = new ValueText(ValueText.Hex.NON_PRINTABLE);
+        assertEquals("\"hi\\n\"", x.format(str("hi\n")));
+        assertEquals("\"\\x01\\x02\\x61\"", x.format(str("\u0001\u0002a")));
+        assertEquals("\"\\x68\\x69\"", new ValueText(ValueText.Hex.ALL).format(str("hi")));
+    }
+
+    @Test
+    void numbersAndConstants() {
+        assertEquals("0644", TEXT.format(Value.Num.oct(0644)));
+        assertEquals("000", TEXT.format(Value.Num.oct(0)));
+        assertEquals("022", TEXT.format(Value.Num.oct(022)));
+        assertEquals("0", TEXT.format(Value.Num.hex(0)));
+        assertEquals("NULL", TEXT.format(new Value.Addr(0)));
+        assertEquals("18446744073709551615", TEXT.format(Value.Num.udec(-1)));
+        Value flags = new Value.Flags(List.of("O_RDONLY", "O_CLOEXEC"), 0, Value.Radix.HEX, 0x80000);
+        assertEquals("O_RDONLY|O_CLOEXEC", TEXT.format(flags));
+        assertEquals("O_CREAT|0x40000000",
+                TEXT.format(new Value.Flags(List.of("O_CREAT"), 0x40000000, Value.Radix.HEX, 0x40000040)));
+        assertEquals("0", TEXT.format(new Value.Flags(List.of(), 0, Value.Radix.HEX, 0)));
+    }
+
+    @Test
+    void rawAndVerboseConstants() {
+        ValueText raw = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.RAW);
+        ValueText verbose = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.VERBOSE);
+        Value fdcwd = new Value.Sym("AT_FDCWD", -100);
+        Value flags = new Value.Flags(List.of("O_RDONLY", "O_CLOEXEC"), 0, Value.Radix.HEX, 0x80000);
+        Value mode = new Value.Flags(List.of("S_IFREG"), 0644, Value.Radix.OCT, 0100644);
+        assertEquals("-100", raw.format(fdcwd));
+        assertEquals("0x80000", raw.format(flags));
+        assertEquals("-100 /* AT_FDCWD */", verbose.format(fdcwd));
+        assertEquals("0x80000 /* O_RDONLY|O_CLOEXEC */", verbose.format(flags));
+        assertEquals("0100644 /* S_IFREG|0644 */", verbose.format(mode));
+    }
+
+    @Test
+    void structsArraysAndPaths() {
+        Value s = new Value.Struct(List.of(new Value.Field("st_size", Value.Num.dec(5))), true);
+        assertEquals("{st_size=5, ...}", TEXT.format(s));
+        assertEquals("[1, 2]", TEXT.format(new Value.Arr(List.of(Value.Num.dec(1), Value.Num.dec(2)), false)));
+        assertEquals("~[RTMIN RT_1]", TEXT.format(new Value.BitSet(List.of("RTMIN", "RT_1"), true)));
+        assertEquals("3</a\\76b>", TEXT.format(new Value.Fd(3, "/a>b")));
+        assertEquals("AT_FDCWD</tmp>", TEXT.format(new Value.WithPath(new Value.Sym("AT_FDCWD", -100), "/tmp")));
+    }
+}
