@@ -1,8 +1,94 @@
 package io.jstrace.decode;
 
-/** Kinds for the process family of syscalls. */
+import io.jstrace.model.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Kinds for the process family: exec, clone, wait, ids, prctl, limits, process info. */
 final class ProcessKinds implements KindFamily {
     @Override
     public void register(Kinds k) {
+        k.arg("argv", (c, i) -> ExecDecoder.argv(c, c.arg(i)));
+        k.arg("envp", (c, i) -> ExecDecoder.envp(c, c.arg(i)));
+
+        // x86_64 clone(flags, stack, ptid, ctid, tls): strace prints the stack first.
+        k.arg("clone_stack", (c, i) -> CloneDecoder.named("child_stack", Decode.ptr(c.arg(1))));
+        k.arg("clone_flags", (c, i) -> CloneDecoder.named("flags", CloneDecoder.flags(c.arg(0))));
+        k.arg("clone_ptid", ArgKind.atExit((c, i) -> CloneDecoder.parentTid(c)));
+        k.arg("clone_ctid", ArgKind.atExit((c, i) -> CloneDecoder.childTid(c)));
+        k.arg("clone_tls", ArgKind.atExit((c, i) -> CloneDecoder.tls(c)));
+        k.arg("clone_args", ArgKind.atExit((c, i) -> CloneDecoder.cloneArgs(c)));
+        k.arg("unshare_flags", (c, i) -> CloneDecoder.cloneFlags(c.arg(i)));
+
+        k.arg("wait_status", ArgKind.atExit((c, i) -> WaitStatusDecoder.at(c, c.arg(i))));
+        k.arg("wait_options", (c, i) -> Decode.flags("wait4_options", c.arg(i) & 0xffffffffL));
+        k.arg("rusage_out", ArgKind.atExit((c, i) -> ProcessStructs.rusageAt(c, c.arg(i))));
+        k.arg("rusage_who", (c, i) -> Decode.sym("usage_who", c.intArg(i), Value.Radix.DEC, "RUSAGE_???"));
+        k.arg("waitid_type", (c, i) -> Decode.sym("waitid_types", c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "P_???"));
+
+        // uid_t/gid_t: -1 ("no change") prints as -1, anything else unsigned.
+        k.arg("uid", (c, i) -> uid(c.arg(i)));
+        k.arg("uid_out", ArgKind.atExit((c, i) -> {
+            Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 4);
+            return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(uid(b.u32(0))), false);
+        }));
+        // A group list whose length is argument 0 (setgroups) or the return value (getgroups).
+        k.arg("groups", (c, i) -> groups(c, c.arg(i), c.intArg(0)));
+        k.arg("groups_out", ArgKind.atExit((c, i) -> c.failed() || c.intArg(0) == 0
+                ? Decode.ptr(c.arg(i)) : groups(c, c.arg(i), (int) c.ret())));
+
+        k.arg("prctl_option", (c, i) -> PrctlDecoder.option(c));
+        k.arg("prctl_arg", PrctlDecoder::arg);
+        k.ret("prctl", new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return Value.Num.dec(c.ret());
+            }
+
+            @Override
+            public Value detail(Call c) {
+                return PrctlDecoder.detail(c);
+            }
+        });
+        k.arg("arch_prctl_option", (c, i) -> Decode.sym("arch_prctl_options", c.intArg(i) & 0xffffffffL,
+                Value.Radix.HEX, "ARCH_???"));
+        // ARCH_GET_CPUID takes no argument; the others print theirs in hex.
+        k.arg("arch_prctl_arg", (c, i) -> c.intArg(0) == 0x1011 ? null : Value.Num.hex(c.arg(i)));
+
+        k.arg("rlimit_resource", (c, i) -> Decode.sym("rlimit_resources", c.intArg(i) & 0xffffffffL,
+                Value.Radix.HEX, "RLIMIT_???"));
+        k.arg("rlimit", (c, i) -> ProcessStructs.rlimitAt(c, c.arg(i)));
+        k.arg("rlimit_out", ArgKind.atExit((c, i) -> ProcessStructs.rlimitAt(c, c.arg(i))));
+        k.arg("robust_list_out", ArgKind.atExit((c, i) -> {
+            Long v = c.failed() ? null : c.memory.readLong(c.tid, c.arg(i));
+            return v == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(i == 1 ? Decode.ptr(v) : Value.Num.udec(v)), false);
+        }));
+        k.arg("rseq_flags", (c, i) -> Decode.flags("rseq_flags", c.arg(i) & 0xffffffffL));
+    }
+
+    static Value uid(long v) {
+        int u = (int) v;
+        return u == -1 ? Value.Num.dec(-1) : Value.Num.udec(u & 0xffffffffL);
+    }
+
+    private static Value groups(Call c, long addr, int n) {
+        if (addr == 0 || n < 0) {
+            return Decode.ptr(addr);
+        }
+        if (n == 0) {
+            return new Value.Arr(List.of(), false);
+        }
+        int shown = c.options.verbose() ? n : Math.min(n, c.options.stringLimit());
+        byte[] b = c.memory.readFully(c.tid, addr, shown * 4);
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        Bytes bytes = new Bytes(b);
+        List<Value> items = new ArrayList<>();
+        for (int j = 0; j < shown; j++) {
+            items.add(uid(bytes.u32(j * 4)));
+        }
+        return new Value.Arr(items, shown < n);
     }
 }
