@@ -16,12 +16,12 @@ final class MemoryKinds implements KindFamily {
     @Override
     public void register(Kinds k) {
         k.arg("mem_prot", (c, i) -> flagsOrZero("mmap_prot", c.arg(i)));
-        k.arg("mmap_flags", (c, i) -> mmapFlags(c.arg(i) & 0xffffffffL));
+        k.arg("mem_mmap_flags", (c, i) -> mmapFlags(c.arg(i) & 0xffffffffL));
         // mremap's new_address is printed only when the flags say it is used.
-        k.arg("mremap_addr", (c, i) -> (c.arg(3) & (MREMAP_MAYMOVE | MREMAP_FIXED)) == (MREMAP_MAYMOVE | MREMAP_FIXED)
+        k.arg("mem_mremap_addr", (c, i) -> (c.arg(3) & (MREMAP_MAYMOVE | MREMAP_FIXED)) == (MREMAP_MAYMOVE | MREMAP_FIXED)
                 ? Decode.ptr(c.arg(i)) : null);
-        k.arg("madvise_advice", (c, i) -> Decode.sym("madvise_cmds", c.intArg(i), Value.Radix.HEX, "MADV_???"));
-        k.arg("memfd_flags", (c, i) -> hugeFlags("memfd_create_flags", c.arg(i) & 0xffffffffL, "MFD_HUGE_SHIFT"));
+        k.arg("mem_madvise_advice", (c, i) -> Decode.sym("madvise_cmds", c.intArg(i), Value.Radix.HEX, "MADV_???"));
+        k.arg("mem_memfd_flags", (c, i) -> hugeFlags("memfd_create_flags", c.arg(i) & 0xffffffffL, "MFD_HUGE_SHIFT"));
     }
 
     /** printflags: a zero value prints the table's zero-valued name when it has one (PROT_NONE). */

@@ -13,25 +13,25 @@ final class MiscKinds implements KindFamily {
         k.arg("futex_op", (c, i) -> FutexDecoder.op(c.intArg(1)));
         k.arg("futex_arg", FutexDecoder::arg);
 
-        k.arg("getrandom_buf", ArgKind.atExit((c, i) -> c.failed()
+        k.arg("misc_getrandom_buf", ArgKind.atExit((c, i) -> c.failed()
                 ? Decode.ptr(c.arg(i)) : MiscHex.buffer(c, c.arg(i), c.ret())));
 
-        k.arg("utsname_out", ArgKind.atExit((c, i) -> {
+        k.arg("misc_utsname_out", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 6 * 65);
             return b == null ? Decode.ptr(c.arg(i)) : ProcessStructs.utsname(b, c.options.verbose());
         }));
-        k.arg("sysinfo_out", ArgKind.atExit((c, i) -> {
+        k.arg("misc_sysinfo_out", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), ProcessStructs.SYSINFO_SIZE);
             return b == null ? Decode.ptr(c.arg(i)) : ProcessStructs.sysinfo(b);
         }));
-        k.arg("tms_out", ArgKind.atExit((c, i) -> {
+        k.arg("misc_tms_out", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 32);
             return b == null ? Decode.ptr(c.arg(i)) : ProcessStructs.tms(b);
         }));
 
-        k.arg("cpuset", (c, i) -> cpuSet(c, c.arg(i), c.arg(1)));
+        k.arg("sched_cpuset", (c, i) -> cpuSet(c, c.arg(i), c.arg(1)));
         // sched_getaffinity fills as many bytes as it returns.
-        k.arg("cpuset_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : cpuSet(c, c.arg(i), c.ret())));
+        k.arg("sched_cpuset_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : cpuSet(c, c.arg(i), c.ret())));
         k.arg("sched_param", (c, i) -> schedParam(c, c.arg(i)));
         k.arg("sched_param_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : schedParam(c, c.arg(i))));
         k.arg("sched_policy", (c, i) -> Decode.sym("schedulers", c.intArg(i), Value.Radix.HEX, "SCHED_???"));
@@ -47,11 +47,11 @@ final class MiscKinds implements KindFamily {
                 return n == null ? null : new Value.Sym(n, c.ret());
             }
         });
-        k.arg("prio_which", (c, i) -> Decode.sym("priorities", c.intArg(i), Value.Radix.HEX, "PRIO_???"));
+        k.arg("misc_prio_which", (c, i) -> Decode.sym("priorities", c.intArg(i), Value.Radix.HEX, "PRIO_???"));
 
-        k.arg("personality", (c, i) -> (c.arg(i) & 0xffffffffL) == 0xffffffffL
+        k.arg("misc_personality", (c, i) -> (c.arg(i) & 0xffffffffL) == 0xffffffffL
                 ? Value.Num.hex(0xffffffffL) : personality(c.arg(i) & 0xffffffffL));
-        k.ret("personality", new ReturnKind() {
+        k.ret("misc_personality", new ReturnKind() {
             @Override
             public Value decode(Call c) {
                 return Value.Num.hex(c.ret());

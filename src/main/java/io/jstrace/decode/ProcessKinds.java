@@ -9,8 +9,8 @@ import java.util.List;
 final class ProcessKinds implements KindFamily {
     @Override
     public void register(Kinds k) {
-        k.arg("argv", (c, i) -> ExecDecoder.argv(c, c.arg(i)));
-        k.arg("envp", (c, i) -> ExecDecoder.envp(c, c.arg(i)));
+        k.arg("exec_argv", (c, i) -> ExecDecoder.argv(c, c.arg(i)));
+        k.arg("exec_envp", (c, i) -> ExecDecoder.envp(c, c.arg(i)));
 
         // x86_64 clone(flags, stack, ptid, ctid, tls): strace prints the stack first.
         k.arg("clone_stack", (c, i) -> CloneDecoder.named("child_stack", Decode.ptr(c.arg(1))));
@@ -19,23 +19,23 @@ final class ProcessKinds implements KindFamily {
         k.arg("clone_ctid", ArgKind.atExit((c, i) -> CloneDecoder.childTid(c)));
         k.arg("clone_tls", ArgKind.atExit((c, i) -> CloneDecoder.tls(c)));
         k.arg("clone_args", ArgKind.atExit((c, i) -> CloneDecoder.cloneArgs(c)));
-        k.arg("unshare_flags", (c, i) -> CloneDecoder.cloneFlags(c.arg(i)));
+        k.arg("proc_unshare_flags", (c, i) -> CloneDecoder.cloneFlags(c.arg(i)));
 
-        k.arg("wait_status", ArgKind.atExit((c, i) -> WaitStatusDecoder.at(c, c.arg(i))));
-        k.arg("wait_options", (c, i) -> Decode.flags("wait4_options", c.arg(i) & 0xffffffffL));
-        k.arg("rusage_out", ArgKind.atExit((c, i) -> ProcessStructs.rusageAt(c, c.arg(i))));
-        k.arg("rusage_who", (c, i) -> Decode.sym("usage_who", c.intArg(i), Value.Radix.DEC, "RUSAGE_???"));
-        k.arg("waitid_type", (c, i) -> Decode.sym("waitid_types", c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "P_???"));
+        k.arg("proc_wait_status", ArgKind.atExit((c, i) -> WaitStatusDecoder.at(c, c.arg(i))));
+        k.arg("proc_wait_options", (c, i) -> Decode.flags("wait4_options", c.arg(i) & 0xffffffffL));
+        k.arg("proc_rusage_out", ArgKind.atExit((c, i) -> ProcessStructs.rusageAt(c, c.arg(i))));
+        k.arg("proc_rusage_who", (c, i) -> Decode.sym("usage_who", c.intArg(i), Value.Radix.DEC, "RUSAGE_???"));
+        k.arg("proc_waitid_type", (c, i) -> Decode.sym("waitid_types", c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "P_???"));
 
         // uid_t/gid_t: -1 ("no change") prints as -1, anything else unsigned.
-        k.arg("uid", (c, i) -> uid(c.arg(i)));
-        k.arg("uid_out", ArgKind.atExit((c, i) -> {
+        k.arg("proc_uid", (c, i) -> uid(c.arg(i)));
+        k.arg("proc_uid_out", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 4);
             return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(uid(b.u32(0))), false);
         }));
         // A group list whose length is argument 0 (setgroups) or the return value (getgroups).
-        k.arg("groups", (c, i) -> groups(c, c.arg(i), c.intArg(0)));
-        k.arg("groups_out", ArgKind.atExit((c, i) -> c.failed() || c.intArg(0) == 0
+        k.arg("proc_groups", (c, i) -> groups(c, c.arg(i), c.intArg(0)));
+        k.arg("proc_groups_out", ArgKind.atExit((c, i) -> c.failed() || c.intArg(0) == 0
                 ? Decode.ptr(c.arg(i)) : groups(c, c.arg(i), (int) c.ret())));
 
         k.arg("prctl_option", (c, i) -> PrctlDecoder.option(c));
@@ -56,15 +56,15 @@ final class ProcessKinds implements KindFamily {
         // ARCH_GET_CPUID takes no argument; the others print theirs in hex.
         k.arg("arch_prctl_arg", (c, i) -> c.intArg(0) == 0x1011 ? null : Value.Num.hex(c.arg(i)));
 
-        k.arg("rlimit_resource", (c, i) -> Decode.sym("rlimit_resources", c.intArg(i) & 0xffffffffL,
+        k.arg("proc_rlimit_resource", (c, i) -> Decode.sym("rlimit_resources", c.intArg(i) & 0xffffffffL,
                 Value.Radix.HEX, "RLIMIT_???"));
-        k.arg("rlimit", (c, i) -> ProcessStructs.rlimitAt(c, c.arg(i)));
-        k.arg("rlimit_out", ArgKind.atExit((c, i) -> ProcessStructs.rlimitAt(c, c.arg(i))));
-        k.arg("robust_list_out", ArgKind.atExit((c, i) -> {
+        k.arg("proc_rlimit", (c, i) -> ProcessStructs.rlimitAt(c, c.arg(i)));
+        k.arg("proc_rlimit_out", ArgKind.atExit((c, i) -> ProcessStructs.rlimitAt(c, c.arg(i))));
+        k.arg("proc_robust_list_out", ArgKind.atExit((c, i) -> {
             Long v = c.failed() ? null : c.memory.readLong(c.tid, c.arg(i));
             return v == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(i == 1 ? Decode.ptr(v) : Value.Num.udec(v)), false);
         }));
-        k.arg("rseq_flags", (c, i) -> Decode.flags("rseq_flags", c.arg(i) & 0xffffffffL));
+        k.arg("proc_rseq_flags", (c, i) -> Decode.flags("rseq_flags", c.arg(i) & 0xffffffffL));
     }
 
     static Value uid(long v) {

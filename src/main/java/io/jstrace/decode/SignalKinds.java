@@ -13,28 +13,28 @@ final class SignalKinds implements KindFamily {
 
     @Override
     public void register(Kinds k) {
-        k.arg("signo", (c, i) -> Siginfo.signal(c.intArg(i)));
+        k.arg("sig_num", (c, i) -> Siginfo.signal(c.intArg(i)));
         // A sigset whose size is argument N, read at entry or (for output sets) at exit.
-        k.argWithParam("sigset", p -> {
+        k.argWithParam("sig_set", p -> {
             int n = Integer.parseInt(p);
             return (c, i) -> SigsetDecoder.at(c, c.arg(i), c.arg(n));
         });
-        k.argWithParam("sigset_out", p -> {
+        k.argWithParam("sig_set_out", p -> {
             int n = Integer.parseInt(p);
             return ArgKind.atExit((c, i) -> SigsetDecoder.atExit(c, c.arg(i), c.arg(n)));
         });
-        k.arg("sigprocmask_how", (c, i) -> Decode.sym("sigprocmask_cmds", c.intArg(i) & 0xffffffffL,
+        k.arg("sig_how", (c, i) -> Decode.sym("sigprocmask_cmds", c.intArg(i) & 0xffffffffL,
                 Value.Radix.HEX, "SIG_???"));
-        k.arg("sigaction", (c, i) -> SigactionDecoder.at(c, c.arg(i)));
-        k.arg("sigaction_out", ArgKind.atExit((c, i) -> SigactionDecoder.at(c, c.arg(i))));
-        k.arg("siginfo", (c, i) -> siginfo(c, c.arg(i)));
-        k.arg("siginfo_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : siginfo(c, c.arg(i))));
-        k.arg("sigreturn_mask", (c, i) -> sigreturnMask(c));
-        k.arg("sigaltstack", (c, i) -> stack(c, c.arg(i)));
-        k.arg("sigaltstack_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : stack(c, c.arg(i))));
-        k.arg("signal_timespec", (c, i) -> SignalKinds.timespec(c, c.arg(i)));
+        k.arg("sig_action", (c, i) -> SigactionDecoder.at(c, c.arg(i)));
+        k.arg("sig_action_out", ArgKind.atExit((c, i) -> SigactionDecoder.at(c, c.arg(i))));
+        k.arg("sig_info", (c, i) -> siginfo(c, c.arg(i)));
+        k.arg("sig_info_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : siginfo(c, c.arg(i))));
+        k.arg("sig_return_mask", (c, i) -> sigreturnMask(c));
+        k.arg("sig_stack", (c, i) -> stack(c, c.arg(i)));
+        k.arg("sig_stack_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : stack(c, c.arg(i))));
+        k.arg("sig_timespec", (c, i) -> SignalKinds.timespec(c, c.arg(i)));
         // A return value that is a signal number: {@code = 17 (SIGCHLD)}.
-        k.ret("signo", new ReturnKind() {
+        k.ret("sig_num", new ReturnKind() {
             @Override
             public Value decode(Call c) {
                 return Value.Num.dec(c.ret());
