@@ -24,9 +24,10 @@ final class CloneDecoder {
         long flags = raw & ~CSIGNAL;
         int sig = (int) (raw & CSIGNAL);
         if (flags == 0) {
-            return sig != 0 ? Siginfo.signal(sig) : Value.Num.hex(0);
+            return Siginfo.signal(sig);
         }
-        Value f = cloneFlags(flags);
+        Xlat.Flags x = Xlat.of("clone_flags").flags(flags);
+        Value f = new Value.Flags(x.names(), x.rest(), Value.Radix.HEX, flags);
         return sig != 0 ? new Value.Op(f, "|", Siginfo.signal(sig)) : f;
     }
 
@@ -39,14 +40,16 @@ final class CloneDecoder {
         return new Value.Flags(names, b.rest(), Value.Radix.HEX, flags);
     }
 
-    /** The parts of clone printed at exit; null when the flags ask for none of them. */
+    /*
+     * The parts of clone printed at exit, each null when the flags do not use it. strace prints
+     * parent_tid, tls, child_tidptr in that order although tls is the last argument.
+     */
     static Value parentTid(Call c) {
         long flags = c.arg(0) & ~CSIGNAL;
         if ((flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) == 0) {
             return null;
         }
-        String name = (flags & CLONE_PARENT_SETTID) != 0 ? "parent_tid" : "pidfd";
-        return named(name, intAt(c, c.arg(2), true));
+        return named("parent_tid", intAt(c, c.arg(2), false));
     }
 
     static Value childTid(Call c) {

@@ -79,8 +79,8 @@ final class MiscKinds implements KindFamily {
     }
 
     private static Value schedParam(Call c, long addr) {
+        // strace prints only sched_priority, as an int in brackets (printnum_int).
         Bytes b = Decode.struct(c, addr, 4);
-        return b == null ? Decode.ptr(addr)
-                : new Value.Struct(List.of(Decode.field("sched_priority", Value.Num.dec(b.s32(0)))), false);
+        return b == null ? Decode.ptr(addr) : new Value.Arr(List.of(Value.Num.dec(b.s32(0))), false);
     }
 }

@@ -5,6 +5,7 @@ import io.jstrace.model.Value;
 /**
  * prctl's arguments after the option, as strace prints them for each option: some options
  * show no further argument, some a string or a signal, and the rest their arguments in hex.
+ * All are decoded at exit (see ProcessKinds), so output arguments can be read.
  */
 final class PrctlDecoder {
     private PrctlDecoder() {}
@@ -15,7 +16,7 @@ final class PrctlDecoder {
             PR_GET_NAME = 16, PR_GET_ENDIAN = 19, PR_SET_ENDIAN = 20, PR_GET_SECCOMP = 21,
             PR_SET_TIMERSLACK = 29, PR_GET_TIMERSLACK = 30, PR_TASK_PERF_EVENTS_DISABLE = 31,
             PR_TASK_PERF_EVENTS_ENABLE = 32, PR_SET_CHILD_SUBREAPER = 36, PR_GET_CHILD_SUBREAPER = 37,
-            PR_SET_NO_NEW_PRIVS = 38, PR_SET_THP_DISABLE = 41, PR_SET_IO_FLUSHER = 57;
+            PR_GET_TID_ADDRESS = 40, PR_SET_NO_NEW_PRIVS = 38, PR_SET_THP_DISABLE = 41, PR_SET_IO_FLUSHER = 57;
     private static final int TASK_COMM_LEN = 16;
 
     static Value option(Call c) {
@@ -31,9 +32,26 @@ final class PrctlDecoder {
                  PR_TASK_PERF_EVENTS_DISABLE, PR_TASK_PERF_EVENTS_ENABLE -> {
                 return null;
             }
-            // Output arguments: strace reads them at exit; only their address is known here.
-            case PR_GET_CHILD_SUBREAPER, PR_GET_ENDIAN, PR_GET_FPEMU, PR_GET_FPEXC, PR_GET_NAME, PR_GET_PDEATHSIG -> {
-                return i == 1 ? Decode.ptr(a) : null;
+            // Output arguments, filled by the call: the address when it failed.
+            case PR_GET_CHILD_SUBREAPER, PR_GET_ENDIAN, PR_GET_FPEMU, PR_GET_FPEXC -> {
+                return i != 1 ? null : c.failed() ? Decode.ptr(a) : CloneDecoder.intAt(c, a, true);
+            }
+            case PR_GET_NAME -> {
+                return i != 1 ? null : c.failed() ? Decode.ptr(a) : Decode.cstring(c, a, Math.min(TASK_COMM_LEN, c.options.stringLimit()));
+            }
+            case PR_GET_PDEATHSIG -> {
+                if (i != 1) {
+                    return null;
+                }
+                Bytes b = c.failed() ? null : Decode.struct(c, a, 4);
+                return b == null ? Decode.ptr(a) : new Value.Arr(java.util.List.of(Siginfo.signal(b.s32(0))), false);
+            }
+            case PR_GET_TID_ADDRESS -> {
+                if (i != 1) {
+                    return null;
+                }
+                Long v = c.failed() ? null : c.memory.readLong(c.tid, a);
+                return v == null ? Decode.ptr(a) : new Value.Arr(java.util.List.of(Decode.ptr(v)), false);
             }
             case PR_SET_CHILD_SUBREAPER, PR_SET_ENDIAN, PR_SET_FPEMU, PR_SET_FPEXC, PR_SET_KEEPCAPS, PR_SET_TIMING -> {
                 return i == 1 ? Value.Num.udec(a) : null;

@@ -14,7 +14,11 @@ final class ProcessKinds implements KindFamily {
 
         // x86_64 clone(flags, stack, ptid, ctid, tls): strace prints the stack first.
         k.arg("clone_stack", (c, i) -> CloneDecoder.named("child_stack", Decode.ptr(c.arg(1))));
-        k.arg("clone_flags", (c, i) -> CloneDecoder.named("flags", CloneDecoder.flags(c.arg(0))));
+        // strace prints flags at entry and the parts after them at exit, without a separator at
+        // the split. The engine can only split before an exit-phase argument and then always ends
+        // the entry part with ", ", so the flags are shown at exit: the whole line is the same, and
+        // a clone without parent_tid/tls/child_tidptr does not end in ", )".
+        k.arg("clone_flags", ArgKind.atExit((c, i) -> CloneDecoder.named("flags", CloneDecoder.flags(c.arg(0)))));
         k.arg("clone_ptid", ArgKind.atExit((c, i) -> CloneDecoder.parentTid(c)));
         k.arg("clone_ctid", ArgKind.atExit((c, i) -> CloneDecoder.childTid(c)));
         k.arg("clone_tls", ArgKind.atExit((c, i) -> CloneDecoder.tls(c)));
@@ -38,8 +42,11 @@ final class ProcessKinds implements KindFamily {
         k.arg("proc_groups_out", ArgKind.atExit((c, i) -> c.failed() || c.intArg(0) == 0
                 ? Decode.ptr(c.arg(i)) : groups(c, c.arg(i), (int) c.ret())));
 
-        k.arg("prctl_option", (c, i) -> PrctlDecoder.option(c));
-        k.arg("prctl_arg", PrctlDecoder::arg);
+        // Whether prctl and arch_prctl have output arguments, and how many arguments they show,
+        // depends on the option; the engine fixes the entry/exit split per syscall, so the whole
+        // argument list is decoded at exit (the same line when the call is not interrupted).
+        k.arg("prctl_option", ArgKind.atExit((c, i) -> PrctlDecoder.option(c)));
+        k.arg("prctl_arg", ArgKind.atExit(PrctlDecoder::arg));
         k.ret("prctl", new ReturnKind() {
             @Override
             public Value decode(Call c) {
@@ -51,10 +58,9 @@ final class ProcessKinds implements KindFamily {
                 return PrctlDecoder.detail(c);
             }
         });
-        k.arg("arch_prctl_option", (c, i) -> Decode.sym("arch_prctl_options", c.intArg(i) & 0xffffffffL,
-                Value.Radix.HEX, "ARCH_???"));
-        // ARCH_GET_CPUID takes no argument; the others print theirs in hex.
-        k.arg("arch_prctl_arg", (c, i) -> c.intArg(0) == 0x1011 ? null : Value.Num.hex(c.arg(i)));
+        k.arg("arch_prctl_option", ArgKind.atExit((c, i) -> Decode.sym("arch_prctl_options",
+                c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "ARCH_???")));
+        k.arg("arch_prctl_arg", ArgKind.atExit(ProcessKinds::archPrctlArg));
 
         k.arg("proc_rlimit_resource", (c, i) -> Decode.sym("rlimit_resources", c.intArg(i) & 0xffffffffL,
                 Value.Radix.HEX, "RLIMIT_???"));
@@ -65,6 +71,22 @@ final class ProcessKinds implements KindFamily {
             return v == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(i == 1 ? Decode.ptr(v) : Value.Num.udec(v)), false);
         }));
         k.arg("proc_rseq_flags", (c, i) -> Decode.flags("rseq_flags", c.arg(i) & 0xffffffffL));
+    }
+
+    private static final int ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004, ARCH_GET_CPUID = 0x1011;
+
+    /** ARCH_GET_CPUID takes no argument, ARCH_GET_FS/GS fill an address, the others print it in hex. */
+    private static Value archPrctlArg(Call c, int i) {
+        int option = c.intArg(0);
+        long a = c.arg(i);
+        if (option == ARCH_GET_CPUID) {
+            return null;
+        }
+        if (option == ARCH_GET_FS || option == ARCH_GET_GS) {
+            Long v = c.failed() ? null : c.memory.readLong(c.tid, a);
+            return v == null ? Decode.ptr(a) : new Value.Arr(List.of(Decode.ptr(v)), false);
+        }
+        return Value.Num.hex(a);
     }
 
     static Value uid(long v) {

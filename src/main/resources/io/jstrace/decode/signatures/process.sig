@@ -1,7 +1,7 @@
 # process syscalls: name  return-kind  argument-kinds...  (kinds: io.jstrace.decode.*Kinds)
 execve  dec  path  exec_argv  exec_envp
 execveat  dec  dirfd  path  exec_argv  exec_envp  flags:at_flags
-clone  dec  clone_stack  clone_flags  clone_ptid  clone_ctid  clone_tls
+clone  dec  clone_stack  clone_flags  clone_ptid  clone_tls  clone_ctid
 clone3  dec  clone_args  ulong
 fork  dec
 vfork  dec
