@@ -1,8 +1,116 @@
 package io.jstrace.decode;
 
-/** Kinds for the process family of syscalls. */
+import io.jstrace.model.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Kinds for the process family: exec, clone, wait, ids, prctl, limits, process info. */
 final class ProcessKinds implements KindFamily {
     @Override
     public void register(Kinds k) {
+        k.arg("exec_argv", (c, i) -> ExecDecoder.argv(c, c.arg(i)));
+        k.arg("exec_envp", (c, i) -> ExecDecoder.envp(c, c.arg(i)));
+
+        // x86_64 clone(flags, stack, ptid, ctid, tls): strace prints the stack first.
+        k.arg("clone_stack", (c, i) -> CloneDecoder.named("child_stack", Decode.ptr(c.arg(1))));
+        // strace prints flags at entry and the parts after them at exit, without a separator at
+        // the split. The engine can only split before an exit-phase argument and then always ends
+        // the entry part with ", ", so the flags are shown at exit: the whole line is the same, and
+        // a clone without parent_tid/tls/child_tidptr does not end in ", )".
+        k.arg("clone_flags", ArgKind.atExit((c, i) -> CloneDecoder.named("flags", CloneDecoder.flags(c.arg(0)))));
+        k.arg("clone_ptid", ArgKind.atExit((c, i) -> CloneDecoder.parentTid(c)));
+        k.arg("clone_ctid", ArgKind.atExit((c, i) -> CloneDecoder.childTid(c)));
+        k.arg("clone_tls", ArgKind.atExit((c, i) -> CloneDecoder.tls(c)));
+        k.arg("clone_args", ArgKind.atExit((c, i) -> CloneDecoder.cloneArgs(c)));
+        k.arg("proc_unshare_flags", (c, i) -> CloneDecoder.cloneFlags(c.arg(i)));
+
+        k.arg("proc_wait_status", ArgKind.atExit((c, i) -> WaitStatusDecoder.at(c, c.arg(i))));
+        k.arg("proc_wait_options", (c, i) -> Decode.flags("wait4_options", c.arg(i) & 0xffffffffL));
+        k.arg("proc_rusage_out", ArgKind.atExit((c, i) -> ProcessStructs.rusageAt(c, c.arg(i))));
+        k.arg("proc_rusage_who", (c, i) -> Decode.sym("usage_who", c.intArg(i), Value.Radix.DEC, "RUSAGE_???"));
+        k.arg("proc_waitid_type", (c, i) -> Decode.sym("waitid_types", c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "P_???"));
+
+        // uid_t/gid_t: -1 ("no change") prints as -1, anything else unsigned.
+        k.arg("proc_uid", (c, i) -> uid(c.arg(i)));
+        k.arg("proc_uid_out", ArgKind.atExit((c, i) -> {
+            Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 4);
+            return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(uid(b.u32(0))), false);
+        }));
+        // A group list whose length is argument 0 (setgroups) or the return value (getgroups).
+        k.arg("proc_groups", (c, i) -> groups(c, c.arg(i), c.intArg(0)));
+        k.arg("proc_groups_out", ArgKind.atExit((c, i) -> c.failed() || c.intArg(0) == 0
+                ? Decode.ptr(c.arg(i)) : groups(c, c.arg(i), (int) c.ret())));
+
+        // Whether prctl and arch_prctl have output arguments, and how many arguments they show,
+        // depends on the option; the engine fixes the entry/exit split per syscall, so the whole
+        // argument list is decoded at exit (the same line when the call is not interrupted).
+        k.arg("prctl_option", ArgKind.atExit((c, i) -> PrctlDecoder.option(c)));
+        k.arg("prctl_arg", ArgKind.atExit(PrctlDecoder::arg));
+        k.ret("prctl", new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return Value.Num.dec(c.ret());
+            }
+
+            @Override
+            public Value detail(Call c) {
+                return PrctlDecoder.detail(c);
+            }
+        });
+        k.arg("arch_prctl_option", ArgKind.atExit((c, i) -> Decode.sym("arch_prctl_options",
+                c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "ARCH_???")));
+        k.arg("arch_prctl_arg", ArgKind.atExit(ProcessKinds::archPrctlArg));
+
+        k.arg("proc_rlimit_resource", (c, i) -> Decode.sym("rlimit_resources", c.intArg(i) & 0xffffffffL,
+                Value.Radix.HEX, "RLIMIT_???"));
+        k.arg("proc_rlimit", (c, i) -> ProcessStructs.rlimitAt(c, c.arg(i)));
+        k.arg("proc_rlimit_out", ArgKind.atExit((c, i) -> ProcessStructs.rlimitAt(c, c.arg(i))));
+        k.arg("proc_robust_list_out", ArgKind.atExit((c, i) -> {
+            Long v = c.failed() ? null : c.memory.readLong(c.tid, c.arg(i));
+            return v == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(i == 1 ? Decode.ptr(v) : Value.Num.udec(v)), false);
+        }));
+        k.arg("proc_rseq_flags", (c, i) -> Decode.flags("rseq_flags", c.arg(i) & 0xffffffffL));
+    }
+
+    private static final int ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004, ARCH_GET_CPUID = 0x1011;
+
+    /** ARCH_GET_CPUID takes no argument, ARCH_GET_FS/GS fill an address, the others print it in hex. */
+    private static Value archPrctlArg(Call c, int i) {
+        int option = c.intArg(0);
+        long a = c.arg(i);
+        if (option == ARCH_GET_CPUID) {
+            return null;
+        }
+        if (option == ARCH_GET_FS || option == ARCH_GET_GS) {
+            Long v = c.failed() ? null : c.memory.readLong(c.tid, a);
+            return v == null ? Decode.ptr(a) : new Value.Arr(List.of(Decode.ptr(v)), false);
+        }
+        return Value.Num.hex(a);
+    }
+
+    static Value uid(long v) {
+        int u = (int) v;
+        return u == -1 ? Value.Num.dec(-1) : Value.Num.udec(u & 0xffffffffL);
+    }
+
+    private static Value groups(Call c, long addr, int n) {
+        if (addr == 0 || n < 0) {
+            return Decode.ptr(addr);
+        }
+        if (n == 0) {
+            return new Value.Arr(List.of(), false);
+        }
+        int shown = c.options.verbose() ? n : Math.min(n, c.options.stringLimit());
+        byte[] b = c.memory.readFully(c.tid, addr, shown * 4);
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        Bytes bytes = new Bytes(b);
+        List<Value> items = new ArrayList<>();
+        for (int j = 0; j < shown; j++) {
+            items.add(uid(bytes.u32(j * 4)));
+        }
+        return new Value.Arr(items, shown < n);
     }
 }

@@ -1,1 +1,18 @@
 # misc syscalls: name  return-kind  argument-kinds...  (kinds: io.jstrace.decode.*Kinds)
+futex  dec  ptr  futex_op  futex_arg  futex_arg  futex_arg  futex_arg
+getrandom  dec  misc_getrandom_buf  ulong  flags32:getrandom_flags
+uname  dec  misc_utsname_out
+sysinfo  dec  misc_sysinfo_out
+times  udec  misc_tms_out
+sched_getaffinity  dec  int  uint  sched_cpuset_out
+sched_setaffinity  dec  int  uint  sched_cpuset
+sched_yield  dec
+sched_getparam  dec  int  sched_param_out
+sched_setparam  dec  int  sched_param
+sched_getscheduler  sched_policy  int
+sched_setscheduler  dec  int  sched_policy  sched_param
+sched_get_priority_max  dec  sched_policy
+sched_get_priority_min  dec  sched_policy
+getpriority  dec  misc_prio_which  int
+setpriority  dec  misc_prio_which  int  int
+personality  misc_personality  misc_personality

@@ -1,0 +1,71 @@
+package io.jstrace.decode;
+
+import io.jstrace.model.Value;
+
+/** futex: the operation, then the arguments that operation uses, in strace's order. */
+final class FutexDecoder {
+    private FutexDecoder() {}
+
+    private static final int WAIT = 0, WAKE = 1, FD = 2, REQUEUE = 3, CMP_REQUEUE = 4, WAKE_OP = 5,
+            LOCK_PI = 6, UNLOCK_PI = 7, TRYLOCK_PI = 8, WAIT_BITSET = 9, WAKE_BITSET = 10,
+            WAIT_REQUEUE_PI = 11, CMP_REQUEUE_PI = 12, LOCK_PI2 = 13;
+    private static final int VAL = 2, TIMEOUT = 3, UADDR2 = 4, VAL3 = 5;
+
+    /** futexops holds the composite names strace prints; other values: known bits and the rest. */
+    static Value op(int op) {
+        long v = op & 0xffffffffL;
+        String n = io.jstrace.xlat.Xlat.of("futexops").name(v);
+        if (n != null) {
+            return new Value.Sym(n, v);
+        }
+        return new Value.Commented(Value.Num.hex(v), "FUTEX_???");
+    }
+
+    /** Argument {@code i} (2..5) of the call, or null when the operation does not use it. */
+    static Value arg(Call c, int i) {
+        int cmd = c.intArg(1) & 127;
+        long a = c.arg(i);
+        Value val = Value.Num.udec(c.arg(VAL) & 0xffffffffL);
+        Value val2 = Value.Num.udec(c.arg(TIMEOUT) & 0xffffffffL);
+        Value timeout = SignalKinds.timespec(c, c.arg(TIMEOUT));
+        Value uaddr2 = Decode.ptr(c.arg(UADDR2));
+        Value bitset = Decode.sym("futexbitset", c.arg(VAL3) & 0xffffffffL, Value.Radix.HEX, null);
+        return switch (cmd) {
+            case WAIT -> i == VAL ? val : i == TIMEOUT ? timeout : null;
+            case LOCK_PI, LOCK_PI2 -> i == TIMEOUT ? timeout : null;
+            case WAIT_BITSET -> i == VAL ? val : i == TIMEOUT ? timeout : i == VAL3 ? bitset : null;
+            case WAKE_BITSET -> i == VAL ? val : i == VAL3 ? bitset : null;
+            case REQUEUE -> i == VAL ? val : i == TIMEOUT ? val2 : i == UADDR2 ? uaddr2 : null;
+            case CMP_REQUEUE, CMP_REQUEUE_PI -> i == VAL ? val : i == TIMEOUT ? val2 : i == UADDR2 ? uaddr2
+                    : Value.Num.udec(a & 0xffffffffL);
+            case WAKE_OP -> i == VAL ? val : i == TIMEOUT ? val2 : i == UADDR2 ? uaddr2 : wakeOp(a & 0xffffffffL);
+            case WAIT_REQUEUE_PI -> i == VAL ? val : i == TIMEOUT ? timeout : i == UADDR2 ? uaddr2 : null;
+            case FD, WAKE -> i == VAL ? val : null;
+            case UNLOCK_PI, TRYLOCK_PI -> null;
+            default -> i == VAL ? val : i == TIMEOUT ? Decode.ptr(a) : i == UADDR2 ? uaddr2 : Value.Num.hex(a & 0xffffffffL);
+        };
+    }
+
+    /** FUTEX_WAKE_OP's encoded operation: {@code FUTEX_OP_SET<<28|0<<12|FUTEX_OP_CMP_GT<<24|0x1}. */
+    private static Value wakeOp(long v) {
+        Value out = null;
+        if (((v >> 28) & 8) != 0) {
+            out = new Value.Op(new Value.Sym("FUTEX_OP_OPARG_SHIFT", 8), "<<", Value.Num.udec(28));
+        }
+        out = or(out, shifted(Decode.sym("futexwakeops", (v >> 28) & 7, Value.Radix.HEX, null), 28,
+                io.jstrace.xlat.Xlat.of("futexwakeops").name((v >> 28) & 7) == null ? "FUTEX_OP_???" : null));
+        out = or(out, new Value.Op(Value.Num.hex((v >> 12) & 0xfff), "<<", Value.Num.udec(12)));
+        out = or(out, shifted(Decode.sym("futexwakecmps", (v >> 24) & 0xf, Value.Radix.HEX, null), 24,
+                io.jstrace.xlat.Xlat.of("futexwakecmps").name((v >> 24) & 0xf) == null ? "FUTEX_OP_CMP_???" : null));
+        return or(out, Value.Num.hex(v & 0xfff));
+    }
+
+    private static Value shifted(Value v, int shift, String comment) {
+        Value s = new Value.Op(v, "<<", Value.Num.udec(shift));
+        return comment == null ? s : new Value.Commented(s, comment);
+    }
+
+    private static Value or(Value a, Value b) {
+        return a == null ? b : new Value.Op(a, "|", b);
+    }
+}

@@ -1,0 +1,73 @@
+package io.jstrace.decode;
+
+import io.jstrace.model.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Signal sets as strace's sprintsigmask_n prints them: names without the SIG prefix
+ * ({@code [INT QUIT]}), RTMIN and RT_n for real-time signals, and the complement
+ * ({@code ~[KILL STOP]}) when at least two thirds of the bits are set.
+ */
+final class SigsetDecoder {
+    private SigsetDecoder() {}
+
+    /** The kernel's sigset is 64 bits (NSIG 65) on x86_64. */
+    static final int NSIG_BYTES = 8;
+
+    /** A set of {@code bytes} bytes (at most 8) held in {@code b}. */
+    static Value decode(Bytes b, int bytes) {
+        int words = bytes >= NSIG_BYTES ? NSIG_BYTES / 4 : (bytes + 3) / 4;
+        long[] w = new long[words];
+        int set = 0;
+        for (int i = 0; i < words; i++) {
+            w[i] = i * 4 + 4 <= b.length() ? b.u32(i * 4) : partial(b, i * 4);
+            set += Long.bitCount(w[i]);
+        }
+        boolean inverted = set >= words * (32 * 2 / 3);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < words; i++) {
+            long bits = inverted ? ~w[i] & 0xffffffffL : w[i];
+            for (int bit = 0; bit < 32; bit++) {
+                if ((bits & (1L << bit)) != 0) {
+                    names.add(name(i * 32 + bit + 1));
+                }
+            }
+        }
+        return new Value.BitSet(names, inverted);
+    }
+
+    private static long partial(Bytes b, int off) {
+        long v = 0;
+        for (int i = off; i < b.length() && i < off + 4; i++) {
+            v |= (long) b.u8(i) << (8 * (i - off));
+        }
+        return v;
+    }
+
+    private static String name(int sig) {
+        String n = Siginfo.signalName(sig);
+        return n != null ? n.substring(3) : Integer.toString(sig);
+    }
+
+    /**
+     * A set at {@code addr} whose size is {@code len} (print_sigset_addr_len): a size that is
+     * not between a word and the kernel's sigset prints the address instead.
+     */
+    static Value at(Call c, long addr, long len) {
+        if (addr == 0) {
+            return Value.NULL_PTR;
+        }
+        if (len < 8 || len > NSIG_BYTES) {
+            return Decode.ptr(addr);
+        }
+        Bytes b = Decode.struct(c, addr, (int) len);
+        return b == null ? Decode.ptr(addr) : decode(b, (int) len);
+    }
+
+    /** An output set read at exit: the address when the call failed. */
+    static Value atExit(Call c, long addr, long len) {
+        return c.failed() ? Decode.ptr(addr) : at(c, addr, len);
+    }
+}
