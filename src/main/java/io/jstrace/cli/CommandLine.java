@@ -17,6 +17,8 @@ public final class CommandLine {
     private CommandLine() {}
 
     private static final String FLAGS = "AcCdDfFhiknqrtTvVwxyzZ";
+    private static final java.util.EnumSet<TextOptions.Status> SUCCESSFUL = java.util.EnumSet.of(TextOptions.Status.SUCCESSFUL);
+    private static final java.util.EnumSet<TextOptions.Status> FAILED = java.util.EnumSet.of(TextOptions.Status.FAILED);
     private static final String WITH_VALUE = "abeEIoOpPsSuUX";
     private static final Map<String, Integer> LONGS = Map.ofEntries(
             Map.entry("help", 0), Map.entry("version", 0), Map.entry("output", 1),
@@ -26,7 +28,8 @@ public final class CommandLine {
             Map.entry("no-abbrev", 0), Map.entry("verbose", 2), Map.entry("raw", 1), Map.entry("abbrev", 1),
             Map.entry("const-print-style", 1), Map.entry("decode-fds", 2), Map.entry("syscall-number", 0),
             Map.entry("syscall-times", 2), Map.entry("relative-timestamps", 2),
-            Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2));
+            Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2),
+            Map.entry("successful-only", 0), Map.entry("failed-only", 0));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -57,6 +60,7 @@ public final class CommandLine {
         Predicate<io.jstrace.syscalls.Syscall> trace;
         IntPredicate signals;
         final List<Integer> pids = new ArrayList<>();
+        java.util.Set<TextOptions.Status> statuses;
         Options.Action action = Options.Action.TRACE;
         final SyscallTable table = SyscallTable.x86_64();
 
@@ -84,6 +88,8 @@ public final class CommandLine {
                 case "r", "relative-timestamps" -> relative = true;
                 case "T", "syscall-times" -> durations = true;
                 case "n", "syscall-number" -> numbers = true;
+                case "z", "successful-only" -> statuses = SUCCESSFUL;
+                case "Z", "failed-only" -> statuses = FAILED;
                 case "q" -> quiet++;
                 case "quiet" -> quiet = Math.max(quiet, 1);
                 case "p", "attach" -> pids(v);
@@ -104,11 +110,32 @@ public final class CommandLine {
                 case "trace", "t" -> trace = TraceExpr.syscalls(val, table);
                 case "signal", "signals", "s" -> signals = TraceExpr.signals(val);
                 case "decode-fds" -> fds = val.contains("socket") || val.contains("dev") || val.equals("all") ? 2 : 1;
+                case "status" -> statuses = statuses(val);
                 case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w", "fault", "inject",
-                     "status", "quiet", "q", "silent", "silence", "kvm" ->
+                     "quiet", "q", "silent", "silence", "kvm" ->
                         throw new UsageError("-e " + key + "= is not supported yet");
                 default -> throw new UsageError("invalid system call '" + v + "'");
             }
+        }
+
+        /** -e status=[!]LIST of successful, failed, unfinished, unavailable, detached, all, none. */
+        private static java.util.Set<TextOptions.Status> statuses(String v) throws UsageError {
+            boolean negate = v.startsWith("!");
+            java.util.EnumSet<TextOptions.Status> set = java.util.EnumSet.noneOf(TextOptions.Status.class);
+            for (String item : (negate ? v.substring(1) : v).split(",", -1)) {
+                switch (item) {
+                    case "all" -> set.addAll(java.util.EnumSet.allOf(TextOptions.Status.class));
+                    case "none", "" -> { }
+                    default -> {
+                        try {
+                            set.add(TextOptions.Status.valueOf(item.toUpperCase(java.util.Locale.ROOT)));
+                        } catch (IllegalArgumentException e) {
+                            throw new UsageError("invalid status '" + item + "'");
+                        }
+                    }
+                }
+            }
+            return negate ? java.util.EnumSet.complementOf(set) : set;
         }
 
         private void pids(String v) throws UsageError {
@@ -158,7 +185,7 @@ public final class CommandLine {
             Selection sel = new Selection(trace != null ? trace : s -> true, trace == null,
                     signals != null ? signals : s -> true);
             return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
-                    column, stamp, relative, durations, numbers, quiet, sel, List.copyOf(pids),
+                    column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
                     List.copyOf(command), action);
         }
     }

@@ -152,6 +152,6 @@ public final class Main {
             prefix = TextOptions.Prefix.PLAIN_IF_MANY;
         }
         return new TextOptions(prefix, o.column(), o.stamp(), o.relative(), o.durations(), o.numbers(),
-                o.quiet() > 0, o.quiet() > 1);
+                o.quiet() > 0, o.quiet() > 1, o.statuses());
     }
 }

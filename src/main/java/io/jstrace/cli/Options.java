@@ -21,6 +21,7 @@ public record Options(
         boolean numbers,
         int quiet,
         Selection selection,
+        java.util.Set<io.jstrace.output.TextOptions.Status> statuses,
         List<Integer> pids,
         List<String> command,
         Action action) {

@@ -37,20 +37,22 @@ final class MemoryKinds implements KindFamily {
 
     /** The MAP_TYPE bits as an enumeration, then the flag bits, then the huge page size. */
     static Value mmapFlags(long v) {
-        List<String> names = new ArrayList<>();
         long type = v & MAP_TYPE;
         String t = Xlat.of("mmap_flags").name(type);
-        long rest = 0;
-        Value typeValue = t != null ? new Value.Sym(t, type)
-                : new Value.Commented(Value.Num.hex(type), "MAP_???");
         long others = v & ~MAP_TYPE & ~MAP_HUGE_MASK;
         Xlat.Flags f = Xlat.of("mmap_flags").flags(others);
-        Value flags = new Value.Flags(f.names(), f.rest(), Value.Radix.HEX, others);
-        Value out = typeValue;
-        if (others != 0) {
-            out = new Value.Op(out, "|", flags);
-        }
         long huge = (v & MAP_HUGE_MASK) >>> MAP_HUGE_SHIFT;
+        if (t != null && huge == 0) {
+            // One value, so -X raw/verbose print the whole word as strace does.
+            List<String> names = new ArrayList<>();
+            names.add(t);
+            names.addAll(f.names());
+            return new Value.Flags(names, f.rest(), Value.Radix.HEX, v);
+        }
+        Value out = t != null ? new Value.Sym(t, type) : new Value.Commented(Value.Num.hex(type), "MAP_???");
+        if (others != 0) {
+            out = new Value.Op(out, "|", new Value.Flags(f.names(), f.rest(), Value.Radix.HEX, others));
+        }
         if (huge != 0) {
             out = new Value.Op(out, "|", new Value.Op(Value.Num.udec(huge), "<<", new Value.Sym("MAP_HUGE_SHIFT", MAP_HUGE_SHIFT)));
         }

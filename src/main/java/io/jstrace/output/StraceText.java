@@ -28,8 +28,11 @@ public final class StraceText implements Sink {
     private int live;
     private long lastNanos = -1;
 
-    /** What was printed of a call at entry, for the exit half. */
-    private record Pending(boolean hadArgs, boolean more, int width) {}
+    /**
+     * What was printed of a call at entry, for the exit half. With -e status= the entry text is
+     * held ({@code held}) until the outcome decides whether the line is printed at all.
+     */
+    private record Pending(boolean hadArgs, boolean more, int width, String held) {}
 
     public StraceText(Outputs outputs, TextOptions opt, ValueText text, PrintStream messages, String program) {
         this.outputs = outputs;
@@ -97,10 +100,23 @@ public final class StraceText implements Sink {
         if (s.more() && !s.entryArgs().isEmpty()) {
             sb.append(", ");
         }
+        if (opt.statuses() != null) {
+            pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.more(), sb.length(), sb.toString()));
+            sb.setLength(0);
+            return;
+        }
         line.write(sb);
-        pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.more(), sb.length()));
+        pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.more(), sb.length(), null));
         sb.setLength(0);
         line.openTid = s.tid();
+    }
+
+    private static TextOptions.Status status(Event.Result r) {
+        return switch (r) {
+            case Event.Result.None n -> TextOptions.Status.UNFINISHED;
+            case Event.Result.Success ok -> TextOptions.Status.SUCCESSFUL;
+            case Event.Result.Failure f -> TextOptions.Status.FAILED;
+        };
     }
 
     /** Writes the line head: prefix, time stamp, syscall number, {@code name(}. */
@@ -118,6 +134,14 @@ public final class StraceText implements Sink {
     private void exit(Event.SyscallExit s) {
         Outputs.Line line = outputs.of(s.tid());
         Pending p = pending.remove(s.tid());
+        if (p != null && p.held() != null) {
+            if (!opt.statuses().contains(status(s.result()))) {
+                return;
+            }
+            closeOpen(line);
+            sb.append(p.held());
+            line.openTid = s.tid();
+        }
         boolean resumed = line.openTid != s.tid();
         if (resumed) {
             closeOpen(line);

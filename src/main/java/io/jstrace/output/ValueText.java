@@ -148,9 +148,10 @@ public final class ValueText {
         new ValueText(hex, as).append(sb, v);
     }
 
-    /** A constant's number: signals and negative values in decimal, as strace prints them raw. */
+    /** A constant's number: signal numbers and negative values in decimal, others in hex, as strace prints them raw. */
     private static void rawSym(StringBuilder sb, Value.Sym s) {
-        boolean decimal = s.value() < 0 || s.value() < 10 || s.name().startsWith("SIG") && s.value() <= 64;
+        boolean signal = s.name().length() > 3 && s.name().startsWith("SIG") && Character.isLetterOrDigit(s.name().charAt(3));
+        boolean decimal = s.value() < 0 || signal && s.value() <= 64;
         number(sb, s.value(), decimal ? Value.Radix.DEC : Value.Radix.HEX);
     }
 

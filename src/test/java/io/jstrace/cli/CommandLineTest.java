@@ -72,4 +72,15 @@ class CommandLineTest {
         assertEquals("unrecognized option '--frobnicate'",
                 assertThrows(UsageError.class, () -> parse("--frobnicate", "x")).getMessage());
     }
+
+    @Test
+    void statusFilters() throws UsageError {
+        assertEquals(java.util.EnumSet.of(io.jstrace.output.TextOptions.Status.SUCCESSFUL), parse("-z", "x").statuses());
+        assertEquals(java.util.EnumSet.of(io.jstrace.output.TextOptions.Status.FAILED), parse("-Z", "x").statuses());
+        assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(io.jstrace.output.TextOptions.Status.FAILED)),
+                parse("-e", "status=!failed", "x").statuses());
+        assertEquals(null, parse("x").statuses());
+        assertEquals("invalid status 'foo'",
+                assertThrows(UsageError.class, () -> parse("-e", "status=foo", "x")).getMessage());
+    }
 }
