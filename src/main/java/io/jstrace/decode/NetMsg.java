@@ -21,9 +21,11 @@ final class NetMsg {
      */
     static Value msghdr(Call c, long addr, Integer inNamelen, long dataSize) {
         Bytes b = Decode.struct(c, addr, MSGHDR);
-        if (b == null) {
-            return Decode.ptr(addr);
-        }
+        return b == null ? Decode.ptr(addr) : msghdr(c, b, inNamelen, dataSize);
+    }
+
+    /** A msghdr already read (the first 56 bytes of {@code b}). */
+    static Value msghdr(Call c, Bytes b, Integer inNamelen, long dataSize) {
         List<Value.Field> f = new ArrayList<>();
         long name = b.s64(0);
         int namelen = b.s32(8);
@@ -43,6 +45,25 @@ final class NetMsg {
         f.add(Decode.field("msg_controllen", Value.Num.udec(controllen)));
         f.add(Decode.field("msg_flags", Decode.flags("msg_flags", b.u32(48))));
         return new Value.Struct(f, false);
+    }
+
+    static final int MMSGHDR = 64;
+
+    /**
+     * An mmsghdr array (sendmmsg, recvmmsg): {@code count} entries, of which the first
+     * {@code withLen} show msg_len; received data is bounded by each entry's msg_len.
+     */
+    static Value mmsgvec(Call c, long addr, long count, long withLen, boolean dataByLen) {
+        int[] index = {0};
+        return IoArrays.array(c, addr, count, MMSGHDR, b -> {
+            int i = index[0]++;
+            long len = b.u32(56);
+            Value hdr = msghdr(c, b, null, dataByLen ? len : IovDecoder.UNLIMITED);
+            if (i >= withLen) {
+                return Decode.struct(Decode.field("msg_hdr", hdr));
+            }
+            return Decode.struct(Decode.field("msg_hdr", hdr), Decode.field("msg_len", Value.Num.udec(len)));
+        });
     }
 
     /** The cmsghdr chain: each header aligned to 8 bytes, at most -s of them unless -v. */

@@ -66,6 +66,25 @@ final class NetworkKinds implements KindFamily {
         k.arg("msghdr_out", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 ? Decode.ptr(c.arg(i))
                 : NetMsg.msghdr(c, c.arg(i), (Integer) c.saved[1], c.ret())));
 
+        k.arg("mmsgvec_sent", ArgKind.atExit((c, i) -> NetMsg.mmsgvec(c, c.arg(i), c.arg(2) & 0xffffffffL,
+                c.failed() ? 0 : c.ret(), false)));
+        k.arg("mmsgvec_received", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i))
+                : NetMsg.mmsgvec(c, c.arg(i), c.ret(), c.ret(), true)));
+
+        // recvmmsg's timeout is updated in place: strace shows what is left after the result.
+        k.ret("recvmmsg", new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return Decode.dec(c.ret());
+            }
+
+            @Override
+            public Value detail(Call c) {
+                return c.arg(4) == 0 ? null
+                        : new Value.Op(new Value.Text("left"), " ", TimeDecoder.timespecAt(c, c.arg(4)));
+            }
+        });
+
         k.arg("sol", (c, i) -> Decode.sym("socketlayers", c.intArg(i), Value.Radix.HEX, "SOL_??"));
         k.arg("setsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), "setsock_options"));
         k.arg("getsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), "getsock_options"));

@@ -15,3 +15,5 @@ sendmsg       dec  fd msghdr_in msg_flags
 recvmsg       dec  fd msghdr_out msg_flags msg_namelen_entry
 setsockopt    dec  fd sol setsockopt_name setsockopt_val int
 getsockopt    dec  fd sol getsockopt_name getsockopt_val socklen_out socklen_entry:4
+sendmmsg      dec  fd mmsgvec_sent uint msg_flags
+recvmmsg      recvmmsg  fd mmsgvec_received uint msg_flags timespec
