@@ -33,8 +33,25 @@ public final class FdTable implements FdPaths {
         this.detail = detail;
     }
 
+    /**
+     * What -y/-yy shows for an fd, in two parts: {@code path}, which strace escapes like a string
+     * (with '<' and '>' too, and hex under -x/-xx), and {@code raw}, printed verbatim after it
+     * (socket endpoints such as {@code TCP:[1.2.3.4:5->6.7.8.9:10]}, device numbers such as
+     * {@code <char 1:3>}). Either may be null.
+     */
+    public record Parts(String path, String raw) {}
+
+    /** Combined text, for callers that print it verbatim. */
     @Override
     public String describe(int tid, int fd) {
+        Parts p = describeParts(tid, fd);
+        if (p == null) {
+            return null;
+        }
+        return (p.path() == null ? "" : p.path()) + (p.raw() == null ? "" : p.raw());
+    }
+
+    public Parts describeParts(int tid, int fd) {
         Path link = Path.of("/proc/" + tid + "/fd/" + fd);
         String path;
         try {
@@ -43,32 +60,32 @@ public final class FdTable implements FdPaths {
             return null;
         }
         if (detail < 2) {
-            return path;
+            return new Parts(path, null);
         }
         Matcher m = SOCKET.matcher(path);
         if (m.matches()) {
             long inode = Long.parseLong(m.group(1));
             int slot = (int) (inode & (CACHE_SIZE - 1));
             if (cachedDetails[slot] != null && cachedInode[slot] == inode) {
-                return cachedDetails[slot];
+                return new Parts(null, cachedDetails[slot]);
             }
             SockDescriber.Description d = SockDescriber.describe(tid, fd, inode);
             if (d == null) {
-                return path;
+                return new Parts(path, null);
             }
             if (d.found()) {
                 cachedInode[slot] = inode;
                 cachedDetails[slot] = d.text();
             }
-            return d.text();
+            return new Parts(null, d.text());
         }
         if (path.startsWith("/")) {
             String dev = device(link);
             if (dev != null) {
-                return path + dev;
+                return new Parts(path, dev);
             }
         }
-        return path;
+        return new Parts(path, null);
     }
 
     /** {@code <char 1:3>} / {@code <block 8:1>} for device files, else null. */
