@@ -87,9 +87,12 @@ public final class Decode {
 
     public static Value fd(Call c, int fd) {
         if (c.options.fdDetail() > 0 && fd >= 0) {
-            return new Value.Fd(fd, c.fdPaths.describe(c.tid, fd));
+            FdPaths.Parts p = c.fdPaths.describe(c.tid, fd);
+            if (p != null) {
+                return new Value.Fd(fd, p.path(), p.detail());
+            }
         }
-        return new Value.Fd(fd, null);
+        return new Value.Fd(fd, null, null);
     }
 
     /** An array of {@code n} pointers at {@code addr}, each decoded by {@code item}; -s limits the count unless -v. */

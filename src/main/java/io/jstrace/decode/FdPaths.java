@@ -3,8 +3,16 @@ package io.jstrace.decode;
 /** What stands behind a tracee's file descriptor (for -y and -yy). */
 @FunctionalInterface
 public interface FdPaths {
-    /** The path or description of {@code fd} in process {@code tid}, or null if unknown. */
-    String describe(int tid, int fd);
+    /** What stands behind {@code fd} of thread {@code tid}, or null if unknown. */
+    Parts describe(int tid, int fd);
+
+    /**
+     * What -y/-yy shows for an fd, in two parts: {@code path}, which strace escapes like a string
+     * (with '<' and '>' too, and hex under -x/-xx), and {@code detail}, printed verbatim after it
+     * (socket endpoints such as {@code TCP:[1.2.3.4:5->6.7.8.9:10]}, device numbers such as
+     * {@code <char 1:3>}). Either may be null.
+     */
+    record Parts(String path, String detail) {}
 
     /** The working directory of {@code tid} (what AT_FDCWD stands for), or null. */
     default String cwd(int tid) {

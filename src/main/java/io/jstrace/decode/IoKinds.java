@@ -1,8 +1,99 @@
 package io.jstrace.decode;
 
-/** Kinds for the io family of syscalls. */
+import io.jstrace.model.Value;
+
+/** Kinds for the io family: vectored reads and writes, poll, select, epoll, eventfd. */
 final class IoKinds implements KindFamily {
     @Override
     public void register(Kinds k) {
+        // iovec array whose count is argument N: written data in full, read data up to the return value.
+        k.argWithParam("iov_in", p -> {
+            int n = Integer.parseInt(p);
+            return (c, i) -> IovDecoder.iov(c, c.arg(i), c.arg(n), IovDecoder.Mode.STR, IovDecoder.UNLIMITED);
+        });
+        k.argWithParam("iov_out", p -> {
+            int n = Integer.parseInt(p);
+            return ArgKind.atExit((c, i) -> IovDecoder.iov(c, c.arg(i), c.arg(n),
+                    c.failed() ? IovDecoder.Mode.ADDR : IovDecoder.Mode.STR, c.ret()));
+        });
+        k.arg("rwf_flags", (c, i) -> Decode.flags("rwf_flags", c.arg(i) & 0xffffffffL));
+
+        k.arg("pollfds", (c, i) -> PollDecoder.fds(c, c.arg(i), c.arg(i + 1) & 0xffffffffL));
+        k.ret("poll", new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return Decode.dec(c.ret());
+            }
+
+            @Override
+            public Value detail(Call c) {
+                return PollDecoder.detail(c, null);
+            }
+        });
+        k.ret("ppoll", new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return Decode.dec(c.ret());
+            }
+
+            @Override
+            public Value detail(Call c) {
+                return PollDecoder.detail(c, c.arg(2) == 0 ? null : TimeDecoder.timespecAt(c, c.arg(2)));
+            }
+        });
+        // Signal mask whose size in bytes is argument N.
+        k.argWithParam("sigmask_sized", p -> {
+            int n = Integer.parseInt(p);
+            return (c, i) -> PollSigmask.at(c, c.arg(i), c.arg(n));
+        });
+
+        k.arg("fdset", (c, i) -> SelectDecoder.set(c, c.arg(i)));
+        k.ret("select", new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return Decode.dec(c.ret());
+            }
+
+            @Override
+            public Value detail(Call c) {
+                return SelectDecoder.detail(c, c.arg(4) == 0 ? null : TimeDecoder.timevalAt(c, c.arg(4)));
+            }
+        });
+        k.ret("pselect6", new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return Decode.dec(c.ret());
+            }
+
+            @Override
+            public Value detail(Call c) {
+                return SelectDecoder.detail(c, c.arg(4) == 0 ? null : TimeDecoder.timespecAt(c, c.arg(4)));
+            }
+        });
+        // pselect6's sixth argument: {const sigset_t *ss; size_t ss_len}.
+        k.arg("pselect6_sigmask", (c, i) -> {
+            long addr = c.arg(i);
+            if (addr == 0) {
+                return Value.NULL_PTR;
+            }
+            Bytes b = Decode.struct(c, addr, 16);
+            if (b == null) {
+                return Decode.ptr(addr);
+            }
+            return Decode.struct(Decode.field("sigmask", PollSigmask.at(c, b.s64(0), b.s64(8))),
+                    Decode.field("sigsetsize", Value.Num.udec(b.s64(8))));
+        });
+
+        k.arg("epoll_event", (c, i) -> {
+            long addr = c.arg(i);
+            if (addr == 0) {
+                return Value.NULL_PTR;
+            }
+            Bytes b = Decode.struct(c, addr, EpollDecoder.SIZE);
+            return b == null ? Decode.ptr(addr) : EpollDecoder.event(b);
+        });
+        k.arg("epoll_events_out", ArgKind.atExit((c, i) -> c.failed()
+                ? Decode.ptr(c.arg(i)) : EpollDecoder.events(c, c.arg(i), c.ret())));
+        k.arg("epoll_ctl_op", (c, i) -> Decode.sym("epollctls", c.intArg(i), Value.Radix.HEX, "EPOLL_CTL_???"));
     }
 }

@@ -1,8 +1,139 @@
 package io.jstrace.decode;
 
-/** Kinds for the network family of syscalls. */
+import io.jstrace.model.Value;
+
+import java.util.List;
+
+/** Kinds for the network family: sockets, addresses, messages and socket options. */
 final class NetworkKinds implements KindFamily {
+    static final int SOCK_TYPE_MASK = 0xf;
+
     @Override
     public void register(Kinds k) {
+        k.arg("sock_family", (c, i) -> Decode.sym("addrfams", c.intArg(i), Value.Radix.HEX, "AF_???"));
+        k.arg("sock_type", (c, i) -> sockType(c.intArg(i)));
+        k.arg("sock_protocol", (c, i) -> protocol(c.intArg(0), c.intArg(i)));
+        k.arg("sock_flags", (c, i) -> flagsWithComment("sock_type_flags", c.arg(i) & 0xffffffffL, "SOCK_???"));
+        k.arg("msg_flags", (c, i) -> Decode.flags("msg_flags", c.arg(i) & 0xffffffffL));
+
+        // An input sockaddr whose length is argument N.
+        k.argWithParam("sockaddr_in", p -> {
+            int n = Integer.parseInt(p);
+            return (c, i) -> c.arg(i) == 0 ? Value.NULL_PTR : NetSockaddr.at(c, c.arg(i), c.intArg(n));
+        });
+        // In/out socket lengths: the value at entry is kept (not printed) for the exit-time kinds.
+        k.argWithParam("socklen_entry", p -> {
+            int n = Integer.parseInt(p);
+            return (c, i) -> {
+                c.saved[n] = readInt(c, c.arg(n));
+                return null;
+            };
+        });
+        k.argWithParam("sockaddr_out", p -> {
+            int n = Integer.parseInt(p);
+            return ArgKind.atExit((c, i) -> {
+                Integer in = (Integer) c.saved[n];
+                Integer out = readInt(c, c.arg(n));
+                if (c.arg(i) == 0 || in == null || out == null || c.failed()) {
+                    return Decode.ptr(c.arg(i));
+                }
+                return NetSockaddr.at(c, c.arg(i), Math.min(in, out));
+            });
+        });
+        k.arg("socklen_out", ArgKind.atExit((c, i) -> {
+            Integer in = (Integer) c.saved[i];
+            if (in == null) {
+                return Decode.ptr(c.arg(i));
+            }
+            Integer out = c.failed() ? null : readInt(c, c.arg(i));
+            if (out == null || out.equals(in)) {
+                return new Value.Arr(List.of(Decode.dec(out == null ? in : out)), false);
+            }
+            return new Value.Arr(List.of(new Value.Op(Decode.dec(in), " => ", Decode.dec(out))), false);
+        }));
+        k.arg("int_pair_out", ArgKind.atExit((c, i) -> {
+            Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 8);
+            return b == null ? Decode.ptr(c.arg(i))
+                    : new Value.Arr(List.of(Decode.fd(c, b.s32(0)), Decode.fd(c, b.s32(4))), false);
+        }));
+
+        k.arg("msghdr_in", (c, i) -> c.arg(i) == 0 ? Value.NULL_PTR
+                : NetMsg.msghdr(c, c.arg(i), null, IovDecoder.UNLIMITED));
+        k.arg("msg_namelen_entry", (c, i) -> {
+            c.saved[1] = c.arg(1) == 0 ? null : readInt(c, c.arg(1) + 8);
+            return null;
+        });
+        k.arg("msghdr_out", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 ? Decode.ptr(c.arg(i))
+                : NetMsg.msghdr(c, c.arg(i), (Integer) c.saved[1], c.ret())));
+
+        k.arg("mmsgvec_sent", ArgKind.atExit((c, i) -> NetMsg.mmsgvec(c, c.arg(i), c.arg(2) & 0xffffffffL,
+                c.failed() ? 0 : c.ret(), false)));
+        k.arg("mmsgvec_received", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i))
+                : NetMsg.mmsgvec(c, c.arg(i), c.ret(), c.ret(), true)));
+
+        // recvmmsg's timeout is updated in place: strace shows what is left after the result.
+        k.ret("recvmmsg", new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return Decode.dec(c.ret());
+            }
+
+            @Override
+            public Value detail(Call c) {
+                return c.arg(4) == 0 ? null
+                        : new Value.Op(new Value.Text("left"), " ", TimeDecoder.timespecAt(c, c.arg(4)));
+            }
+        });
+
+        k.arg("sol", (c, i) -> Decode.sym("socketlayers", c.intArg(i), Value.Radix.HEX, "SOL_??"));
+        k.arg("setsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), "setsock_options"));
+        k.arg("getsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), "getsock_options"));
+        k.arg("setsockopt_val", (c, i) -> NetSockopt.value(c, c.arg(i), c.intArg(i + 1)));
+        k.arg("getsockopt_val", ArgKind.atExit((c, i) -> {
+            Integer len = readInt(c, c.arg(i + 1));
+            if (c.failed() || len == null) {
+                return Decode.ptr(c.arg(i));
+            }
+            return NetSockopt.got(c, c.intArg(1), c.intArg(2), c.arg(i), len);
+        }));
+    }
+
+    static Integer readInt(Call c, long addr) {
+        if (addr == 0) {
+            return null;
+        }
+        Bytes b = Decode.struct(c, addr, 4);
+        return b == null ? null : b.s32(0);
+    }
+
+    /** {@code SOCK_STREAM|SOCK_CLOEXEC}: the type in the low bits, then the flags. */
+    static Value sockType(int type) {
+        Value base = Decode.sym("socktypes", type & SOCK_TYPE_MASK, Value.Radix.HEX, "SOCK_???");
+        long rest = type & ~SOCK_TYPE_MASK & 0xffffffffL;
+        if (rest == 0) {
+            return base;
+        }
+        return new Value.Op(base, "|", flagsWithComment("sock_type_flags", rest, "SOCK_???"));
+    }
+
+    /** Flags whose unnamed bits get strace's {@code /* X_??? *}{@code /} comment. */
+    static Value flagsWithComment(String table, long value, String unknown) {
+        Value v = Decode.flags(table, value);
+        if (v instanceof Value.Flags f && f.rest() != 0 && value != 0) {
+            return new Value.Commented(v, unknown);
+        }
+        return v;
+    }
+
+    /** socket()'s protocol is named per family. */
+    static Value protocol(int family, int proto) {
+        return switch (family) {
+            case NetSockaddr.AF_INET, NetSockaddr.AF_INET6 ->
+                    Decode.sym("inet_protocols", proto, Value.Radix.HEX, "IPPROTO_???");
+            case NetSockaddr.AF_NETLINK -> Decode.sym("netlink_protocols", proto, Value.Radix.HEX, "NETLINK_???");
+            case 17 /* AF_PACKET */ -> new Value.Call("htons", List.of(Decode.sym("ethernet_protocols",
+                    Short.toUnsignedInt(Short.reverseBytes((short) proto)), Value.Radix.HEX, "ETH_P_???")));
+            default -> Value.Num.udec(proto & 0xffffffffL);
+        };
     }
 }

@@ -38,8 +38,11 @@ public sealed interface Value {
     /** Bytes shown as a quoted string; {@code truncated} adds strace's {@code ...} after the quote. */
     record Str(byte[] bytes, boolean truncated) implements Value {}
 
-    /** A file descriptor, with the path behind it when -y asked for it (else null). */
-    record Fd(int fd, String path) implements Value {}
+    /**
+     * A file descriptor; under -y with what stands behind it: a {@code path} (escaped when
+     * printed) and a {@code detail} printed as is (socket endpoints, device numbers). Both null without -y.
+     */
+    record Fd(int fd, String path, String detail) implements Value {}
 
     /** A value with the path it stands for, under -y: {@code AT_FDCWD</home/me>}. */
     record WithPath(Value value, String path) implements Value {}

@@ -81,9 +81,14 @@ public final class ValueText {
             }
             case Value.Fd fd -> {
                 sb.append(fd.fd());
-                if (fd.path() != null) {
+                if (fd.path() != null || fd.detail() != null) {
                     sb.append('<');
-                    escapePath(sb, fd.path());
+                    if (fd.path() != null) {
+                        escapePath(sb, fd.path());
+                    }
+                    if (fd.detail() != null) {
+                        sb.append(fd.detail());
+                    }
                     sb.append('>');
                 }
             }

@@ -68,7 +68,9 @@ class ValueTextTest {
         assertEquals("{st_size=5, ...}", TEXT.format(s));
         assertEquals("[1, 2]", TEXT.format(new Value.Arr(List.of(Value.Num.dec(1), Value.Num.dec(2)), false)));
         assertEquals("~[RTMIN RT_1]", TEXT.format(new Value.BitSet(List.of("RTMIN", "RT_1"), true)));
-        assertEquals("3</a\\76b>", TEXT.format(new Value.Fd(3, "/a>b")));
+        assertEquals("3</a\\76b>", TEXT.format(new Value.Fd(3, "/a>b", null)));
+        assertEquals("0</dev/null<char 1:3>>", TEXT.format(new Value.Fd(0, "/dev/null", "<char 1:3>")));
+        assertEquals("3<TCP:[1.2.3.4:5->6.7.8.9:10]>", TEXT.format(new Value.Fd(3, null, "TCP:[1.2.3.4:5->6.7.8.9:10]")));
         assertEquals("AT_FDCWD</tmp>", TEXT.format(new Value.WithPath(new Value.Sym("AT_FDCWD", -100), "/tmp")));
     }
 }

@@ -11,7 +11,6 @@ sigaltstack  dec  sig_stack  sig_stack_out
 signalfd  fd  fd  sig_set:2  ulong
 signalfd4  fd  fd  sig_set:2  ulong  flags:sfd_flags
 pause  dec
-alarm  dec  uint
 kill  dec  int  sig_num
 tkill  dec  int  sig_num
 tgkill  dec  int  int  sig_num

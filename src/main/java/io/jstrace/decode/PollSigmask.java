@@ -1,0 +1,47 @@
+package io.jstrace.decode;
+
+import io.jstrace.model.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A signal mask given with its size (ppoll, pselect6, epoll_pwait), printed as strace's sprintsigmask_n. */
+final class PollSigmask {
+    private PollSigmask() {}
+
+    static Value at(Call c, long addr, long size) {
+        if (addr == 0) {
+            return Value.NULL_PTR;
+        }
+        // The kernel rejects other sizes; strace then prints the address.
+        if (size <= 0 || size > 128 || size % 4 != 0) {
+            return Decode.ptr(addr);
+        }
+        Bytes b = Decode.struct(c, addr, (int) size);
+        return b == null ? Decode.ptr(addr) : of(b, (int) size * 8);
+    }
+
+    /** Set bits as names; when more than half are set, the complement prefixed by {@code ~}. */
+    static Value of(Bytes b, int bits) {
+        int set = 0;
+        for (int i = 0; i < bits; i++) {
+            if (bit(b, i)) {
+                set++;
+            }
+        }
+        boolean invert = set * 2 > bits;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < bits; i++) {
+            if (bit(b, i) != invert) {
+                int sig = i + 1;
+                String n = Siginfo.signalName(sig);
+                names.add(n == null ? Integer.toString(sig) : n.substring(3));
+            }
+        }
+        return new Value.BitSet(names, invert);
+    }
+
+    private static boolean bit(Bytes b, int i) {
+        return (b.u8(i / 8) >> (i % 8) & 1) != 0;
+    }
+}
