@@ -47,8 +47,8 @@ public final class Siginfo {
                     pidUid(b, f);
                     int st = b.s32(24);
                     f.add(Decode.field("si_status", code == CLD_EXITED ? Value.Num.dec(st) : signal(st)));
-                    f.add(Decode.field("si_utime", Value.Num.udec(b.s64(32))));
-                    f.add(Decode.field("si_stime", Value.Num.udec(b.s64(40))));
+                    f.add(Decode.field("si_utime", clockTicks(b.s64(32))));
+                    f.add(Decode.field("si_stime", clockTicks(b.s64(40))));
                 }
                 case SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP -> f.add(Decode.field("si_addr", Decode.ptr(b.s64(16))));
                 case SIGPOLL -> {
@@ -71,6 +71,12 @@ public final class Siginfo {
             }
         }
         return new Value.Struct(f, false);
+    }
+
+    /** CPU time in clock ticks (USER_HZ, 100 on Linux), with seconds in a comment when not zero. */
+    private static Value clockTicks(long ticks) {
+        Value n = Value.Num.udec(ticks);
+        return ticks == 0 ? n : new Value.Commented(n, String.format("%d.%02d s", ticks / 100, ticks % 100));
     }
 
     private static void pidUid(Bytes b, List<Value.Field> f) {

@@ -60,6 +60,7 @@ public final class StraceText implements Sink {
                 if (!opt.quietExit()) {
                     whole(e, sb.append("+++ exited with ").append(x.code()).append(" +++\n"));
                 }
+                lastNumber.remove(x.tid());
                 live--;
             }
             case Event.Killed k -> {
@@ -67,6 +68,7 @@ public final class StraceText implements Sink {
                     whole(e, sb.append("+++ killed by ").append(Siginfo.signalName(k.signal()))
                             .append(k.core() ? " (core dumped)" : "").append(" +++\n"));
                 }
+                lastNumber.remove(k.tid());
                 live--;
             }
             case Event.Superseded s -> whole(e, sb.append("+++ superseded by execve in pid ").append(s.tid())
@@ -121,14 +123,22 @@ public final class StraceText implements Sink {
 
     /** Writes the line head: prefix, time stamp, syscall number, {@code name(}. */
     private void leader(Event.SyscallEntry s) {
+        lastNumber.put(s.tid(), s.number());
         prefix(s);
-        if (opt.numbers()) {
-            String n = String.valueOf(s.number());
+        sb.append(s.name()).append('(');
+    }
+
+    /** -n: every line of a thread carries the number of its latest syscall, as strace prints it. */
+    private final Map<Integer, Integer> lastNumber = new HashMap<>();
+
+    private void number(int tid) {
+        Integer nr = lastNumber.get(tid);
+        if (nr != null) {
+            String n = String.valueOf(nr);
             sb.append('[');
             sb.repeat(' ', Math.max(0, 4 - n.length()));
             sb.append(n).append("] ");
         }
-        sb.append(s.name()).append('(');
     }
 
     private void exit(Event.SyscallExit s) {
@@ -153,7 +163,8 @@ public final class StraceText implements Sink {
         }
         text.appendAll(sb, s.exitArgs());
         sb.append(") ");
-        int col = sb.length() + (resumed || p == null ? 0 : p.width());
+        // The open line's head is already written, unless it was held here in sb (-e status=).
+        int col = sb.length() + (resumed || p == null || p.held() != null ? 0 : p.width());
         if (col < opt.column()) {
             sb.repeat(' ', opt.column() - col);
         }
@@ -225,6 +236,9 @@ public final class StraceText implements Sink {
             case NONE -> { }
         }
         stamp(e.timeNanos());
+        if (opt.numbers()) {
+            number(e.tid());
+        }
     }
 
     private void plain(int tid) {

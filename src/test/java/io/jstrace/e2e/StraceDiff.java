@@ -32,9 +32,16 @@ final class StraceDiff {
         return new Pair(a, b);
     }
 
+    /** Each run gets a fresh, empty folder of the same name, as the fidelity scorer does. */
     private static List<String> trace(Path dir, String tracer, List<String> options, String cmd, String tag)
             throws Exception {
-        Path work = Files.createDirectories(dir.resolve("work-" + tag));
+        Path work = dir.resolve("work");
+        if (Files.exists(work)) {
+            try (var walk = Files.walk(work)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        Files.createDirectories(work);
         Path out = dir.resolve("out-" + tag);
         List<String> argv = new ArrayList<>(List.of("setarch", "x86_64", "-R", tracer));
         argv.addAll(options);
@@ -47,8 +54,17 @@ final class StraceDiff {
     }
 
     private static final Pattern PID = Pattern.compile("^(\\d+) +");
+    /** Where pids show up without a line prefix: returned by these calls, or in a siginfo. */
+    private static final Pattern PID_VALUE = Pattern.compile(
+            "^(?:\\d+ +)?(?:\\[ *\\d+\\] )?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone|clone3)\\(.*\\) += (\\d+)$|si_pid=(\\d+)");
     private static final Pattern HEX = Pattern.compile("0x[0-9a-f]{6,}");
-    private static final Pattern RANDOM = Pattern.compile("^(getrandom\\()\"(?:[^\"\\\\]|\\\\.)*\"");
+    private static final Pattern RANDOM = Pattern.compile("(getrandom\\()\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** File times move between two runs (the scorer masks them too). */
+    private static final Pattern TIMES = Pattern.compile(
+            "(st_[amc]time(?:_nsec)?|tv_sec|tv_nsec|tv_usec)=\\d+(?: /\\* [^*]* \\*/)?");
+    private static final Pattern INODE = Pattern.compile("(socket|pipe|UNIX-STREAM|TCP|UDP|NETLINK):\\[\\d+");
+    private static final Pattern UNFINISHED = Pattern.compile("^(P\\d+ )?(.*) <unfinished \\.\\.\\.>$");
+    private static final Pattern RESUMED = Pattern.compile("^(P\\d+ )?<\\.\\.\\. \\w+ resumed>(.*)$");
 
     /** Pids renamed by order of appearance; long addresses and random bytes masked. */
     static List<String> normalise(List<String> lines) {
@@ -59,13 +75,47 @@ final class StraceDiff {
             if (m.find()) {
                 pids.computeIfAbsent(m.group(1), k -> "P" + pids.size());
             }
+            Matcher v = PID_VALUE.matcher(l);
+            while (v.find()) {
+                String pid = v.group(1) != null ? v.group(1) : v.group(2);
+                pids.computeIfAbsent(pid, k -> "P" + pids.size());
+            }
             for (Map.Entry<String, String> e : pids.entrySet()) {
                 l = l.replaceAll("\\b" + e.getKey() + "\\b", e.getValue());
             }
             l = HEX.matcher(l).replaceAll("0x?");
             l = RANDOM.matcher(l).replaceAll("$1\"?\"");
+            l = INODE.matcher(l).replaceAll("$1:[?");
+            l = TIMES.matcher(l).replaceAll("$1=?");
             out.add(l.replaceAll("^(P\\d+) +", "$1 "));
         }
+        return perProcess(out);
+    }
+
+    /**
+     * Joins {@code <unfinished ...>} with its {@code resumed} half and lists each process's lines
+     * together, in order: how processes interleave is scheduling, not decoding.
+     */
+    private static List<String> perProcess(List<String> lines) {
+        Map<String, List<String>> byPid = new LinkedHashMap<>();
+        Map<String, Integer> open = new java.util.HashMap<>();
+        for (String l : lines) {
+            String pid = l.matches("^P\\d+ .*") ? l.substring(0, l.indexOf(' ')) : "";
+            List<String> mine = byPid.computeIfAbsent(pid, k -> new ArrayList<>());
+            Matcher u = UNFINISHED.matcher(l);
+            Matcher r = RESUMED.matcher(l);
+            if (u.matches()) {
+                open.put(pid, mine.size());
+                mine.add(u.group(2));
+            } else if (r.matches() && open.containsKey(pid)) {
+                int i = open.remove(pid);
+                mine.set(i, mine.get(i) + r.group(2));
+            } else {
+                mine.add(pid.isEmpty() ? l : l.substring(pid.length() + 1));
+            }
+        }
+        List<String> out = new ArrayList<>();
+        byPid.forEach((pid, ls) -> ls.forEach(x -> out.add(pid + " " + x.replaceAll("(\\)|\\.\\.\\.|>) +=", "$1 ="))));
         return out;
     }
 }

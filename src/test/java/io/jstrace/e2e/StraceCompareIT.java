@@ -1,0 +1,59 @@
+package io.jstrace.e2e;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * jstrace against /usr/bin/strace on the same commands in the same conditions: the lines must be
+ * identical once addresses, pids and random bytes are masked. The commands are deterministic
+ * single-process runs (or -f runs whose processes do not race), several outside the public corpus.
+ */
+class StraceCompareIT {
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void needsStrace() {
+        Assumptions.assumeTrue(StraceDiff.straceAvailable(), "strace is not installed");
+    }
+
+    @ParameterizedTest(name = "{0} :: {1}")
+    @CsvSource(delimiter = '|', value = {
+            " | CALLS",
+            "-f | CALLS",
+            "-y | CALLS",
+            "-s 8 -x | CALLS",
+            "-xx -a 20 | CALLS",
+            "-X verbose -e trace=!rt_sigprocmask,rt_sigaction,prlimit64,getrlimit | CALLS",
+            "-e trace=%file,%desc | CALLS",
+            "-Z | CALLS",
+            "-z -e trace=!getrandom | CALLS",
+            "-n -e signal=none | CALLS",
+            " | exec cat /etc/passwd /etc/group",
+            " | exec ls -l /usr/share/common-licenses",
+            "-v | exec stat -L /bin/sh",
+            "-v | exec uname -a",
+            "-e trace=!read | exec perl -e 'opendir(D, \".\"); my @x = readdir(D); print scalar(@x), \"\\n\"'",
+            "-e trace=!sysinfo | exec python3 -c 'import os; os.makedirs(\"a/b\"); os.rename(\"a/b\", \"a/c\"); print(os.listdir(\"a\"))'",
+            " | exec env -i A=1 B=2 env",
+            " | exec head -c 100 /etc/services",
+            "-f | cd /tmp && exec sh -c 'pwd; true'",
+            "-f -e trace=process | true | true",
+            "-f -e trace=%network | exec python3 -c 'import socket; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM).close()'",
+    })
+    void sameLinesAsStrace(String options, String command) throws Exception {
+        String cmd = command.equals("CALLS") ? "exec " + Run.tracee("calls") : command;
+        List<String> opts = options == null ? List.of() : Arrays.asList(options.trim().split(" +"));
+        StraceDiff.Pair p = StraceDiff.run(tmp, opts, cmd);
+        assertEquals(String.join("\n", p.strace()), String.join("\n", p.jstrace()));
+    }
+}
