@@ -35,18 +35,10 @@ final class MiscKinds implements KindFamily {
         k.arg("sched_param", (c, i) -> schedParam(c, c.arg(i)));
         k.arg("sched_param_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : schedParam(c, c.arg(i))));
         k.arg("sched_policy", (c, i) -> Decode.sym("schedulers", c.intArg(i), Value.Radix.HEX, "SCHED_???"));
-        k.ret("sched_policy", new ReturnKind() {
-            @Override
-            public Value decode(Call c) {
-                return Value.Num.dec(c.ret());
-            }
-
-            @Override
-            public Value detail(Call c) {
-                String n = io.jstrace.xlat.Xlat.of("schedulers").name(c.ret());
-                return n == null ? null : new Value.Sym(n, c.ret());
-            }
-        });
+        k.ret("sched_policy", ReturnKind.decimalWith(c -> {
+            String n = io.jstrace.xlat.Xlat.of("schedulers").name(c.ret());
+            return n == null ? null : new Value.Sym(n, c.ret());
+        }));
         k.arg("misc_prio_which", (c, i) -> Decode.sym("priorities", c.intArg(i), Value.Radix.HEX, "PRIO_???"));
 
         k.arg("misc_personality", (c, i) -> (c.arg(i) & 0xffffffffL) == 0xffffffffL

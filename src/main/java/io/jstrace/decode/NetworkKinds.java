@@ -72,18 +72,8 @@ final class NetworkKinds implements KindFamily {
                 : NetMsg.mmsgvec(c, c.arg(i), c.ret(), c.ret(), true)));
 
         // recvmmsg's timeout is updated in place: strace shows what is left after the result.
-        k.ret("recvmmsg", new ReturnKind() {
-            @Override
-            public Value decode(Call c) {
-                return Decode.dec(c.ret());
-            }
-
-            @Override
-            public Value detail(Call c) {
-                return c.arg(4) == 0 ? null
-                        : new Value.Op(new Value.Text("left"), " ", TimeDecoder.timespecAt(c, c.arg(4)));
-            }
-        });
+        k.ret("recvmmsg", ReturnKind.decimalWith(c -> c.arg(4) == 0 ? null
+                        : new Value.Op(new Value.Text("left"), " ", TimeDecoder.timespecAt(c, c.arg(4)))));
 
         k.arg("sol", (c, i) -> Decode.sym("socketlayers", c.intArg(i), Value.Radix.HEX, "SOL_??"));
         k.arg("setsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), "setsock_options"));

@@ -47,17 +47,7 @@ final class ProcessKinds implements KindFamily {
         // argument list is decoded at exit (the same line when the call is not interrupted).
         k.arg("prctl_option", ArgKind.atExit((c, i) -> PrctlDecoder.option(c)));
         k.arg("prctl_arg", ArgKind.atExit(PrctlDecoder::arg));
-        k.ret("prctl", new ReturnKind() {
-            @Override
-            public Value decode(Call c) {
-                return Value.Num.dec(c.ret());
-            }
-
-            @Override
-            public Value detail(Call c) {
-                return PrctlDecoder.detail(c);
-            }
-        });
+        k.ret("prctl", ReturnKind.decimalWith(c -> PrctlDecoder.detail(c)));
         k.arg("arch_prctl_option", ArgKind.atExit((c, i) -> Decode.sym("arch_prctl_options",
                 c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "ARCH_???")));
         k.arg("arch_prctl_arg", ArgKind.atExit(ProcessKinds::archPrctlArg));

@@ -11,4 +11,19 @@ public interface ReturnKind {
     default Value detail(Call call) {
         return null;
     }
+
+    /** A decimal return value followed by {@code (detail)} when {@code detail} gives one. */
+    static ReturnKind decimalWith(java.util.function.Function<Call, Value> detail) {
+        return new ReturnKind() {
+            @Override
+            public Value decode(Call call) {
+                return Value.Num.dec(call.ret());
+            }
+
+            @Override
+            public Value detail(Call call) {
+                return detail.apply(call);
+            }
+        };
+    }
 }

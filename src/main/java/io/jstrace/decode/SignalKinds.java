@@ -34,18 +34,10 @@ final class SignalKinds implements KindFamily {
         k.arg("sig_stack_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : stack(c, c.arg(i))));
         k.arg("sig_timespec", (c, i) -> SignalKinds.timespec(c, c.arg(i)));
         // A return value that is a signal number: {@code = 17 (SIGCHLD)}.
-        k.ret("sig_num", new ReturnKind() {
-            @Override
-            public Value decode(Call c) {
-                return Value.Num.dec(c.ret());
-            }
-
-            @Override
-            public Value detail(Call c) {
-                String n = c.ret() == 0 ? null : Siginfo.signalName((int) c.ret());
-                return n == null ? null : new Value.Sym(n, c.ret());
-            }
-        });
+        k.ret("sig_num", ReturnKind.decimalWith(c -> {
+            String n = c.ret() == 0 ? null : Siginfo.signalName((int) c.ret());
+            return n == null ? null : new Value.Sym(n, c.ret());
+        }));
     }
 
     static Value siginfo(Call c, long addr) {

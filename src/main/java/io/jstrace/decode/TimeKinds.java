@@ -53,17 +53,7 @@ final class TimeKinds implements KindFamily {
                     new Value.Commented(Decode.dec(b.s64(0)), TimeDecoder.isoTime(b.s64(0)))), false);
         }));
         // time(2) returns seconds since the epoch, which strace also shows as a date.
-        k.ret("time_t", new ReturnKind() {
-            @Override
-            public Value decode(Call c) {
-                return Decode.dec(c.ret());
-            }
-
-            @Override
-            public Value detail(Call c) {
-                return new Value.Text(TimeDecoder.isoTime(c.ret()));
-            }
-        });
+        k.ret("time_t", ReturnKind.decimalWith(c -> new Value.Text(TimeDecoder.isoTime(c.ret()))));
     }
 
     /** Static clock ids by name; negative ids encode CPU-time clocks and clock fds (strace's printclockname). */

@@ -26,12 +26,7 @@ public final class Ptrace {
     /** The raw request; returns the kernel's result or throws with errno. */
     public static long request(int req, int pid, long addr, long data) throws Errno {
         MemorySegment st = Libc.errnoState();
-        long r;
-        try {
-            r = (long) Libc.Ptrace.H.invokeExact(st, req, pid, addr, data);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        long r = invoke(st, req, pid, addr, data);
         if (r == -1 && req != PEEKDATA) {
             throw new Errno("ptrace", Libc.errno(st));
         }
@@ -41,13 +36,15 @@ public final class Ptrace {
     /** Like {@link #request} but reports failure as the negated errno, for the hot path. */
     public static int tryRequest(int req, int pid, long addr, long data) {
         MemorySegment st = Libc.errnoState();
-        long r;
+        return invoke(st, req, pid, addr, data) == -1 ? -Libc.errno(st) : 0;
+    }
+
+    private static long invoke(MemorySegment errnoState, int req, int pid, long addr, long data) {
         try {
-            r = (long) Libc.Ptrace.H.invokeExact(st, req, pid, addr, data);
+            return (long) Libc.Ptrace.H.invokeExact(errnoState, req, pid, addr, data);
         } catch (Throwable t) {
             throw new AssertionError(t);
         }
-        return r == -1 ? -Libc.errno(st) : 0;
     }
 
     public static void seize(int pid, int options) throws Errno {
@@ -87,14 +84,7 @@ public final class Ptrace {
 
     /** Fills {@code info} (at least {@link SyscallInfo#SIZE} bytes) for the current syscall stop. */
     public static boolean syscallInfo(int tid, SyscallInfo info) {
-        MemorySegment st = Libc.errnoState();
-        long r;
-        try {
-            r = (long) Libc.Ptrace.H.invokeExact(st, GET_SYSCALL_INFO, tid, (long) SyscallInfo.SIZE, info.segment().address());
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
-        return r > 0;
+        return invoke(Libc.errnoState(), GET_SYSCALL_INFO, tid, SyscallInfo.SIZE, info.segment().address()) > 0;
     }
 
     /** Reads the siginfo of the current signal-delivery stop into {@code buf} (128 bytes). */
