@@ -2,7 +2,6 @@ package io.jstrace.output;
 
 import io.jstrace.decode.Siginfo;
 import io.jstrace.model.Event;
-import io.jstrace.model.Value;
 import io.jstrace.trace.Sink;
 
 import java.io.PrintStream;

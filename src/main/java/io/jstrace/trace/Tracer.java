@@ -37,7 +37,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  */
 public final class Tracer {
     private static final int SIGTRAP = 5, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22,
-            SIGKILL = 9, SIGCONT = 18, ESRCH = 3, ECHILD = 10;
+            SIGKILL = 9, SIGCONT = 18;
     private static final int NR_EXECVE = 59, NR_EXECVEAT = 322;
 
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths) {}
@@ -138,7 +138,7 @@ public final class Tracer {
         while (!tasks.isEmpty()) {
             int tid = Sys.waitpid(-1, status, Sys.WALL);
             if (tid < 0) {
-                if (-tid == ECHILD) {
+                if (-tid == Errno.ECHILD) {
                     break;
                 }
                 continue;
