@@ -30,15 +30,13 @@ final class PollSigmask {
             }
         }
         boolean invert = set * 2 > bits;
-        List<String> names = new ArrayList<>();
+        List<Value> members = new ArrayList<>();
         for (int i = 0; i < bits; i++) {
             if (bit(b, i) != invert) {
-                int sig = i + 1;
-                String n = Siginfo.signalName(sig);
-                names.add(n == null ? Integer.toString(sig) : n.substring(3));
+                members.add(SigsetDecoder.member(i + 1));
             }
         }
-        return new Value.BitSet(names, invert);
+        return new Value.BitSet(members, invert);
     }
 
     private static boolean bit(Bytes b, int i) {

@@ -115,10 +115,10 @@ final class ProcessStructs {
 
     /** A CPU set: the numbers of the set bits, space separated ({@code [0 1]}). */
     static Value cpuSet(Bytes b) {
-        List<String> cpus = new ArrayList<>();
+        List<Value> cpus = new ArrayList<>();
         for (int i = 0; i < b.length() * 8; i++) {
             if ((b.u8(i / 8) & (1 << (i % 8))) != 0) {
-                cpus.add(Integer.toString(i));
+                cpus.add(Value.Num.dec(i));
             }
         }
         return new Value.BitSet(cpus, false);

@@ -26,16 +26,16 @@ final class SigsetDecoder {
             set += Long.bitCount(w[i]);
         }
         boolean inverted = set >= words * (32 * 2 / 3);
-        List<String> names = new ArrayList<>();
+        List<Value> members = new ArrayList<>();
         for (int i = 0; i < words; i++) {
             long bits = inverted ? ~w[i] & 0xffffffffL : w[i];
             for (int bit = 0; bit < 32; bit++) {
                 if ((bits & (1L << bit)) != 0) {
-                    names.add(name(i * 32 + bit + 1));
+                    members.add(member(i * 32 + bit + 1));
                 }
             }
         }
-        return new Value.BitSet(names, inverted);
+        return new Value.BitSet(members, inverted);
     }
 
     private static long partial(Bytes b, int off) {
@@ -46,9 +46,10 @@ final class SigsetDecoder {
         return v;
     }
 
-    private static String name(int sig) {
+    /** A set member: the signal's name without SIG ({@code KILL}, {@code RT_1}), its number for -X raw. */
+    static Value member(int sig) {
         String n = Siginfo.signalName(sig);
-        return n != null ? n.substring(3) : Integer.toString(sig);
+        return n != null ? new Value.Sym(n.substring(3), sig) : Value.Num.dec(sig);
     }
 
     /**

@@ -58,8 +58,11 @@ public sealed interface Value {
     /** {@code [a, b, ...]}; {@code truncated} adds a final {@code ...}. */
     record Arr(List<Value> items, boolean truncated) implements Value {}
 
-    /** A bit set printed as strace prints signal sets: {@code [A B]}, or {@code ~[A B]} when {@code inverted}. */
-    record BitSet(List<String> names, boolean inverted) implements Value {}
+    /**
+     * A set printed as strace prints signal, CPU and fd sets: {@code [A B]}, or {@code ~[A B]}
+     * (the complement) when {@code inverted}. Members are {@link Sym}s (signals) or {@link Num}s.
+     */
+    record BitSet(List<Value> members, boolean inverted) implements Value {}
 
     /** A macro-like call: {@code makedev(0x8, 0x1)}, {@code htons(80)}, {@code inet_addr("127.0.0.1")}. */
     record Call(String function, List<Value> args) implements Value {}

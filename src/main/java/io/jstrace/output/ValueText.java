@@ -129,7 +129,14 @@ public final class ValueText {
                 if (b.inverted()) {
                     sb.append('~');
                 }
-                sb.append('[').append(String.join(" ", b.names())).append(']');
+                sb.append('[');
+                for (int i = 0; i < b.members().size(); i++) {
+                    if (i > 0) {
+                        sb.append(' ');
+                    }
+                    member(sb, b.members().get(i));
+                }
+                sb.append(']');
             }
             case Value.Call c -> {
                 sb.append(c.function()).append('(');
@@ -146,6 +153,18 @@ public final class ValueText {
                 sb.append(" /* ").append(c.comment()).append(" */");
             }
             case Value.Text t -> sb.append(t.text());
+        }
+    }
+
+    /** Set members print as their number under -X raw, {@code 9 /* KILL *}{@code /} under -X verbose. */
+    private void member(StringBuilder sb, Value v) {
+        if (v instanceof Value.Sym s && style != DecodeOptions.Xstyle.ABBREV) {
+            sb.append(s.value());
+            if (style == DecodeOptions.Xstyle.VERBOSE) {
+                sb.append(" /* ").append(s.name()).append(" */");
+            }
+        } else {
+            append(sb, v);
         }
     }
 

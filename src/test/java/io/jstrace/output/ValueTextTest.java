@@ -67,7 +67,11 @@ class ValueTextTest {
         Value s = new Value.Struct(List.of(new Value.Field("st_size", Value.Num.dec(5))), true);
         assertEquals("{st_size=5, ...}", TEXT.format(s));
         assertEquals("[1, 2]", TEXT.format(new Value.Arr(List.of(Value.Num.dec(1), Value.Num.dec(2)), false)));
-        assertEquals("~[RTMIN RT_1]", TEXT.format(new Value.BitSet(List.of("RTMIN", "RT_1"), true)));
+        Value rt = new Value.BitSet(List.of(new Value.Sym("RTMIN", 32), new Value.Sym("RT_1", 33)), true);
+        assertEquals("~[RTMIN RT_1]", TEXT.format(rt));
+        assertEquals("~[32 33]", new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.RAW).format(rt));
+        assertEquals("~[32 /* RTMIN */ 33 /* RT_1 */]",
+                new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.VERBOSE).format(rt));
         assertEquals("3</a\\76b>", TEXT.format(new Value.Fd(3, "/a>b", null)));
         assertEquals("0</dev/null<char 1:3>>", TEXT.format(new Value.Fd(0, "/dev/null", "<char 1:3>")));
         assertEquals("3<TCP:[1.2.3.4:5->6.7.8.9:10]>", TEXT.format(new Value.Fd(3, null, "TCP:[1.2.3.4:5->6.7.8.9:10]")));
