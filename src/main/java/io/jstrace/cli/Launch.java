@@ -87,12 +87,23 @@ final class Launch {
         long mask = 0;
         String names = System.getProperty("jstrace.sigign", "");
         for (String n : names.split(",")) {
-            long sig = n.isBlank() ? -1 : Xlat.of("signals").value("SIG" + n.trim()).orElse(-1);
+            long sig = n.isBlank() ? -1 : signal(n.trim());
             if (sig > 0 && sig <= 64) {
                 mask |= 1L << (sig - 1);
             }
         }
         return mask;
+    }
+
+    /** A signal as bash names it: HUP, USR1, or glibc's RTMIN+n / RTMAX-n (RTMIN is 34 in glibc). */
+    private static long signal(String name) {
+        java.util.regex.Matcher rt = java.util.regex.Pattern.compile("RT(MIN|MAX)(?:([+-])(\\d+))?").matcher(name);
+        if (rt.matches()) {
+            long base = rt.group(1).equals("MIN") ? 34 : 64;
+            long offset = rt.group(3) == null ? 0 : Long.parseLong(rt.group(3));
+            return rt.group(2) == null ? base : rt.group(2).equals("+") ? base + offset : base - offset;
+        }
+        return Xlat.of("signals").value("SIG" + name).orElse(-1);
     }
 
     private static long hex(String property) {

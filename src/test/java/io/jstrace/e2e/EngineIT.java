@@ -55,12 +55,13 @@ class EngineIT {
     @Test
     void tracedCommandGetsArgvCwdSignalsAndOnlyInheritedFds() throws Exception {
         String args = Run.tracee("args");
-        String script = "trap '' USR1; cd " + tmp + " && exec %s " + args + " 'two words' \"$(printf 'caf\\351')\" '' 9>>/dev/full";
+        String script = "trap '' USR1 RTMIN+3; cd " + tmp + " && exec %s " + args + " 'two words' \"$(printf 'caf\\351')\" '' 9>>/dev/full";
         Run.Result direct = Run.exec("/bin/sh", "-c", String.format(script, ""));
         Run.Result traced = Run.exec("/bin/sh", "-c", String.format(script, Run.JSTRACE + " -o " + tmp.resolve("o")));
         assertEquals(0, traced.exit(), traced.err());
         assertEquals(direct.out(), traced.out());
-        assertTrue(direct.out().contains("fd 9\n") && direct.out().contains("ignored 10\n"), direct.out());
+        assertTrue(direct.out().contains("fd 9\n") && direct.out().contains("ignored 10\n")
+                && direct.out().contains("ignored 37\n"), direct.out());
     }
 
     @Test
