@@ -27,6 +27,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
+        Thread.ofPlatform().daemon().name("jstrace-warm-up").start(Sys::warmUp);
         PrintStream err = System.err;
         int code;
         try {

@@ -40,11 +40,7 @@ public final class Ptrace {
     }
 
     private static long invoke(MemorySegment errnoState, int req, int pid, long addr, long data) {
-        try {
-            return (long) Libc.Ptrace.H.invokeExact(errnoState, req, pid, addr, data);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return Libc.call(Libc.PTRACE, errnoState, req, pid, addr, data);
     }
 
     public static void seize(int pid, int options) throws Errno {

@@ -16,13 +16,16 @@ public final class Sys {
         long[] a = new long[6];
         System.arraycopy(args, 0, a, 0, Math.min(6, args.length));
         MemorySegment st = Libc.errnoState();
-        long r;
-        try {
-            r = (long) Libc.Syscall.H.invokeExact(st, number, a[0], a[1], a[2], a[3], a[4], a[5]);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        long r = Libc.call(Libc.SYSCALL, st, number, a[0], a[1], a[2], a[3], a[4], a[5]);
         return r == -1 ? -Libc.errno(st) : r;
+    }
+
+    /**
+     * Links the downcall and runs it once, so that a background thread can pay FFM's start-up
+     * cost (tens of milliseconds) while the main thread parses options and loads tables.
+     */
+    public static void warmUp() {
+        getpid();
     }
 
     public static int getpid() {
@@ -42,12 +45,7 @@ public final class Sys {
     public static int waitpid(int pid, MemorySegment status, int options) {
         MemorySegment st = Libc.errnoState();
         while (true) {
-            int r;
-            try {
-                r = (int) Libc.Waitpid.H.invokeExact(st, pid, status, options);
-            } catch (Throwable t) {
-                throw new AssertionError(t);
-            }
+            int r = (int) Libc.call(Libc.WAITPID, st, pid, status.address(), options, 0);
             if (r >= 0) {
                 return r;
             }
@@ -65,12 +63,7 @@ public final class Sys {
     /** kill(2); returns 0 or the negated errno. */
     public static int kill(int pid, int sig) {
         MemorySegment st = Libc.errnoState();
-        int r;
-        try {
-            r = (int) Libc.Kill.H.invokeExact(st, pid, sig);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        int r = (int) Libc.call(Libc.KILL, st, pid, sig, 0, 0);
         return r == -1 ? -Libc.errno(st) : 0;
     }
 
@@ -79,12 +72,7 @@ public final class Sys {
      * (the JVM's own handlers are reset first), falling back to exit(128+sig).
      */
     public static void dieBySignal(int sig) {
-        MemorySegment st = Libc.errnoState();
-        try {
-            long ignored = (long) Libc.Signal.H.invokeExact(st, sig, 0L);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        Libc.call(Libc.SIGNAL, Libc.errnoState(), sig, 0, 0, 0); // SIG_DFL
         syscall(NR_TGKILL, getpid(), gettid(), sig);
         // Blocked or ignored signals do not end us; exit the way a shell reports it.
         Runtime.getRuntime().halt(128 + sig);
