@@ -58,12 +58,24 @@ final class Libc {
     private static final ThreadLocal<MemorySegment> ERRNO_STATE =
             ThreadLocal.withInitial(() -> Arena.global().allocate(CAPTURE));
 
+    /** The last thread's buffer, so that the tracer thread's calls skip the ThreadLocal lookup. */
+    private record Owned(Thread thread, MemorySegment state) {}
+
+    private static volatile Owned last = new Owned(null, null);
+
     private static MemorySegment symbol(String name) {
         return LOOKUP.find(name).orElseThrow(() -> new UnsatisfiedLinkError(name));
     }
 
     static MemorySegment errnoState() {
-        return ERRNO_STATE.get();
+        Owned o = last;
+        Thread me = Thread.currentThread();
+        if (o.thread() == me) {
+            return o.state();
+        }
+        MemorySegment state = ERRNO_STATE.get();
+        last = new Owned(me, state);
+        return state;
     }
 
     static int errno(MemorySegment state) {
