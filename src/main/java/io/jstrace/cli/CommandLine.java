@@ -5,6 +5,7 @@ import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
 import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Selection;
+import io.jstrace.trace.TraceExpr;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -94,8 +95,8 @@ public final class CommandLine {
                 case "quiet" -> quiet = Math.max(quiet, 1);
                 case "p", "attach" -> pids(v);
                 case "e" -> expression(v);
-                case "trace" -> trace = TraceExpr.syscalls(v, table);
-                case "signal" -> signals = TraceExpr.signals(v);
+                case "trace" -> trace = syscalls(v);
+                case "signal" -> signals = signals(v);
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -107,14 +108,30 @@ public final class CommandLine {
             String key = eq < 0 ? "trace" : v.substring(0, eq);
             String val = eq < 0 ? v : v.substring(eq + 1);
             switch (key) {
-                case "trace", "t" -> trace = TraceExpr.syscalls(val, table);
-                case "signal", "signals", "s" -> signals = TraceExpr.signals(val);
+                case "trace", "t" -> trace = syscalls(val);
+                case "signal", "signals", "s" -> signals = signals(val);
                 case "decode-fds" -> fds = val.contains("socket") || val.contains("dev") || val.equals("all") ? 2 : 1;
                 case "status" -> statuses = statuses(val);
                 case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w", "fault", "inject",
                      "quiet", "q", "silent", "silence", "kvm" ->
                         throw new UsageError("-e " + key + "= is not supported yet");
                 default -> throw new UsageError("invalid system call '" + v + "'");
+            }
+        }
+
+        private Predicate<io.jstrace.syscalls.Syscall> syscalls(String v) throws UsageError {
+            try {
+                return TraceExpr.syscalls(v, table);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
+            }
+        }
+
+        private static IntPredicate signals(String v) throws UsageError {
+            try {
+                return TraceExpr.signals(v);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
             }
         }
 
