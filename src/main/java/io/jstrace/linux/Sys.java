@@ -33,7 +33,7 @@ public final class Sys {
         return (int) syscall(NR_GETTID);
     }
 
-    public static final int WNOHANG = 1, WUNTRACED = 2, WALL = 0x40000000;
+    public static final int WNOHANG = 1, WUNTRACED = 2, WNOTHREAD = 0x20000000, WALL = 0x40000000;
 
     /**
      * waitpid(2); the status is stored in {@code status} (4 bytes). Returns the pid, or the negated

@@ -39,6 +39,8 @@ public final class Tracer {
     private static final int SIGTRAP = 5, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22,
             SIGKILL = 9, SIGCONT = 18;
     private static final int NR_EXECVE = 59, NR_EXECVEAT = 322;
+    /** This thread's tracees and children only: children the JVM starts elsewhere (ProcessBuilder) stay its own. */
+    private static final int WAIT_TRACEES = Sys.WALL | Sys.WNOTHREAD;
 
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths) {}
 
@@ -173,7 +175,7 @@ public final class Tracer {
 
     private void loop() {
         while (!tasks.isEmpty()) {
-            int tid = Sys.waitpid(-1, status, Sys.WALL);
+            int tid = Sys.waitpid(-1, status, WAIT_TRACEES);
             if (tid < 0) {
                 if (-tid == Errno.ECHILD) {
                     break;
@@ -410,7 +412,7 @@ public final class Tracer {
             Ptrace.interrupt(tid);
         }
         while (!tasks.isEmpty()) {
-            int tid = Sys.waitpid(-1, status, Sys.WALL);
+            int tid = Sys.waitpid(-1, status, WAIT_TRACEES);
             if (tid < 0) {
                 break;
             }
