@@ -1,6 +1,7 @@
 package io.jstrace.cli;
 
 import io.jstrace.decode.DecodeOptions;
+import io.jstrace.output.Palette;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
 import io.jstrace.syscalls.SyscallTable;
@@ -30,7 +31,8 @@ public final class CommandLine {
             Map.entry("const-print-style", 1), Map.entry("decode-fds", 2), Map.entry("syscall-number", 0),
             Map.entry("syscall-times", 2), Map.entry("relative-timestamps", 2),
             Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2),
-            Map.entry("successful-only", 0), Map.entry("failed-only", 0));
+            Map.entry("successful-only", 0), Map.entry("failed-only", 0),
+            Map.entry("color", 2), Map.entry("colour", 2));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -63,6 +65,7 @@ public final class CommandLine {
         final List<Integer> pids = new ArrayList<>();
         java.util.Set<TextOptions.Status> statuses;
         Options.Action action = Options.Action.TRACE;
+        Palette.When color = Palette.When.NEVER;
         final SyscallTable table = SyscallTable.x86_64();
 
         void apply(Getopt.Opt o) throws UsageError {
@@ -97,6 +100,7 @@ public final class CommandLine {
                 case "e" -> expression(v);
                 case "trace" -> trace = syscalls(v);
                 case "signal" -> signals = signals(v);
+                case "color", "colour" -> color = color(o.name(), v);
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -173,6 +177,16 @@ public final class CommandLine {
             }
         }
 
+        /** --color[=WHEN] with the words ls accepts; no WHEN means always, as for ls. */
+        private static Palette.When color(String name, String v) throws UsageError {
+            return switch (v == null ? "always" : v) {
+                case "always", "yes", "force" -> Palette.When.ALWAYS;
+                case "never", "no", "none" -> Palette.When.NEVER;
+                case "auto", "tty", "if-tty" -> Palette.When.AUTO;
+                default -> throw new UsageError("invalid --" + name + " argument: '" + v + "'", true);
+            };
+        }
+
         private static int number(String opt, String v) throws UsageError {
             try {
                 int n = Integer.parseInt(v);
@@ -203,7 +217,7 @@ public final class CommandLine {
                     signals != null ? signals : s -> true);
             return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
                     column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
-                    List.copyOf(command), action);
+                    List.copyOf(command), action, color);
         }
     }
 }

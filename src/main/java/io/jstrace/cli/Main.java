@@ -5,6 +5,7 @@ import io.jstrace.api.JsTrace;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Sys;
 import io.jstrace.output.Outputs;
+import io.jstrace.output.Palette;
 import io.jstrace.output.StraceText;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
@@ -68,7 +69,7 @@ public final class Main {
         JsTrace trace = attach ? JsTrace.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
                 : JsTrace.command(o.command()).inheritance(Launch.inheritance());
         trace.follow(o.followForks()).selection(o.selection()).decode(o.decode());
-        StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle()), err, NAME);
+        StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle(), palette(o)), err, NAME);
         try {
             if (attach) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
@@ -113,6 +114,12 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             // The JVM reserves this signal (e.g. QUIT without -Xrs): leave it be.
         }
+    }
+
+    /** --color=auto colours only what goes to a terminal: stderr, without -o. */
+    private static Palette palette(Options o) {
+        boolean terminal = o.output() == null && Sys.isatty(2);
+        return Palette.choose(o.color(), terminal, System.getenv("NO_COLOR"), System.getenv("TERM"));
     }
 
     private static Outputs outputs(Options o, PrintStream err) throws UsageError {

@@ -74,6 +74,10 @@ final class Libc {
         static final MethodHandle H = link("kill", FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
     }
 
+    static final class Isatty {
+        static final MethodHandle H = link("isatty", FunctionDescriptor.of(JAVA_INT, JAVA_INT));
+    }
+
     static final class Signal {
         static final MethodHandle H = link("signal", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_LONG));
     }

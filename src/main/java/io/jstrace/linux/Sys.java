@@ -62,6 +62,15 @@ public final class Sys {
         return status.get(JAVA_INT, 0);
     }
 
+    /** isatty(3): whether {@code fd} is a terminal. */
+    public static boolean isatty(int fd) {
+        try {
+            return (int) Libc.Isatty.H.invokeExact(Libc.errnoState(), fd) == 1;
+        } catch (Throwable t) {
+            throw new AssertionError(t);
+        }
+    }
+
     /** kill(2); returns 0 or the negated errno. */
     public static int kill(int pid, int sig) {
         MemorySegment st = Libc.errnoState();
