@@ -178,12 +178,12 @@ public final class JsTrace {
 
     /** {@link #run(Consumer)}, stopping at once if {@code cancelled} already holds when the tracer exists. */
     ExitStatus run(Consumer<? super Event> events, java.util.function.BooleanSupplier cancelled) throws Errno {
-        RuntimeException[] thrown = new RuntimeException[1];
+        Throwable[] thrown = new Throwable[1];
         Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths()), Sink.of(e -> {
             if (thrown[0] == null) {
                 try {
                     events.accept(e);
-                } catch (RuntimeException x) {
+                } catch (RuntimeException | Error x) {
                     thrown[0] = x;
                     stop();
                 }
@@ -197,8 +197,11 @@ public final class JsTrace {
             ExitStatus status = path != null
                     ? ExitStatus.of(tracer.runCommand(path, argv, inheritance, onStart))
                     : ExitStatus.exited(tracer.runAttached(pids, onWarning));
-            if (thrown[0] != null) {
-                throw thrown[0];
+            switch (thrown[0]) {
+                case null -> { }
+                case RuntimeException x -> throw x;
+                case Error x -> throw x;
+                default -> throw new AssertionError(thrown[0]);
             }
             return status;
         } finally {

@@ -82,10 +82,19 @@ public final class Tracer {
     public int runCommand(String path, List<String> argv, Spawn.Inheritance inheritance,
                           java.util.function.IntConsumer started) throws Errno {
         startWaker();
-        mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance);
-        started.accept(mainPid);
-        options = baseOptions() | Ptrace.O_EXITKILL;
-        Ptrace.seize(mainPid, options);
+        try {
+            mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance);
+            started.accept(mainPid);
+            options = baseOptions() | Ptrace.O_EXITKILL;
+            Ptrace.seize(mainPid, options);
+        } catch (Errno | RuntimeException e) {
+            if (mainPid > 0) {
+                Sys.kill(mainPid, SIGKILL); // the launcher, still stopped before its execve
+                reap(mainPid);
+            }
+            endWaker();
+            throw e;
+        }
         Task t = newTask(mainPid, Event.How.STARTED);
         t.hidden = true;
         Sys.kill(mainPid, SIGCONT);
@@ -425,7 +434,7 @@ public final class Tracer {
                 gone(t, s);
                 continue;
             }
-            if (tid == mainPid) {
+            if (tid == mainPid && !mainGone) {
                 // Killed above: let it die traced, so its death is reported and it is reaped.
                 Ptrace.cont(tid, 0);
                 continue;
