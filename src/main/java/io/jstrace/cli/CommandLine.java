@@ -1,10 +1,12 @@
 package io.jstrace.cli;
 
 import io.jstrace.decode.DecodeOptions;
+import io.jstrace.output.Palette;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
 import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Selection;
+import io.jstrace.trace.TraceExpr;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,8 @@ public final class CommandLine {
             Map.entry("const-print-style", 1), Map.entry("decode-fds", 2), Map.entry("syscall-number", 0),
             Map.entry("syscall-times", 2), Map.entry("relative-timestamps", 2),
             Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2),
-            Map.entry("successful-only", 0), Map.entry("failed-only", 0));
+            Map.entry("successful-only", 0), Map.entry("failed-only", 0),
+            Map.entry("color", 2), Map.entry("colour", 2));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -62,6 +65,7 @@ public final class CommandLine {
         final List<Integer> pids = new ArrayList<>();
         java.util.Set<TextOptions.Status> statuses;
         Options.Action action = Options.Action.TRACE;
+        Palette.When color = Palette.When.NEVER;
         final SyscallTable table = SyscallTable.x86_64();
 
         void apply(Getopt.Opt o) throws UsageError {
@@ -94,8 +98,9 @@ public final class CommandLine {
                 case "quiet" -> quiet = Math.max(quiet, 1);
                 case "p", "attach" -> pids(v);
                 case "e" -> expression(v);
-                case "trace" -> trace = TraceExpr.syscalls(v, table);
-                case "signal" -> signals = TraceExpr.signals(v);
+                case "trace" -> trace = syscalls(v);
+                case "signal" -> signals = signals(v);
+                case "color", "colour" -> color = color(o.name(), v);
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -107,14 +112,30 @@ public final class CommandLine {
             String key = eq < 0 ? "trace" : v.substring(0, eq);
             String val = eq < 0 ? v : v.substring(eq + 1);
             switch (key) {
-                case "trace", "t" -> trace = TraceExpr.syscalls(val, table);
-                case "signal", "signals", "s" -> signals = TraceExpr.signals(val);
+                case "trace", "t" -> trace = syscalls(val);
+                case "signal", "signals", "s" -> signals = signals(val);
                 case "decode-fds" -> fds = val.contains("socket") || val.contains("dev") || val.equals("all") ? 2 : 1;
                 case "status" -> statuses = statuses(val);
                 case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w", "fault", "inject",
                      "quiet", "q", "silent", "silence", "kvm" ->
                         throw new UsageError("-e " + key + "= is not supported yet");
                 default -> throw new UsageError("invalid system call '" + v + "'");
+            }
+        }
+
+        private Predicate<io.jstrace.syscalls.Syscall> syscalls(String v) throws UsageError {
+            try {
+                return TraceExpr.syscalls(v, table);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
+            }
+        }
+
+        private static IntPredicate signals(String v) throws UsageError {
+            try {
+                return TraceExpr.signals(v);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
             }
         }
 
@@ -156,6 +177,16 @@ public final class CommandLine {
             }
         }
 
+        /** --color[=WHEN] with the words ls accepts; no WHEN means always, as for ls. */
+        private static Palette.When color(String name, String v) throws UsageError {
+            return switch (v == null ? "always" : v) {
+                case "always", "yes", "force" -> Palette.When.ALWAYS;
+                case "never", "no", "none" -> Palette.When.NEVER;
+                case "auto", "tty", "if-tty" -> Palette.When.AUTO;
+                default -> throw new UsageError("invalid --" + name + " argument: '" + v + "'", true);
+            };
+        }
+
         private static int number(String opt, String v) throws UsageError {
             try {
                 int n = Integer.parseInt(v);
@@ -186,7 +217,7 @@ public final class CommandLine {
                     signals != null ? signals : s -> true);
             return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
                     column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
-                    List.copyOf(command), action);
+                    List.copyOf(command), action, color);
         }
     }
 }

@@ -21,6 +21,9 @@ final class Help {
                                      with -o FILE, write each process's trace to FILE.PID
             Output format:
               -a COLUMN      alignment COLUMN for printing syscall results (default 40)
+              --color[=WHEN], --colour[=WHEN]
+                             colour names, strings, errors, signals and exits: always (no WHEN),
+                             auto (a terminal, unless NO_COLOR is set) or never (default)
               -n             print syscall numbers
               -o FILE        send trace output to FILE instead of stderr
               -A             open the file given with -o in append mode

@@ -1,16 +1,15 @@
 package io.jstrace.cli;
 
-import io.jstrace.decode.FdPaths;
+import io.jstrace.api.ExitStatus;
+import io.jstrace.api.JsTrace;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Sys;
-import io.jstrace.linux.WaitStatus;
 import io.jstrace.output.Outputs;
+import io.jstrace.output.Palette;
 import io.jstrace.output.StraceText;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
 import io.jstrace.trace.Errnos;
-import io.jstrace.trace.FdTable;
-import io.jstrace.trace.Tracer;
 import sun.misc.Signal;
 
 import java.io.FileNotFoundException;
@@ -67,29 +66,30 @@ public final class Main {
             }
             case TRACE -> { }
         }
-        String path = o.command().isEmpty() ? null : Launch.resolve(o.command().get(0));
-        StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle()), err, NAME);
-        FdPaths fds = o.decode().fdDetail() > 0 ? new FdTable(o.decode().fdDetail()) : FdPaths.NONE;
-        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds), text);
+        boolean attach = o.command().isEmpty();
+        JsTrace trace = attach ? JsTrace.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
+                : JsTrace.command(o.command()).inheritance(Launch.inheritance());
+        trace.follow(o.followForks()).selection(o.selection()).decode(o.decode());
+        StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle(), palette(o)), err, NAME);
         try {
-            if (path == null) {
+            if (attach) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
-                    handle(sig, tracer::interrupt);
+                    handle(sig, trace::stop);
                 }
-                return tracer.runAttached(o.pids(), m -> err.println(NAME + ": " + m));
+                return trace.onWarning(m -> err.println(NAME + ": " + m)).run(text::accept).code();
             }
             int[] child = new int[1];
             // With -o the terminal's signals reach the command itself; otherwise pass them on, as strace does.
             for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
                 handle(sig, o.output() != null ? () -> { } : () -> forward(child[0], sig));
             }
-            int status = tracer.runCommand(path, o.command(), Launch.inheritance(), pid -> child[0] = pid);
+            ExitStatus status = trace.onStart(pid -> child[0] = pid).run(text::accept);
             text.close();
-            if (WaitStatus.signaled(status)) {
+            if (status.killed()) {
                 err.flush();
-                Sys.dieBySignal(WaitStatus.termSignal(status));
+                Sys.dieBySignal(status.signal());
             }
-            return WaitStatus.exitCode(status);
+            return status.code();
         } finally {
             text.close();
         }
@@ -115,6 +115,12 @@ public final class Main {
         } catch (IllegalArgumentException e) {
             // The JVM reserves this signal (e.g. QUIT without -Xrs): leave it be.
         }
+    }
+
+    /** --color=auto colours only what goes to a terminal: stderr, without -o. */
+    private static Palette palette(Options o) {
+        boolean terminal = o.output() == null && Sys.isatty(2);
+        return Palette.choose(o.color(), terminal, System.getenv("NO_COLOR"), System.getenv("TERM"));
     }
 
     private static Outputs outputs(Options o, PrintStream err) throws UsageError {

@@ -1,6 +1,7 @@
 package io.jstrace.cli;
 
 import io.jstrace.decode.DecodeOptions;
+import io.jstrace.output.Palette;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
 import io.jstrace.trace.Selection;
@@ -24,7 +25,8 @@ public record Options(
         java.util.Set<io.jstrace.output.TextOptions.Status> statuses,
         List<Integer> pids,
         List<String> command,
-        Action action) {
+        Action action,
+        Palette.When color) {
 
     /** What to do instead of tracing. */
     public enum Action { TRACE, HELP, VERSION }

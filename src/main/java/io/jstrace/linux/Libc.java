@@ -43,6 +43,7 @@ final class Libc {
     static final MemorySegment SYSCALL = symbol("syscall");
     static final MemorySegment PROCESS_VM_READV = symbol("process_vm_readv");
     static final MemorySegment KILL = symbol("kill");
+    static final MemorySegment ISATTY = symbol("isatty");
     static final MemorySegment SIGNAL = symbol("signal");
     static final MemorySegment POSIX_SPAWN = symbol("posix_spawn");
     static final MemorySegment FA_INIT = symbol("posix_spawn_file_actions_init");

@@ -36,7 +36,7 @@ public final class Sys {
         return (int) syscall(NR_GETTID);
     }
 
-    public static final int WNOHANG = 1, WUNTRACED = 2, WALL = 0x40000000;
+    public static final int WNOHANG = 1, WUNTRACED = 2, WNOTHREAD = 0x20000000, WALL = 0x40000000;
 
     /**
      * waitpid(2); the status is stored in {@code status} (4 bytes). Returns the pid, or the negated
@@ -58,6 +58,11 @@ public final class Sys {
 
     public static int status(MemorySegment status) {
         return status.get(JAVA_INT, 0);
+    }
+
+    /** isatty(3): whether {@code fd} is a terminal. */
+    public static boolean isatty(int fd) {
+        return (int) Libc.call(Libc.ISATTY, Libc.errnoState(), fd, 0, 0, 0) == 1;
     }
 
     /** kill(2); returns 0 or the negated errno. */

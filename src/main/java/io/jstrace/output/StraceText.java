@@ -47,25 +47,25 @@ public final class StraceText implements Sink {
             case Event.SyscallEntry s -> entry(s);
             case Event.SyscallExit s -> exit(s);
             case Event.Signal s -> {
-                sb.append("--- ").append(Siginfo.signalName(s.signal())).append(' ');
+                text.palette().paint(sb.append("--- "), Palette.Role.SIGNAL, Siginfo.signalName(s.signal())).append(' ');
                 if (s.siginfo() != null) {
                     text.append(sb, s.siginfo());
                 }
                 whole(e, sb.append(" ---\n"));
             }
-            case Event.Stopped s -> whole(e, sb.append("--- stopped by ").append(Siginfo.signalName(s.signal()))
-                    .append(" ---\n"));
+            case Event.Stopped s -> whole(e, text.palette().paint(sb.append("--- stopped by "), Palette.Role.SIGNAL,
+                    Siginfo.signalName(s.signal())).append(" ---\n"));
             case Event.Exited x -> {
                 if (!opt.quietExit()) {
-                    whole(e, sb.append("+++ exited with ").append(x.code()).append(" +++\n"));
+                    whole(e, text.palette().paint(sb, Palette.Role.EXIT, "+++ exited with " + x.code() + " +++").append('\n'));
                 }
                 lastNumber.remove(x.tid());
                 live--;
             }
             case Event.Killed k -> {
                 if (!opt.quietExit()) {
-                    whole(e, sb.append("+++ killed by ").append(Siginfo.signalName(k.signal()))
-                            .append(k.core() ? " (core dumped)" : "").append(" +++\n"));
+                    whole(e, text.palette().paint(sb, Palette.Role.KILLED, "+++ killed by " + Siginfo.signalName(k.signal())
+                            + (k.core() ? " (core dumped)" : "") + " +++").append('\n'));
                 }
                 lastNumber.remove(k.tid());
                 live--;
@@ -107,7 +107,7 @@ public final class StraceText implements Sink {
             return;
         }
         line.write(sb);
-        pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.more(), sb.length(), null));
+        pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.more(), text.palette().width(sb), null));
         sb.setLength(0);
         line.openTid = s.tid();
     }
@@ -124,7 +124,7 @@ public final class StraceText implements Sink {
     private void leader(Event.SyscallEntry s) {
         lastNumber.put(s.tid(), s.number());
         prefix(s);
-        sb.append(s.name()).append('(');
+        text.palette().paint(sb, Palette.Role.SYSCALL, s.name()).append('(');
     }
 
     /** -n: every line of a thread carries the number of its latest syscall, as strace prints it. */
@@ -155,7 +155,7 @@ public final class StraceText implements Sink {
         if (resumed) {
             closeOpen(line);
             prefix(s);
-            sb.append("<... ").append(s.name()).append(" resumed>");
+            text.palette().paint(sb.append("<... "), Palette.Role.SYSCALL, s.name()).append(" resumed>");
         }
         if (p != null && p.hadArgs() && !p.more() && !s.exitArgs().isEmpty()) {
             sb.append(", ");
@@ -163,7 +163,7 @@ public final class StraceText implements Sink {
         text.appendAll(sb, s.exitArgs());
         sb.append(") ");
         // The open line's head is already written, unless it was held here in sb (-e status=).
-        int col = sb.length() + (resumed || p == null || p.held() != null ? 0 : p.width());
+        int col = text.palette().width(sb) + (resumed || p == null || p.held() != null ? 0 : p.width());
         if (col < opt.column()) {
             sb.repeat(' ', opt.column() - col);
         }
@@ -179,10 +179,12 @@ public final class StraceText implements Sink {
                 }
             }
             case Event.Result.Failure f -> {
+                text.palette().start(sb, Palette.Role.ERROR);
                 sb.append(f.errno() >= 512 && f.errno() <= 530 ? "? " : "-1 ").append(f.name());
                 if (f.description() != null) {
                     sb.append(" (").append(f.description()).append(')');
                 }
+                text.palette().end(sb);
             }
         }
         if (opt.durations() && !(s.result() instanceof Event.Result.None)) {

@@ -40,6 +40,8 @@ public final class Tracer {
     private static final int SIGTRAP = 5, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22,
             SIGKILL = 9, SIGCONT = 18;
     private static final int NR_EXECVE = 59, NR_EXECVEAT = 322;
+    /** This thread's tracees and children only: children the JVM starts elsewhere (ProcessBuilder) stay its own. */
+    private static final int WAIT_TRACEES = Sys.WALL | Sys.WNOTHREAD;
 
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths) {}
 
@@ -59,7 +61,10 @@ public final class Tracer {
     private int options;
     private int mainPid;
     private int mainStatus;
-    private volatile int waker;
+    private boolean mainGone;
+    /** A stopped child whose death wakes the loop's waitpid when {@link #interrupt()} is called. */
+    private int waker;
+    private boolean wakerGone; // guarded by this: killed or reaped, so its pid is no longer ours to signal
 
     public Tracer(Config config, Sink sink) {
         this.config = config;
@@ -77,10 +82,20 @@ public final class Tracer {
     /** Starts {@code argv} (its program already resolved to {@code path}) and traces it to the end. */
     public int runCommand(String path, List<String> argv, Spawn.Inheritance inheritance,
                           java.util.function.IntConsumer started) throws Errno {
-        mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance);
-        started.accept(mainPid);
-        options = baseOptions() | Ptrace.O_EXITKILL;
-        Ptrace.seize(mainPid, options);
+        startWaker();
+        try {
+            mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance);
+            started.accept(mainPid);
+            options = baseOptions() | Ptrace.O_EXITKILL;
+            Ptrace.seize(mainPid, options);
+        } catch (Errno | RuntimeException e) {
+            if (mainPid > 0) {
+                Sys.kill(mainPid, SIGKILL); // the launcher, still stopped before its execve
+                reap(mainPid);
+            }
+            endWaker();
+            throw e;
+        }
         Task t = newTask(mainPid, Event.How.STARTED);
         t.hidden = true;
         Sys.kill(mainPid, SIGCONT);
@@ -94,7 +109,7 @@ public final class Tracer {
      */
     public int runAttached(List<Integer> pids, java.util.function.Consumer<String> warn) throws Errno {
         options = baseOptions();
-        waker = Spawn.stoppedBeforeExec("/", List.of("jstrace-waker"), new Spawn.Inheritance(java.util.Set.of(), 0, 0, List.of()));
+        startWaker();
         int attached = 0;
         for (int pid : pids) {
             for (int tid : Proc.threads(pid)) {
@@ -109,18 +124,51 @@ public final class Tracer {
             }
         }
         if (attached == 0) {
-            Sys.kill(waker, SIGKILL);
-            reap(waker);
+            endWaker();
             return 1;
         }
         loop();
         return 0;
     }
 
-    /** Asks the loop to detach from everything and stop; safe from any thread. */
+    /**
+     * Asks the loop to stop as strace does on a fatal signal: the command it started is killed
+     * (SIGKILL, then reaped, since the JVM outlives it), every other tracee is detached and left
+     * running. Safe from any thread, also before the loop has started.
+     */
     public void interrupt() {
-        if (interrupted.compareAndSet(false, true) && waker > 0) {
+        interrupted.set(true);
+        killWaker();
+    }
+
+    private void startWaker() throws Errno {
+        int pid = Spawn.stoppedBeforeExec("/", List.of("jstrace-waker"), new Spawn.Inheritance(java.util.Set.of(), 0, 0, List.of()));
+        synchronized (this) {
+            waker = pid;
+        }
+        if (interrupted.get()) {
+            killWaker();
+        }
+    }
+
+    private synchronized void killWaker() {
+        if (waker > 0 && !wakerGone) {
             Sys.kill(waker, SIGKILL);
+            wakerGone = true;
+        }
+    }
+
+    private void endWaker() {
+        boolean reaped;
+        synchronized (this) {
+            reaped = waker < 0;
+            if (!wakerGone) {
+                Sys.kill(waker, SIGKILL);
+                wakerGone = true;
+            }
+        }
+        if (!reaped) {
+            reap(waker);
         }
     }
 
@@ -137,7 +185,7 @@ public final class Tracer {
 
     private void loop() {
         while (!tasks.isEmpty()) {
-            int tid = Sys.waitpid(-1, status, Sys.WALL);
+            int tid = Sys.waitpid(-1, status, WAIT_TRACEES);
             if (tid < 0) {
                 if (-tid == Errno.ECHILD) {
                     break;
@@ -145,8 +193,14 @@ public final class Tracer {
                 continue;
             }
             if (tid == waker) {
-                waker = -1;
+                synchronized (this) {
+                    waker = -1;
+                    wakerGone = true;
+                }
                 if (interrupted.get()) {
+                    if (mainPid > 0 && !mainGone) {
+                        Sys.kill(mainPid, SIGKILL);
+                    }
                     detachAll();
                     return;
                 }
@@ -154,10 +208,7 @@ public final class Tracer {
             }
             handle(tid, Sys.status(status));
         }
-        if (waker > 0) {
-            Sys.kill(waker, SIGKILL);
-            reap(waker);
-        }
+        endWaker();
     }
 
     private void reap(int pid) {
@@ -198,6 +249,7 @@ public final class Tracer {
         tasks.remove(t.tid);
         if (t.tid == mainPid) {
             mainStatus = s;
+            mainGone = true;
         }
         if (t.hidden) {
             return;
@@ -377,7 +429,7 @@ public final class Tracer {
             Ptrace.interrupt(tid);
         }
         while (!tasks.isEmpty()) {
-            int tid = Sys.waitpid(-1, status, Sys.WALL);
+            int tid = Sys.waitpid(-1, status, WAIT_TRACEES);
             if (tid < 0) {
                 break;
             }
@@ -388,6 +440,11 @@ public final class Tracer {
             int s = Sys.status(status);
             if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
                 gone(t, s);
+                continue;
+            }
+            if (tid == mainPid && !mainGone) {
+                // Killed above: let it die traced, so its death is reported and it is reaped.
+                Ptrace.cont(tid, 0);
                 continue;
             }
             int sig = WaitStatus.stopSignal(s);

@@ -83,4 +83,15 @@ class CommandLineTest {
         assertEquals("invalid status 'foo'",
                 assertThrows(UsageError.class, () -> parse("-e", "status=foo", "x")).getMessage());
     }
+
+    @Test
+    void colorTakesLsWordsAndDefaultsToNever() throws UsageError {
+        assertEquals(io.jstrace.output.Palette.When.NEVER, parse("true").color());
+        assertEquals(io.jstrace.output.Palette.When.ALWAYS, parse("--color", "true").color());
+        assertEquals(io.jstrace.output.Palette.When.AUTO, parse("--colour=auto", "true").color());
+        assertEquals(io.jstrace.output.Palette.When.NEVER, parse("--color=always", "--color=never", "true").color());
+        UsageError e = assertThrows(UsageError.class, () -> parse("--color=sometimes", "true"));
+        assertEquals("invalid --color argument: 'sometimes'", e.getMessage());
+        assertTrue(e.suggestHelp());
+    }
 }
