@@ -4,12 +4,19 @@ import io.jstrace.decode.FdPaths;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Sys;
 import io.jstrace.linux.WaitStatus;
+import io.jstrace.output.AttachMessages;
 import io.jstrace.output.Outputs;
 import io.jstrace.output.StraceText;
+import io.jstrace.output.Summary;
+import io.jstrace.output.SummaryOptions;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
+import io.jstrace.syscalls.Syscall;
+import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Errnos;
 import io.jstrace.trace.FdTable;
+import io.jstrace.trace.Sink;
+import io.jstrace.trace.Tee;
 import io.jstrace.trace.Tracer;
 import sun.misc.Signal;
 
@@ -66,10 +73,15 @@ public final class Main {
             }
             case TRACE -> { }
         }
+        o.warnings().forEach(w -> err.println(NAME + ": " + w));
         String path = o.command().isEmpty() ? null : Launch.resolve(o.command().get(0));
-        StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle()), err, NAME);
+        Outputs out = outputs(o, err);
+        StraceText text = new StraceText(out, textOptions(o), new ValueText(o.hex(), o.decode().xstyle()), err, NAME);
+        Sink sink = withSummary(o, out, text, err);
         FdPaths fds = o.decode().fdDetail() > 0 ? new FdTable(o.decode().fdDetail()) : FdPaths.NONE;
-        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds), text);
+        SummaryOptions summary = o.summary();
+        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds,
+                summary == null || !summary.only(), summary != null && !summary.wallClock()), sink);
         try {
             if (path == null) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
@@ -83,15 +95,33 @@ public final class Main {
                 handle(sig, o.output() != null ? () -> { } : () -> forward(child[0], sig));
             }
             int status = tracer.runCommand(path, o.command(), Launch.inheritance(), pid -> child[0] = pid);
-            text.close();
+            sink.close();
             if (WaitStatus.signaled(status)) {
                 err.flush();
                 Sys.dieBySignal(WaitStatus.termSignal(status));
             }
             return WaitStatus.exitCode(status);
         } finally {
-            text.close();
+            sink.close();
         }
+    }
+
+    /**
+     * The sink for -c (the table and attach messages, no trace lines) or -C (trace lines, then
+     * the table); {@code text} alone otherwise.
+     */
+    private static Sink withSummary(Options o, Outputs out, StraceText text, PrintStream err) {
+        SummaryOptions s = o.summary();
+        if (s == null) {
+            return text;
+        }
+        List<Syscall> known = SyscallTable.x86_64().all();
+        int size = known.get(known.size() - 1).number() + 1;
+        if (s.only()) {
+            return Tee.of(List.of(new Summary(s, size, out, true), new AttachMessages(err, NAME, textOptions(o).quietAttach())));
+        }
+        // The summary closes first so that its table comes before text closes the output.
+        return Tee.of(List.of(new Summary(s, size, out, false), text));
     }
 
     private static void forward(int pid, int sig) {

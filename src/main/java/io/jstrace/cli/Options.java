@@ -7,7 +7,10 @@ import io.jstrace.trace.Selection;
 
 import java.util.List;
 
-/** Everything the command line asked for, parsed once. */
+/**
+ * Everything the command line asked for, parsed once. {@code summary} is null without -c/-C;
+ * {@code warnings} are strace's non-fatal complaints about the options, printed before tracing.
+ */
 public record Options(
         int follow,
         String output,
@@ -24,7 +27,9 @@ public record Options(
         java.util.Set<io.jstrace.output.TextOptions.Status> statuses,
         List<Integer> pids,
         List<String> command,
-        Action action) {
+        Action action,
+        io.jstrace.output.SummaryOptions summary,
+        List<String> warnings) {
 
     /** What to do instead of tracing. */
     public enum Action { TRACE, HELP, VERSION }

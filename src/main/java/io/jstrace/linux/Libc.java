@@ -55,8 +55,8 @@ final class Libc {
                 Linker.Option.firstVariadicArg(1));
     }
 
-    static final class Waitpid {
-        static final MethodHandle H = link("waitpid", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT));
+    static final class Wait4 {
+        static final MethodHandle H = link("wait4", FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
     }
 
     static final class Syscall {
