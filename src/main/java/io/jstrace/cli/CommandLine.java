@@ -184,11 +184,11 @@ public final class CommandLine {
             List<String> warnings = new ArrayList<>();
             SummaryOptions summaryOptions = summary.build(follow == 2, warnings);
             if (summaryOptions != null && summaryOptions.only()) {
-                summary.ignored(warnings, numbers, "-n/--syscall-number");
-                summary.ignored(warnings, relative, "-r/--relative-timestamps");
-                summary.ignored(warnings, stamps > 0, "-t/--absolute-timestamps");
-                summary.ignored(warnings, durations, "-T/--syscall-times");
-                summary.ignored(warnings, fds > 0, "-y/--decode-fds");
+                Summary.ignored(warnings, numbers, "-n/--syscall-number");
+                Summary.ignored(warnings, relative, "-r/--relative-timestamps");
+                Summary.ignored(warnings, stamps > 0, "-t/--absolute-timestamps");
+                Summary.ignored(warnings, durations, "-T/--syscall-times");
+                Summary.ignored(warnings, fds > 0, "-y/--decode-fds");
             }
             if (follow == 2 && output == null) {
                 follow = 1;

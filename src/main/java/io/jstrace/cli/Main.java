@@ -118,7 +118,8 @@ public final class Main {
         List<Syscall> known = SyscallTable.x86_64().all();
         int size = known.get(known.size() - 1).number() + 1;
         if (s.only()) {
-            return Tee.of(List.of(new Summary(s, size, out, true), new AttachMessages(err, NAME, textOptions(o).quietAttach())));
+            return Tee.of(List.of(new Summary(s, size, out, true),
+                    new AttachMessages(err, NAME, textOptions(o).quietAttach())));
         }
         // The summary closes first so that its table comes before text closes the output.
         return Tee.of(List.of(new Summary(s, size, out, false), text));
