@@ -48,6 +48,8 @@ public final class JsTrace {
     private boolean follow;
     private Selection selection = Selection.ALL;
     private DecodeOptions decode = DecodeOptions.DEFAULT;
+    private boolean decodeArgs = true;
+    private boolean systemTime;
     private Spawn.Inheritance inheritance = new Spawn.Inheritance(Set.of(0, 1, 2), 0, 0, null);
     private IntConsumer onStart = pid -> { };
     private Consumer<String> onWarning = m -> System.getLogger("io.jstrace").log(System.Logger.Level.WARNING, m);
@@ -140,6 +142,24 @@ public final class JsTrace {
     }
 
     /**
+     * Whether calls carry their decoded arguments and return values (the default), or only
+     * their number and outcome: enough for counting, and cheaper (strace -c decodes nothing).
+     */
+    public JsTrace decodeArgs(boolean decodeArgs) {
+        this.decodeArgs = decodeArgs;
+        return this;
+    }
+
+    /**
+     * Whether each {@link Event.SyscallExit} carries the system CPU time the call took
+     * ({@code systemNanos}, from wait4's rusage at its two stops, as strace -c measures it).
+     */
+    public JsTrace systemTime(boolean systemTime) {
+        this.systemTime = systemTime;
+        return this;
+    }
+
+    /**
      * What a started command inherits: by default descriptors 0, 1 and 2, the JVM's environment
      * and working directory, no blocked or ignored signals.
      */
@@ -179,7 +199,7 @@ public final class JsTrace {
     /** {@link #run(Consumer)}, stopping at once if {@code cancelled} already holds when the tracer exists. */
     ExitStatus run(Consumer<? super Event> events, java.util.function.BooleanSupplier cancelled) throws Errno {
         Throwable[] thrown = new Throwable[1];
-        Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths()), Sink.of(e -> {
+        Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime), Sink.of(e -> {
             if (thrown[0] == null) {
                 try {
                     events.accept(e);

@@ -2,6 +2,9 @@ package io.jstrace.cli;
 
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.output.Palette;
+import io.jstrace.output.SummaryColumn;
+import io.jstrace.output.SummaryOptions;
+import io.jstrace.output.SummaryOrder;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
 import io.jstrace.syscalls.SyscallTable;
@@ -32,7 +35,10 @@ public final class CommandLine {
             Map.entry("syscall-times", 2), Map.entry("relative-timestamps", 2),
             Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2),
             Map.entry("successful-only", 0), Map.entry("failed-only", 0),
-            Map.entry("color", 2), Map.entry("colour", 2));
+            Map.entry("color", 2), Map.entry("colour", 2),
+            Map.entry("summary-only", 0), Map.entry("summary", 0), Map.entry("summary-wall-clock", 0),
+            Map.entry("summary-sort-by", 1), Map.entry("summary-columns", 1),
+            Map.entry("summary-syscall-overhead", 1));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -66,6 +72,7 @@ public final class CommandLine {
         java.util.Set<TextOptions.Status> statuses;
         Options.Action action = Options.Action.TRACE;
         Palette.When color = Palette.When.NEVER;
+        final Summary summary = new Summary();
         final SyscallTable table = SyscallTable.x86_64();
 
         void apply(Getopt.Opt o) throws UsageError {
@@ -101,6 +108,8 @@ public final class CommandLine {
                 case "trace" -> trace = syscalls(v);
                 case "signal" -> signals = signals(v);
                 case "color", "colour" -> color = color(o.name(), v);
+                case "c", "summary-only", "C", "summary", "w", "summary-wall-clock", "S", "summary-sort-by",
+                     "U", "summary-columns", "O", "summary-syscall-overhead" -> summary.apply(o);
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -203,6 +212,15 @@ public final class CommandLine {
             if (action == Options.Action.TRACE && command.isEmpty() && pids.isEmpty()) {
                 throw new UsageError("must have PROG [ARGS] or -p PID", true);
             }
+            List<String> warnings = new ArrayList<>();
+            SummaryOptions summaryOptions = summary.build(follow == 2, warnings);
+            if (summaryOptions != null && summaryOptions.only()) {
+                Summary.ignored(warnings, numbers, "-n/--syscall-number");
+                Summary.ignored(warnings, relative, "-r/--relative-timestamps");
+                Summary.ignored(warnings, stamps > 0, "-t/--absolute-timestamps");
+                Summary.ignored(warnings, durations, "-T/--syscall-times");
+                Summary.ignored(warnings, fds > 0, "-y/--decode-fds");
+            }
             if (follow == 2 && output == null) {
                 follow = 1;
             }
@@ -217,7 +235,85 @@ public final class CommandLine {
                     signals != null ? signals : s -> true);
             return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
                     column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
-                    List.copyOf(command), action, color);
+                    List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings));
+        }
+    }
+
+    /** -c, -C, -w, -S, -U and -O, checked together as strace checks them. */
+    private static final class Summary {
+        boolean only;
+        boolean both;
+        boolean wallClock;
+        SummaryOrder order = SummaryOrder.TIME;
+        boolean orderSet;
+        List<SummaryColumn> columns = SummaryColumn.DEFAULT;
+        boolean columnsSet;
+        long overhead;
+
+        void apply(Getopt.Opt o) throws UsageError {
+            String v = o.value();
+            try {
+                switch (o.name()) {
+                    case "c", "summary-only" -> only = exclusive(both);
+                    case "C", "summary" -> both = exclusive(only);
+                    case "w", "summary-wall-clock" -> wallClock = true;
+                    case "S", "summary-sort-by" -> {
+                        order = SummaryOrder.parse(v);
+                        orderSet = true;
+                    }
+                    case "U", "summary-columns" -> {
+                        columns = SummaryColumn.parseList(v);
+                        columnsSet = true;
+                    }
+                    default -> overhead = overhead(o);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage(), true);
+            }
+        }
+
+        private static boolean exclusive(boolean other) throws UsageError {
+            if (other) {
+                throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive", true);
+            }
+            return true;
+        }
+
+        private static long overhead(Getopt.Opt o) throws UsageError {
+            try {
+                return SummaryOptions.parseOverhead(o.value());
+            } catch (IllegalArgumentException e) {
+                String opt = o.name().length() == 1 ? "-" + o.name() : "--" + o.name();
+                throw new UsageError("invalid " + opt + " argument: '" + o.value() + "'", true);
+            }
+        }
+
+        /** The summary asked for, or null; errors and warnings in strace's order and words. */
+        SummaryOptions build(boolean separately, List<String> warnings) throws UsageError {
+            boolean on = only || both;
+            if (separately && on) {
+                throw new UsageError("(-c/--summary-only or -C/--summary) and -ff/--output-separately"
+                        + " are mutually exclusive", true);
+            }
+            if (wallClock && !on) {
+                throw new UsageError("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)",
+                        true);
+            }
+            if (columnsSet && !on) {
+                throw new UsageError("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)",
+                        true);
+            }
+            if (orderSet && !on) {
+                warnings.add("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+            }
+            return on ? new SummaryOptions(only, wallClock, order, columns, overhead) : null;
+        }
+
+        /** -c prints no trace lines, so options that shape them are reported as having no effect. */
+        static void ignored(List<String> warnings, boolean given, String option) {
+            if (given) {
+                warnings.add(option + " has no effect with -c/--summary-only");
+            }
         }
     }
 }

@@ -7,7 +7,9 @@ final class Help {
     static final String VERSION = "0.1.0";
 
     static final String TEXT = """
-            Usage: jstrace [-fnqrtTvVxy] [-a column] [-e expr]... [-o file] [-p pid]... [-s strsize] [-X format]
+            Usage: jstrace [-CfnqrtTvVwxy] [-a column] [-e expr]... [-o file] [-p pid]... [-s strsize] [-X format]
+                           [-O overhead] [-S sortby] [-U columns] { -p pid | [--] PROG [ARGS] }
+               or: jstrace -c[fw] [-e expr]... [-O overhead] [-S sortby] [-U columns]
                            { -p pid | [--] PROG [ARGS] }
 
             General:
@@ -36,6 +38,22 @@ final class Help {
               -x, -xx        print non-ASCII strings in hex, -xx all strings
               -X FORMAT      raw, abbrev or verbose constants
               -y, -yy        print paths (and socket details) associated with file descriptors
+            Statistics:
+              -c, --summary-only     count time, calls, and errors for each syscall and report summary
+              -C, --summary          like -c, but also print the regular output
+              -O OVERHEAD[UNIT], --summary-syscall-overhead=OVERHEAD[UNIT]
+                                     set overhead for tracing syscalls to OVERHEAD UNITs
+                                     (units: s, ms, us, ns; default is microseconds)
+              -S SORTBY, --summary-sort-by=SORTBY
+                                     sort syscall counts by: time, min-time, max-time, avg-time,
+                                     calls, errors, name, nothing (default time)
+              -U COLUMNS, --summary-columns=COLUMNS
+                                     show specific columns in the summary report: comma-separated
+                                     list of time-percent, total-time, min-time, max-time,
+                                     avg-time, calls, errors, name
+                                     (default time-percent,total-time,avg-time,calls,errors,name)
+              -w, --summary-wall-clock
+                                     summarise syscall latency (default is system time)
             Miscellaneous:
               -h, --help     print this help
               -V, --version  print version

@@ -4,12 +4,19 @@ import io.jstrace.api.ExitStatus;
 import io.jstrace.api.JsTrace;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Sys;
+import io.jstrace.output.AttachMessages;
 import io.jstrace.output.Outputs;
 import io.jstrace.output.Palette;
 import io.jstrace.output.StraceText;
+import io.jstrace.output.Summary;
+import io.jstrace.output.SummaryOptions;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
+import io.jstrace.syscalls.Syscall;
+import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Errnos;
+import io.jstrace.trace.Sink;
+import io.jstrace.trace.Tee;
 import sun.misc.Signal;
 
 import java.io.FileNotFoundException;
@@ -66,33 +73,57 @@ public final class Main {
             }
             case TRACE -> { }
         }
+        o.warnings().forEach(w -> err.println(NAME + ": " + w));
         boolean attach = o.command().isEmpty();
         JsTrace trace = attach ? JsTrace.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
                 : JsTrace.command(o.command()).inheritance(Launch.inheritance());
-        trace.follow(o.followForks()).selection(o.selection()).decode(o.decode());
-        StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle(), palette(o)), err, NAME);
+        SummaryOptions summary = o.summary();
+        trace.follow(o.followForks()).selection(o.selection()).decode(o.decode())
+                .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock());
+        Outputs out = outputs(o, err);
+        StraceText text = new StraceText(out, textOptions(o), new ValueText(o.hex(), o.decode().xstyle(), palette(o)), err, NAME);
+        Sink sink = withSummary(o, out, text, err);
         try {
             if (attach) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
                     handle(sig, trace::stop);
                 }
-                return trace.onWarning(m -> err.println(NAME + ": " + m)).run(text::accept).code();
+                return trace.onWarning(m -> err.println(NAME + ": " + m)).run(sink::accept).code();
             }
             int[] child = new int[1];
             // With -o the terminal's signals reach the command itself; otherwise pass them on, as strace does.
             for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
                 handle(sig, o.output() != null ? () -> { } : () -> forward(child[0], sig));
             }
-            ExitStatus status = trace.onStart(pid -> child[0] = pid).run(text::accept);
-            text.close();
+            ExitStatus status = trace.onStart(pid -> child[0] = pid).run(sink::accept);
+            sink.close();
             if (status.killed()) {
                 err.flush();
                 Sys.dieBySignal(status.signal());
             }
             return status.code();
         } finally {
-            text.close();
+            sink.close();
         }
+    }
+
+    /**
+     * The sink for -c (the table and attach messages, no trace lines) or -C (trace lines, then
+     * the table); {@code text} alone otherwise.
+     */
+    private static Sink withSummary(Options o, Outputs out, StraceText text, PrintStream err) {
+        SummaryOptions s = o.summary();
+        if (s == null) {
+            return text;
+        }
+        List<Syscall> known = SyscallTable.x86_64().all();
+        int size = known.get(known.size() - 1).number() + 1;
+        if (s.only()) {
+            return Tee.of(List.of(new Summary(s, size, out, true),
+                    new AttachMessages(err, NAME, textOptions(o).quietAttach())));
+        }
+        // The summary closes first so that its table comes before text closes the output.
+        return Tee.of(List.of(new Summary(s, size, out, false), text));
     }
 
     private static void forward(int pid, int sig) {

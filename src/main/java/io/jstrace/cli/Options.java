@@ -8,7 +8,10 @@ import io.jstrace.trace.Selection;
 
 import java.util.List;
 
-/** Everything the command line asked for, parsed once. */
+/**
+ * Everything the command line asked for, parsed once. {@code summary} is null without -c/-C;
+ * {@code warnings} are strace's non-fatal complaints about the options, printed before tracing.
+ */
 public record Options(
         int follow,
         String output,
@@ -26,7 +29,9 @@ public record Options(
         List<Integer> pids,
         List<String> command,
         Action action,
-        Palette.When color) {
+        Palette.When color,
+        io.jstrace.output.SummaryOptions summary,
+        List<String> warnings) {
 
     /** What to do instead of tracing. */
     public enum Action { TRACE, HELP, VERSION }

@@ -39,7 +39,7 @@ final class Libc {
             Linker.Option.captureCallState("errno"));
 
     static final MemorySegment PTRACE = symbol("ptrace");
-    static final MemorySegment WAITPID = symbol("waitpid");
+    static final MemorySegment WAIT4 = symbol("wait4");
     static final MemorySegment SYSCALL = symbol("syscall");
     static final MemorySegment PROCESS_VM_READV = symbol("process_vm_readv");
     static final MemorySegment KILL = symbol("kill");

@@ -3,8 +3,9 @@ package io.jstrace.linux;
 import java.lang.foreign.MemorySegment;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-/** Process-level primitives: raw syscall, waitpid, kill, and a few syscall numbers used directly. */
+/** Process-level primitives: raw syscall, waitpid/wait4, kill, and a few syscall numbers used directly. */
 public final class Sys {
     private Sys() {}
 
@@ -43,9 +44,20 @@ public final class Sys {
      * errno (EINTR is retried, so the caller sees ECHILD when nothing is left to wait for).
      */
     public static int waitpid(int pid, MemorySegment status, int options) {
+        return wait4(pid, status, options, MemorySegment.NULL);
+    }
+
+    /** Size of a {@code struct rusage} for {@link #wait4}. */
+    public static final long RUSAGE_SIZE = 144;
+
+    /**
+     * wait4(2): waitpid that also fills {@code rusage} (or NULL). For a stopped tracee the kernel
+     * reports its whole thread group's usage plus its waited-for children (RUSAGE_BOTH).
+     */
+    public static int wait4(int pid, MemorySegment status, int options, MemorySegment rusage) {
         MemorySegment st = Libc.errnoState();
         while (true) {
-            int r = (int) Libc.call(Libc.WAITPID, st, pid, status.address(), options, 0);
+            int r = (int) Libc.call(Libc.WAIT4, st, pid, status.address(), options, rusage.address());
             if (r >= 0) {
                 return r;
             }
@@ -54,6 +66,11 @@ public final class Sys {
                 return -e;
             }
         }
+    }
+
+    /** {@code ru_stime} of a rusage filled by {@link #wait4}, in nanoseconds (microsecond resolution). */
+    public static long systemTimeNanos(MemorySegment rusage) {
+        return rusage.get(JAVA_LONG, 16) * 1_000_000_000L + rusage.get(JAVA_LONG, 24) * 1000L;
     }
 
     public static int status(MemorySegment status) {

@@ -15,9 +15,13 @@ public sealed interface Event {
     record SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, boolean more)
             implements Event {}
 
-    /** The exit of the call whose entry came before for the same tid. */
+    /**
+     * The exit of the call whose entry came before for the same tid. {@code durationNanos} is the
+     * wall-clock time from entry to exit; {@code systemNanos} the system CPU time the thread group
+     * used meanwhile (wait4's ru_stime, what strace -c counts), or -1 when it was not measured.
+     */
     record SyscallExit(int tid, long timeNanos, int number, String name, List<Value> exitArgs, Result result,
-                       long durationNanos) implements Event {}
+                       long durationNanos, long systemNanos) implements Event {}
 
     /** A signal delivered to the tracee, with its siginfo. */
     record Signal(int tid, long timeNanos, int signal, Value siginfo) implements Event {}

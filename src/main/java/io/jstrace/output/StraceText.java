@@ -20,8 +20,7 @@ public final class StraceText implements Sink {
     private final Outputs outputs;
     private final TextOptions opt;
     private final ValueText text;
-    private final PrintStream messages;
-    private final String program;
+    private final AttachMessages attachMessages;
     private final Map<Integer, Pending> pending = new HashMap<>();
     private final StringBuilder sb = new StringBuilder(256);
     private int live;
@@ -37,8 +36,7 @@ public final class StraceText implements Sink {
         this.outputs = outputs;
         this.opt = opt;
         this.text = text;
-        this.messages = messages;
-        this.program = program;
+        this.attachMessages = new AttachMessages(messages, program, opt.quietAttach());
     }
 
     @Override
@@ -74,9 +72,7 @@ public final class StraceText implements Sink {
                     .append(" +++\n"));
             case Event.Attached a -> {
                 live++;
-                if (a.how() != Event.How.STARTED && !opt.quietAttach()) {
-                    messages.println(program + ": Process " + a.tid() + " attached");
-                }
+                attachMessages.accept(a);
             }
             case Event.Detached d -> {
                 Outputs.Line line = outputs.of(d.tid());
@@ -85,9 +81,7 @@ public final class StraceText implements Sink {
                     line.openTid = -1;
                 }
                 pending.remove(d.tid());
-                if (!opt.quietAttach()) {
-                    messages.println(program + ": Process " + d.tid() + " detached");
-                }
+                attachMessages.accept(d);
                 live--;
             }
         }

@@ -19,6 +19,9 @@ final class Task {
     int firstExitArg;
     Value[] values;
     long entryNanos;
+    /** System CPU time of the thread group at this thread's latest stop, and at its syscall entry. */
+    long systemNanos;
+    long entrySystemNanos;
 
     Task(int tid) {
         this.tid = tid;

@@ -43,7 +43,12 @@ public final class Tracer {
     /** This thread's tracees and children only: children the JVM starts elsewhere (ProcessBuilder) stay its own. */
     private static final int WAIT_TRACEES = Sys.WALL | Sys.WNOTHREAD;
 
-    public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths) {}
+    /**
+     * {@code decodeArgs} false: calls are reported with no arguments (strace -c decodes nothing);
+     * {@code systemTime}: measure each call's system CPU time (strace -c without -w).
+     */
+    public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
+                         boolean decodeArgs, boolean systemTime) {}
 
     private final Config config;
     private final Sink sink;
@@ -53,6 +58,7 @@ public final class Tracer {
     private final Arena arena = Arena.ofConfined();
     private final SyscallInfo info = new SyscallInfo(arena);
     private final MemorySegment status = arena.allocate(JAVA_INT);
+    private final MemorySegment rusage = arena.allocate(Sys.RUSAGE_SIZE);
     private final MemorySegment scratch = Ptrace.scratch(arena);
     private final RemoteMemory memory = new RemoteMemory();
     private final long startNanos = System.nanoTime();
@@ -185,7 +191,7 @@ public final class Tracer {
 
     private void loop() {
         while (!tasks.isEmpty()) {
-            int tid = Sys.waitpid(-1, status, WAIT_TRACEES);
+            int tid = Sys.wait4(-1, status, WAIT_TRACEES, config.systemTime() ? rusage : MemorySegment.NULL);
             if (tid < 0) {
                 if (-tid == Errno.ECHILD) {
                     break;
@@ -223,6 +229,9 @@ public final class Tracer {
             }
             // A new child can report its first stop before its parent reports the fork event.
             t = newTask(tid, Event.How.FOLLOWED);
+        }
+        if (config.systemTime()) {
+            t.systemNanos = Sys.systemTimeNanos(rusage);
         }
         if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
             gone(t, s);
@@ -353,8 +362,9 @@ public final class Tracer {
         }
         Call call = new Call(t.tid, nr, args, memory, config.decode(), config.fdPaths());
         String name = sc != null ? sc.name() : "syscall_" + Long.toHexString(0x100000000L | nr).replaceFirst("^1", "0x");
-        Signature sig = sc == null ? null : signatures.of(sc.name());
-        List<ArgKind> kinds = sig != null ? sig.args() : RawArgs.kinds(sc == null ? 6 : sc.nargs());
+        Signature sig = sc == null || !config.decodeArgs() ? null : signatures.of(sc.name());
+        List<ArgKind> kinds = !config.decodeArgs() ? List.of()
+                : sig != null ? sig.args() : RawArgs.kinds(sc == null ? 6 : sc.nargs());
         Value[] values = new Value[kinds.size()];
         int firstExit = kinds.size();
         for (int i = 0; i < kinds.size(); i++) {
@@ -371,6 +381,7 @@ public final class Tracer {
         t.values = values;
         t.firstExitArg = firstExit;
         t.entryNanos = System.nanoTime();
+        t.entrySystemNanos = t.systemNanos;
         List<Value> shown = present(values, 0, firstExit);
         sink.accept(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size()));
     }
@@ -407,7 +418,7 @@ public final class Tracer {
     private void emitExit(Task t, Event.Result r) {
         List<Value> rest = present(t.values, t.firstExitArg, t.values.length);
         sink.accept(new Event.SyscallExit(t.tid, now(), t.call.number, t.name, rest, r,
-                System.nanoTime() - t.entryNanos));
+                System.nanoTime() - t.entryNanos, config.systemTime() ? t.systemNanos - t.entrySystemNanos : -1));
         t.call = null;
     }
 
