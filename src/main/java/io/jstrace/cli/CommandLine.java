@@ -29,7 +29,8 @@ public final class CommandLine {
             Map.entry("const-print-style", 1), Map.entry("decode-fds", 2), Map.entry("syscall-number", 0),
             Map.entry("syscall-times", 2), Map.entry("relative-timestamps", 2),
             Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2),
-            Map.entry("successful-only", 0), Map.entry("failed-only", 0));
+            Map.entry("successful-only", 0), Map.entry("failed-only", 0),
+            Map.entry("inject", 1), Map.entry("fault", 1));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -63,6 +64,7 @@ public final class CommandLine {
         java.util.Set<TextOptions.Status> statuses;
         Options.Action action = Options.Action.TRACE;
         final SyscallTable table = SyscallTable.x86_64();
+        final io.jstrace.trace.Tampering.Builder tampering = new io.jstrace.trace.Tampering.Builder();
 
         void apply(Getopt.Opt o) throws UsageError {
             String v = o.value();
@@ -96,6 +98,8 @@ public final class CommandLine {
                 case "e" -> expression(v);
                 case "trace" -> trace = TraceExpr.syscalls(v, table);
                 case "signal" -> signals = TraceExpr.signals(v);
+                case "inject" -> InjectExpr.add(v, false, table, tampering);
+                case "fault" -> InjectExpr.add(v, true, table, tampering);
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -111,7 +115,9 @@ public final class CommandLine {
                 case "signal", "signals", "s" -> signals = TraceExpr.signals(val);
                 case "decode-fds" -> fds = val.contains("socket") || val.contains("dev") || val.equals("all") ? 2 : 1;
                 case "status" -> statuses = statuses(val);
-                case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w", "fault", "inject",
+                case "inject" -> InjectExpr.add(val, false, table, tampering);
+                case "fault" -> InjectExpr.add(val, true, table, tampering);
+                case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w",
                      "quiet", "q", "silent", "silence", "kvm" ->
                         throw new UsageError("-e " + key + "= is not supported yet");
                 default -> throw new UsageError("invalid system call '" + v + "'");
@@ -186,7 +192,7 @@ public final class CommandLine {
                     signals != null ? signals : s -> true);
             return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
                     column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
-                    List.copyOf(command), action);
+                    List.copyOf(command), action, tampering.build());
         }
     }
 }

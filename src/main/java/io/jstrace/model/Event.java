@@ -17,7 +17,13 @@ public sealed interface Event {
 
     /** The exit of the call whose entry came before for the same tid. */
     record SyscallExit(int tid, long timeNanos, int number, String name, List<Value> exitArgs, Result result,
-                       long durationNanos) implements Event {}
+                       long durationNanos, Tampered tampered) implements Event {}
+
+    /**
+     * What -e inject= did to a call: {@code injected}, its result is not the kernel's (error or
+     * retval injected); {@code delayed}, the thread was held at its entry or exit.
+     */
+    record Tampered(boolean injected, boolean delayed) {}
 
     /** A signal delivered to the tracee, with its siginfo. */
     record Signal(int tid, long timeNanos, int signal, Value siginfo) implements Event {}

@@ -19,6 +19,7 @@ final class Task {
     int firstExitArg;
     Value[] values;
     long entryNanos;
+    final TaskTampering tampering = new TaskTampering();
 
     Task(int tid) {
         this.tid = tid;

@@ -41,7 +41,8 @@ public final class Tracer {
             SIGKILL = 9, SIGCONT = 18;
     private static final int NR_EXECVE = 59, NR_EXECVEAT = 322;
 
-    public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths) {}
+    public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
+                         Tampering tampering) {}
 
     private final Config config;
     private final Sink sink;
@@ -56,6 +57,8 @@ public final class Tracer {
     private final long startNanos = System.nanoTime();
     private final long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final Injector injector;
+    private final HeldTasks held = new HeldTasks();
     private int options;
     private int mainPid;
     private int mainStatus;
@@ -64,6 +67,7 @@ public final class Tracer {
     public Tracer(Config config, Sink sink) {
         this.config = config;
         this.sink = sink;
+        this.injector = new Injector(config.tampering());
     }
 
     private int baseOptions() {
@@ -137,7 +141,7 @@ public final class Tracer {
 
     private void loop() {
         while (!tasks.isEmpty()) {
-            int tid = Sys.waitpid(-1, status, Sys.WALL);
+            int tid = held.isEmpty() ? Sys.waitpid(-1, status, Sys.WALL) : waitWhileHolding();
             if (tid < 0) {
                 if (-tid == Errno.ECHILD) {
                     break;
@@ -157,6 +161,42 @@ public final class Tracer {
         if (waker > 0) {
             Sys.kill(waker, SIGKILL);
             reap(waker);
+        }
+    }
+
+    /** Longest wait for other threads' stops while some are held: their latency during a delay. */
+    private static final long HOLD_POLL_NANOS = 1_000_000;
+
+    /**
+     * waitpid while delay injections hold threads at their stops: polls, resuming each held thread
+     * when its time comes, so the other threads are served meanwhile.
+     */
+    private int waitWhileHolding() {
+        while (true) {
+            long now = System.nanoTime();
+            for (Task t = held.pollDue(now); t != null; t = held.pollDue(now)) {
+                t.tampering.holdUntil = 0;
+                if (tasks.get(t.tid) == t) {
+                    Ptrace.syscall(t.tid, t.tampering.takeSignal());
+                }
+            }
+            if (held.isEmpty()) {
+                return Sys.waitpid(-1, status, Sys.WALL);
+            }
+            int tid = Sys.waitpid(-1, status, Sys.WALL | Sys.WNOHANG);
+            if (tid != 0) {
+                return tid;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(held.nanosUntilNext(now), HOLD_POLL_NANOS));
+        }
+    }
+
+    /** Resumes a thread from a syscall stop, unless a delay injection holds it there for now. */
+    private void resumeFromSyscallStop(Task t) {
+        if (t.tampering.holdUntil != 0) {
+            held.add(t);
+        } else {
+            Ptrace.syscall(t.tid, t.tampering.takeSignal());
         }
     }
 
@@ -180,7 +220,7 @@ public final class Tracer {
         int sig = WaitStatus.stopSignal(s);
         if (sig == (SIGTRAP | 0x80)) {
             syscallStop(t);
-            Ptrace.syscall(tid, 0);
+            resumeFromSyscallStop(t);
             return;
         }
         int event = WaitStatus.event(s);
@@ -284,7 +324,9 @@ public final class Tracer {
     private void entry(Task t) {
         t.inSyscall = true;
         int nr = (int) info.number();
-        if (t.hidden && (nr == NR_EXECVE || nr == NR_EXECVEAT)) {
+        // The execve that ends the launch is never tampered with, as in strace.
+        boolean launchExec = t.hidden && (nr == NR_EXECVE || nr == NR_EXECVEAT);
+        if (launchExec) {
             t.hidden = false;
         }
         t.call = null;
@@ -318,6 +360,9 @@ public final class Tracer {
         t.name = name;
         t.values = values;
         t.firstExitArg = firstExit;
+        if (!launchExec) {
+            injector.enter(t, nr);
+        }
         t.entryNanos = System.nanoTime();
         List<Value> shown = present(values, 0, firstExit);
         sink.accept(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size()));
@@ -333,6 +378,7 @@ public final class Tracer {
             return;
         }
         call.exit(info.returnValue(), info.isError());
+        injector.exit(t, call);
         List<ArgKind> kinds = t.signature != null ? t.signature.args() : RawArgs.kinds(t.values.length);
         for (int i = t.firstExitArg; i < kinds.size(); i++) {
             if (kinds.get(i).phase() == Phase.EXIT) {
@@ -355,7 +401,7 @@ public final class Tracer {
     private void emitExit(Task t, Event.Result r) {
         List<Value> rest = present(t.values, t.firstExitArg, t.values.length);
         sink.accept(new Event.SyscallExit(t.tid, now(), t.call.number, t.name, rest, r,
-                System.nanoTime() - t.entryNanos));
+                System.nanoTime() - t.entryNanos, new Event.Tampered(t.tampering.injected, t.tampering.delayed)));
         t.call = null;
     }
 
@@ -373,6 +419,14 @@ public final class Tracer {
 
     /** Stops every tracee (PTRACE_INTERRUPT), then detaches each at its stop, keeping signals it was owed. */
     private void detachAll() {
+        // Held threads are at a stop already: a PTRACE_INTERRUPT would bring no new one.
+        for (Task t : held.drain()) {
+            if (tasks.get(t.tid) == t) {
+                tasks.remove(t.tid);
+                Ptrace.detach(t.tid, t.tampering.takeSignal());
+                sink.accept(new Event.Detached(t.tid, now()));
+            }
+        }
         for (int tid : tasks.keySet()) {
             Ptrace.interrupt(tid);
         }
