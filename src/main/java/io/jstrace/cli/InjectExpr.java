@@ -63,6 +63,7 @@ final class InjectExpr {
         Injection.Outcome outcome;
         int substitute = -1;
         int signal;
+        /** Nanoseconds, -1 while not given (a delay of 0 is valid). */
         long delayEnter = -1, delayExit = -1;
 
         Tokens(boolean fault, SyscallTable table, Tampering.Builder plan) {
@@ -228,7 +229,7 @@ final class InjectExpr {
      * strtoull(v, &end, 0) over the whole string: decimal, 0x hex or 0 octal, an optional sign
      * (negative values wrap, as in C); null if anything is left over or it does not fit 64 bits.
      */
-    static Long strtoull(String v) {
+    private static Long strtoull(String v) {
         int i = skipSpace(v, 0);
         boolean negative = false;
         if (i < v.length() && (v.charAt(i) == '+' || v.charAt(i) == '-')) {
@@ -255,7 +256,7 @@ final class InjectExpr {
      * strace's time specification: a decimal or floating point number, then s, ms, us or ns
      * (microseconds without a suffix). Returns nanoseconds, or -1 if it is not one.
      */
-    static long delay(String v) {
+    private static long delay(String v) {
         int floatLen = span(v, FLOAT_CHARS), intLen = span(v, INT_CHARS);
         double seconds;
         long count;
