@@ -23,7 +23,9 @@ public sealed interface Event {
      * What -e inject= did to a call: {@code injected}, its result is not the kernel's (error or
      * retval injected); {@code delayed}, the thread was held at its entry or exit.
      */
-    record Tampered(boolean injected, boolean delayed) {}
+    record Tampered(boolean injected, boolean delayed) {
+        public static final Tampered NONE = new Tampered(false, false);
+    }
 
     /** A signal delivered to the tracee, with its siginfo. */
     record Signal(int tid, long timeNanos, int signal, Value siginfo) implements Event {}

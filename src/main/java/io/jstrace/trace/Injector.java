@@ -18,6 +18,9 @@ final class Injector {
 
     /** At the entry of a shown call: counts it and, when due, tampers with it. */
     void enter(Task t, int nr) {
+        if (plan.isEmpty()) {
+            return; // nothing was ever set on any thread: nothing to reset either
+        }
         TaskTampering s = t.tampering;
         s.startCall();
         Injection inj = plan.of(nr);

@@ -9,23 +9,24 @@ import java.util.Map;
  * A later expression naming the same syscall replaces the earlier one, as in strace.
  */
 public final class Tampering {
-    public static final Tampering NONE = new Tampering(Map.of(), List.of());
+    public static final Tampering NONE = new Tampering(new Injection[0], List.of());
 
-    private final Map<Integer, Injection> bySyscall;
+    /** Indexed by syscall number: looked up at every shown call's entry. */
+    private final Injection[] bySyscall;
     private final List<String> warnings;
 
-    private Tampering(Map<Integer, Injection> bySyscall, List<String> warnings) {
+    private Tampering(Injection[] bySyscall, List<String> warnings) {
         this.bySyscall = bySyscall;
         this.warnings = warnings;
     }
 
     /** The injection for syscall {@code number}, or null. */
     public Injection of(int number) {
-        return bySyscall.get(number);
+        return number >= 0 && number < bySyscall.length ? bySyscall[number] : null;
     }
 
     public boolean isEmpty() {
-        return bySyscall.isEmpty();
+        return bySyscall.length == 0;
     }
 
     /** Doubtful but valid requests noticed while parsing (strace prints them and goes on). */
@@ -46,8 +47,12 @@ public final class Tampering {
         }
 
         public Tampering build() {
-            return bySyscall.isEmpty() && warnings.isEmpty() ? NONE
-                    : new Tampering(Map.copyOf(bySyscall), List.copyOf(warnings));
+            if (bySyscall.isEmpty() && warnings.isEmpty()) {
+                return NONE;
+            }
+            Injection[] table = new Injection[bySyscall.keySet().stream().mapToInt(n -> n + 1).max().orElse(0)];
+            bySyscall.forEach((n, inj) -> table[n] = inj);
+            return new Tampering(table, List.copyOf(warnings));
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.jstrace.trace;
 
+import io.jstrace.model.Event;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -49,6 +51,11 @@ final class TaskTampering {
         }
         c[0] = when.step();
         return true;
+    }
+
+    /** What was done to the call in progress, for its exit event. */
+    Event.Tampered outcome() {
+        return injected || delayed ? new Event.Tampered(injected, delayed) : Event.Tampered.NONE;
     }
 
     void deliverOnResume(int sig) {

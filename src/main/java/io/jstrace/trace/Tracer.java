@@ -401,7 +401,7 @@ public final class Tracer {
     private void emitExit(Task t, Event.Result r) {
         List<Value> rest = present(t.values, t.firstExitArg, t.values.length);
         sink.accept(new Event.SyscallExit(t.tid, now(), t.call.number, t.name, rest, r,
-                System.nanoTime() - t.entryNanos, new Event.Tampered(t.tampering.injected, t.tampering.delayed)));
+                System.nanoTime() - t.entryNanos, t.tampering.outcome()));
         t.call = null;
     }
 
