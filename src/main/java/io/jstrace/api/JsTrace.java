@@ -10,6 +10,7 @@ import io.jstrace.trace.FdTable;
 import io.jstrace.trace.Selection;
 import io.jstrace.trace.Sink;
 import io.jstrace.trace.TraceExpr;
+import io.jstrace.trace.Tampering;
 import io.jstrace.trace.Tracer;
 
 import java.io.File;
@@ -50,6 +51,7 @@ public final class JsTrace {
     private DecodeOptions decode = DecodeOptions.DEFAULT;
     private boolean decodeArgs = true;
     private boolean systemTime;
+    private Tampering tampering = Tampering.NONE;
     private Spawn.Inheritance inheritance = new Spawn.Inheritance(Set.of(0, 1, 2), 0, 0, null);
     private IntConsumer onStart = pid -> { };
     private Consumer<String> onWarning = m -> System.getLogger("io.jstrace").log(System.Logger.Level.WARNING, m);
@@ -159,6 +161,12 @@ public final class JsTrace {
         return this;
     }
 
+    /** What to do to calls: inject errors, return values, signals or delays (strace's -e inject=). */
+    public JsTrace tampering(Tampering tampering) {
+        this.tampering = tampering;
+        return this;
+    }
+
     /**
      * What a started command inherits: by default descriptors 0, 1 and 2, the JVM's environment
      * and working directory, no blocked or ignored signals.
@@ -199,7 +207,7 @@ public final class JsTrace {
     /** {@link #run(Consumer)}, stopping at once if {@code cancelled} already holds when the tracer exists. */
     ExitStatus run(Consumer<? super Event> events, java.util.function.BooleanSupplier cancelled) throws Errno {
         Throwable[] thrown = new Throwable[1];
-        Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime), Sink.of(e -> {
+        Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering), Sink.of(e -> {
             if (thrown[0] == null) {
                 try {
                     events.accept(e);

@@ -38,7 +38,8 @@ public final class CommandLine {
             Map.entry("color", 2), Map.entry("colour", 2),
             Map.entry("summary-only", 0), Map.entry("summary", 0), Map.entry("summary-wall-clock", 0),
             Map.entry("summary-sort-by", 1), Map.entry("summary-columns", 1),
-            Map.entry("summary-syscall-overhead", 1));
+            Map.entry("summary-syscall-overhead", 1),
+            Map.entry("inject", 1), Map.entry("fault", 1));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -74,6 +75,7 @@ public final class CommandLine {
         Palette.When color = Palette.When.NEVER;
         final Summary summary = new Summary();
         final SyscallTable table = SyscallTable.x86_64();
+        final io.jstrace.trace.Tampering.Builder tampering = new io.jstrace.trace.Tampering.Builder();
 
         void apply(Getopt.Opt o) throws UsageError {
             String v = o.value();
@@ -110,6 +112,8 @@ public final class CommandLine {
                 case "color", "colour" -> color = color(o.name(), v);
                 case "c", "summary-only", "C", "summary", "w", "summary-wall-clock", "S", "summary-sort-by",
                      "U", "summary-columns", "O", "summary-syscall-overhead" -> summary.apply(o);
+                case "inject" -> InjectExpr.add(v, false, table, tampering);
+                case "fault" -> InjectExpr.add(v, true, table, tampering);
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -125,7 +129,9 @@ public final class CommandLine {
                 case "signal", "signals", "s" -> signals = signals(val);
                 case "decode-fds" -> fds = val.contains("socket") || val.contains("dev") || val.equals("all") ? 2 : 1;
                 case "status" -> statuses = statuses(val);
-                case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w", "fault", "inject",
+                case "inject" -> InjectExpr.add(val, false, table, tampering);
+                case "fault" -> InjectExpr.add(val, true, table, tampering);
+                case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w",
                      "quiet", "q", "silent", "silence", "kvm" ->
                         throw new UsageError("-e " + key + "= is not supported yet");
                 default -> throw new UsageError("invalid system call '" + v + "'");
@@ -235,7 +241,7 @@ public final class CommandLine {
                     signals != null ? signals : s -> true);
             return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
                     column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
-                    List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings));
+                    List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings), tampering.build());
         }
     }
 

@@ -15,6 +15,11 @@ final class Help {
             General:
               -e EXPR        a qualifying expression: trace=[!][?]SET (names, %class, /regex, all, none),
                              signal=[!]SET
+              -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL]
+                        [:delay_enter=DELAY][:delay_exit=DELAY][:when=FIRST[..LAST][+[STEP]]]
+                             tamper with the calls of SET (also --inject=)
+              -e fault=SET[:error=ERRNO][:when=EXPR]
+                             fail the calls of SET with ERRNO (default ENOSYS; also --fault=)
             Startup:
               -p PID, --attach=PID   trace process PID (repeatable; comma or space separated lists)
             Tracing:

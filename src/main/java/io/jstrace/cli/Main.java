@@ -62,6 +62,7 @@ public final class Main {
 
     static int run(List<String> args, PrintStream err) throws UsageError, Errno {
         Options o = CommandLine.parse(args);
+        o.tampering().warnings().forEach(w -> err.println(NAME + ": " + w));
         switch (o.action()) {
             case HELP -> {
                 System.out.print(Help.TEXT);
@@ -74,12 +75,14 @@ public final class Main {
             case TRACE -> { }
         }
         o.warnings().forEach(w -> err.println(NAME + ": " + w));
+        o.tampering().warnings().forEach(w -> err.println(NAME + ": " + w));
         boolean attach = o.command().isEmpty();
         JsTrace trace = attach ? JsTrace.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
                 : JsTrace.command(o.command()).inheritance(Launch.inheritance());
         SummaryOptions summary = o.summary();
         trace.follow(o.followForks()).selection(o.selection()).decode(o.decode())
-                .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock());
+                .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
+                .tampering(o.tampering());
         Outputs out = outputs(o, err);
         StraceText text = new StraceText(out, textOptions(o), new ValueText(o.hex(), o.decode().xstyle(), palette(o)), err, NAME);
         Sink sink = withSummary(o, out, text, err);

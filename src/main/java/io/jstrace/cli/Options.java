@@ -31,7 +31,9 @@ public record Options(
         Action action,
         Palette.When color,
         io.jstrace.output.SummaryOptions summary,
-        List<String> warnings) {
+        List<String> warnings,
+
+        io.jstrace.trace.Tampering tampering) {
 
     /** What to do instead of tracing. */
     public enum Action { TRACE, HELP, VERSION }

@@ -21,7 +21,15 @@ public sealed interface Event {
      * used meanwhile (wait4's ru_stime, what strace -c counts), or -1 when it was not measured.
      */
     record SyscallExit(int tid, long timeNanos, int number, String name, List<Value> exitArgs, Result result,
-                       long durationNanos, long systemNanos) implements Event {}
+                       long durationNanos, long systemNanos, Tampered tampered) implements Event {}
+
+    /**
+     * What -e inject= did to a call: {@code injected}, its result is not the kernel's (error or
+     * retval injected); {@code delayed}, the thread was held at its entry or exit.
+     */
+    record Tampered(boolean injected, boolean delayed) {
+        public static final Tampered NONE = new Tampered(false, false);
+    }
 
     /** A signal delivered to the tracee, with its siginfo. */
     record Signal(int tid, long timeNanos, int signal, Value siginfo) implements Event {}

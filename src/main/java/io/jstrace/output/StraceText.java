@@ -181,6 +181,9 @@ public final class StraceText implements Sink {
                 text.palette().end(sb);
             }
         }
+        if (!(s.result() instanceof Event.Result.None)) {
+            sb.append(s.tampered().injected() ? " (INJECTED)" : "").append(s.tampered().delayed() ? " (DELAYED)" : "");
+        }
         if (opt.durations() && !(s.result() instanceof Event.Result.None)) {
             long d = s.durationNanos() / 1000;
             sb.append(" <").append(d / 1_000_000).append('.');

@@ -22,6 +22,7 @@ final class Task {
     /** System CPU time of the thread group at this thread's latest stop, and at its syscall entry. */
     long systemNanos;
     long entrySystemNanos;
+    final TaskTampering tampering = new TaskTampering();
 
     Task(int tid) {
         this.tid = tid;

@@ -45,10 +45,11 @@ public final class Tracer {
 
     /**
      * {@code decodeArgs} false: calls are reported with no arguments (strace -c decodes nothing);
-     * {@code systemTime}: measure each call's system CPU time (strace -c without -w).
+     * {@code systemTime}: measure each call's system CPU time (strace -c without -w);
+     * {@code tampering}: what -e inject= and -e fault= do to calls.
      */
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
-                         boolean decodeArgs, boolean systemTime) {}
+                         boolean decodeArgs, boolean systemTime, Tampering tampering) {}
 
     private final Config config;
     private final Sink sink;
@@ -64,6 +65,8 @@ public final class Tracer {
     private final long startNanos = System.nanoTime();
     private final long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final Injector injector;
+    private final HeldTasks held = new HeldTasks();
     private int options;
     private int mainPid;
     private int mainStatus;
@@ -75,6 +78,7 @@ public final class Tracer {
     public Tracer(Config config, Sink sink) {
         this.config = config;
         this.sink = sink;
+        this.injector = new Injector(config.tampering());
     }
 
     private int baseOptions() {
@@ -191,7 +195,7 @@ public final class Tracer {
 
     private void loop() {
         while (!tasks.isEmpty()) {
-            int tid = Sys.wait4(-1, status, WAIT_TRACEES, config.systemTime() ? rusage : MemorySegment.NULL);
+            int tid = held.isEmpty() ? waitAny(0) : waitWhileHolding();
             if (tid < 0) {
                 if (-tid == Errno.ECHILD) {
                     break;
@@ -217,6 +221,47 @@ public final class Tracer {
         endWaker();
     }
 
+    /** Longest wait for other threads' stops while some are held: their latency during a delay. */
+    private static final long HOLD_POLL_NANOS = 1_000_000;
+
+    /**
+     * waitpid while delay injections hold threads at their stops: polls, resuming each held thread
+     * when its time comes, so the other threads are served meanwhile.
+     */
+    /** The next stop of any tracee, with the thread group's CPU usage when -c wants system time. */
+    private int waitAny(int options) {
+        return Sys.wait4(-1, status, WAIT_TRACEES | options, config.systemTime() ? rusage : MemorySegment.NULL);
+    }
+
+    private int waitWhileHolding() {
+        while (true) {
+            long now = System.nanoTime();
+            for (Task t = held.pollDue(now); t != null; t = held.pollDue(now)) {
+                t.tampering.holdUntil = 0;
+                if (tasks.get(t.tid) == t) {
+                    Ptrace.syscall(t.tid, t.tampering.takeSignal());
+                }
+            }
+            if (held.isEmpty()) {
+                return waitAny(0);
+            }
+            int tid = waitAny(Sys.WNOHANG);
+            if (tid != 0) {
+                return tid;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(held.nanosUntilNext(now), HOLD_POLL_NANOS));
+        }
+    }
+
+    /** Resumes a thread from a syscall stop, unless a delay injection holds it there for now. */
+    private void resumeFromSyscallStop(Task t) {
+        if (t.tampering.holdUntil != 0) {
+            held.add(t);
+        } else {
+            Ptrace.syscall(t.tid, t.tampering.takeSignal());
+        }
+    }
+
     private void reap(int pid) {
         Sys.waitpid(pid, status, Sys.WALL);
     }
@@ -240,7 +285,7 @@ public final class Tracer {
         int sig = WaitStatus.stopSignal(s);
         if (sig == (SIGTRAP | 0x80)) {
             syscallStop(t);
-            Ptrace.syscall(tid, 0);
+            resumeFromSyscallStop(t);
             return;
         }
         int event = WaitStatus.event(s);
@@ -345,7 +390,9 @@ public final class Tracer {
     private void entry(Task t) {
         t.inSyscall = true;
         int nr = (int) info.number();
-        if (t.hidden && (nr == NR_EXECVE || nr == NR_EXECVEAT)) {
+        // The execve that ends the launch is never tampered with, as in strace.
+        boolean launchExec = t.hidden && (nr == NR_EXECVE || nr == NR_EXECVEAT);
+        if (launchExec) {
             t.hidden = false;
         }
         t.call = null;
@@ -380,6 +427,9 @@ public final class Tracer {
         t.name = name;
         t.values = values;
         t.firstExitArg = firstExit;
+        if (!launchExec) {
+            injector.enter(t, nr);
+        }
         t.entryNanos = System.nanoTime();
         t.entrySystemNanos = t.systemNanos;
         List<Value> shown = present(values, 0, firstExit);
@@ -396,6 +446,7 @@ public final class Tracer {
             return;
         }
         call.exit(info.returnValue(), info.isError());
+        injector.exit(t, call);
         List<ArgKind> kinds = t.signature != null ? t.signature.args() : RawArgs.kinds(t.values.length);
         for (int i = t.firstExitArg; i < kinds.size(); i++) {
             if (kinds.get(i).phase() == Phase.EXIT) {
@@ -418,7 +469,8 @@ public final class Tracer {
     private void emitExit(Task t, Event.Result r) {
         List<Value> rest = present(t.values, t.firstExitArg, t.values.length);
         sink.accept(new Event.SyscallExit(t.tid, now(), t.call.number, t.name, rest, r,
-                System.nanoTime() - t.entryNanos, config.systemTime() ? t.systemNanos - t.entrySystemNanos : -1));
+                System.nanoTime() - t.entryNanos, config.systemTime() ? t.systemNanos - t.entrySystemNanos : -1,
+                t.tampering.outcome()));
         t.call = null;
     }
 
@@ -436,6 +488,14 @@ public final class Tracer {
 
     /** Stops every tracee (PTRACE_INTERRUPT), then detaches each at its stop, keeping signals it was owed. */
     private void detachAll() {
+        // Held threads are at a stop already: a PTRACE_INTERRUPT would bring no new one.
+        for (Task t : held.drain()) {
+            if (tasks.get(t.tid) == t) {
+                tasks.remove(t.tid);
+                Ptrace.detach(t.tid, t.tampering.takeSignal());
+                sink.accept(new Event.Detached(t.tid, now()));
+            }
+        }
         for (int tid : tasks.keySet()) {
             Ptrace.interrupt(tid);
         }
