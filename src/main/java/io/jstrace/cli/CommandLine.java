@@ -29,7 +29,8 @@ public final class CommandLine {
             Map.entry("const-print-style", 1), Map.entry("decode-fds", 2), Map.entry("syscall-number", 0),
             Map.entry("syscall-times", 2), Map.entry("relative-timestamps", 2),
             Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2),
-            Map.entry("successful-only", 0), Map.entry("failed-only", 0));
+            Map.entry("successful-only", 0), Map.entry("failed-only", 0),
+            Map.entry("json", 0), Map.entry("timeline", 1));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -62,6 +63,8 @@ public final class CommandLine {
         final List<Integer> pids = new ArrayList<>();
         java.util.Set<TextOptions.Status> statuses;
         Options.Action action = Options.Action.TRACE;
+        boolean json;
+        String timeline;
         final SyscallTable table = SyscallTable.x86_64();
 
         void apply(Getopt.Opt o) throws UsageError {
@@ -96,6 +99,8 @@ public final class CommandLine {
                 case "e" -> expression(v);
                 case "trace" -> trace = TraceExpr.syscalls(v, table);
                 case "signal" -> signals = TraceExpr.signals(v);
+                case "json" -> json = true;
+                case "timeline" -> timeline = v;
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -186,7 +191,7 @@ public final class CommandLine {
                     signals != null ? signals : s -> true);
             return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
                     column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
-                    List.copyOf(command), action);
+                    List.copyOf(command), action, json, timeline);
         }
     }
 }

@@ -4,12 +4,16 @@ import io.jstrace.decode.FdPaths;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Sys;
 import io.jstrace.linux.WaitStatus;
+import io.jstrace.output.JsonLines;
 import io.jstrace.output.Outputs;
 import io.jstrace.output.StraceText;
 import io.jstrace.output.TextOptions;
+import io.jstrace.output.Timeline;
 import io.jstrace.output.ValueText;
 import io.jstrace.trace.Errnos;
 import io.jstrace.trace.FdTable;
+import io.jstrace.trace.Sink;
+import io.jstrace.trace.Tee;
 import io.jstrace.trace.Tracer;
 import sun.misc.Signal;
 
@@ -67,9 +71,9 @@ public final class Main {
             case TRACE -> { }
         }
         String path = o.command().isEmpty() ? null : Launch.resolve(o.command().get(0));
-        StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle()), err, NAME);
+        Sink sink = sink(o, err);
         FdPaths fds = o.decode().fdDetail() > 0 ? new FdTable(o.decode().fdDetail()) : FdPaths.NONE;
-        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds), text);
+        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds), sink);
         try {
             if (path == null) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
@@ -83,14 +87,14 @@ public final class Main {
                 handle(sig, o.output() != null ? () -> { } : () -> forward(child[0], sig));
             }
             int status = tracer.runCommand(path, o.command(), Launch.inheritance(), pid -> child[0] = pid);
-            text.close();
+            sink.close();
             if (WaitStatus.signaled(status)) {
                 err.flush();
                 Sys.dieBySignal(WaitStatus.termSignal(status));
             }
             return WaitStatus.exitCode(status);
         } finally {
-            text.close();
+            sink.close();
         }
     }
 
@@ -116,6 +120,15 @@ public final class Main {
         }
     }
 
+    /** strace's text or --json lines, and the --timeline file when asked for. */
+    private static Sink sink(Options o, PrintStream err) throws UsageError {
+        Sink timeline = o.timeline() != null ? new Timeline(open(o.timeline(), false)) : null;
+        Outputs out = outputs(o, err);
+        Sink main = o.json() ? new JsonLines(out, o.statuses())
+                : new StraceText(out, textOptions(o), new ValueText(o.hex(), o.decode().xstyle()), err, NAME);
+        return timeline == null ? main : Tee.of(List.of(main, timeline));
+    }
+
     private static Outputs outputs(Options o, PrintStream err) throws UsageError {
         if (o.output() == null) {
             return Outputs.single(err, true);
@@ -126,11 +139,14 @@ public final class Main {
         if (o.follow() == 2) {
             return Outputs.perThread(o.output());
         }
+        return Outputs.single(open(o.output(), o.appendOutput()), false);
+    }
+
+    private static OutputStream open(String path, boolean append) throws UsageError {
         try {
-            OutputStream out = new FileOutputStream(o.output(), o.appendOutput());
-            return Outputs.single(out, false);
+            return new FileOutputStream(path, append);
         } catch (FileNotFoundException e) {
-            throw new UsageError("Can't fopen '" + o.output() + "': " + reason(e));
+            throw new UsageError("Can't fopen '" + path + "': " + reason(e));
         }
     }
 

@@ -7,7 +7,10 @@ import io.jstrace.trace.Selection;
 
 import java.util.List;
 
-/** Everything the command line asked for, parsed once. */
+/**
+ * Everything the command line asked for, parsed once. {@code json}: --json lines instead of
+ * strace's text; {@code timeline}: the --timeline file, or null.
+ */
 public record Options(
         int follow,
         String output,
@@ -24,7 +27,9 @@ public record Options(
         java.util.Set<io.jstrace.output.TextOptions.Status> statuses,
         List<Integer> pids,
         List<String> command,
-        Action action) {
+        Action action,
+        boolean json,
+        String timeline) {
 
     /** What to do instead of tracing. */
     public enum Action { TRACE, HELP, VERSION }
