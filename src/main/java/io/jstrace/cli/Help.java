@@ -33,6 +33,9 @@ final class Help {
               -x, -xx        print non-ASCII strings in hex, -xx all strings
               -X FORMAT      raw, abbrev or verbose constants
               -y, -yy        print paths (and socket details) associated with file descriptors
+              --json         write JSON Lines (docs/jstrace-jsonl.schema.json) instead of text
+              --timeline FILE
+                             also write a Chrome/Perfetto trace-event timeline to FILE
             Miscellaneous:
               -h, --help     print this help
               -V, --version  print version

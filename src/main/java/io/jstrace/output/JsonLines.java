@@ -11,10 +11,7 @@ import io.jstrace.trace.Sink;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,10 +25,9 @@ public final class JsonLines implements Sink {
     private final Outputs outputs;
     private final Set<TextOptions.Status> statuses;
     private final Threads threads = new Threads();
-    private final Map<Integer, Event.SyscallEntry> entries = new HashMap<>();
+    private final CallPairs calls = new CallPairs(this::syscall);
     private final StringWriter buffer = new StringWriter(512);
     private final JsonGenerator g;
-    private boolean closed;
 
     /** {@code statuses}: which syscall outcomes to write (-e status=), all when null. */
     public JsonLines(Outputs outputs, Set<TextOptions.Status> statuses) {
@@ -52,8 +48,8 @@ public final class JsonLines implements Sink {
         threads.learn(e);
         try {
             switch (e) {
-                case Event.SyscallEntry s -> entries.put(s.tid(), s);
-                case Event.SyscallExit x -> syscall(entries.remove(x.tid()), x, StraceText.status(x.result()));
+                case Event.SyscallEntry s -> calls.entry(s);
+                case Event.SyscallExit x -> calls.exit(x);
                 case Event.Signal s -> {
                     head("signal", e);
                     signal(s.signal());
@@ -85,10 +81,7 @@ public final class JsonLines implements Sink {
                     end(e.tid());
                 }
                 case Event.Detached d -> {
-                    Event.SyscallEntry open = entries.remove(d.tid());
-                    if (open != null) {
-                        syscall(open, null, TextOptions.Status.DETACHED);
-                    }
+                    calls.detached(d);
                     head("detach", e);
                     end(e.tid());
                 }
@@ -103,8 +96,8 @@ public final class JsonLines implements Sink {
         }
     }
 
-    /** One object for a whole call; {@code exit} is null when the call never reported its exit. */
-    private void syscall(Event.SyscallEntry entry, Event.SyscallExit exit, TextOptions.Status status)
+    /** One object for a whole call; {@code exit} is null when the call never reported its exit ({@code endNanos} is not written). */
+    private void syscall(Event.SyscallEntry entry, Event.SyscallExit exit, TextOptions.Status status, long endNanos)
             throws IOException {
         if (statuses != null && !statuses.contains(status)) {
             return;
@@ -154,15 +147,8 @@ public final class JsonLines implements Sink {
     /** Writes the calls still open (tracing stopped inside them) as unfinished, then flushes everything. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         try {
-            for (Event.SyscallEntry open : new ArrayList<>(entries.values())) {
-                syscall(open, null, TextOptions.Status.UNFINISHED);
-            }
-            entries.clear();
+            calls.end(-1); // unused: a call without its exit has no end time in a JSON line
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

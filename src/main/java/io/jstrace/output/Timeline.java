@@ -10,8 +10,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,13 +25,12 @@ import java.util.Map;
 public final class Timeline implements Sink {
     private final JsonGenerator g;
     private final Threads threads = new Threads();
-    private final Map<Integer, Event.SyscallEntry> entries = new HashMap<>();
+    private final CallPairs calls = new CallPairs(this::complete);
     /** Thread names by (pid, tid) and process names by pid, written as metadata events at the end. */
     private final Map<Long, String> threadNames = new LinkedHashMap<>();
     private final Map<Integer, String> processNames = new LinkedHashMap<>();
     private long origin = -1;
     private long last;
-    private boolean closed;
 
     public Timeline(OutputStream out) {
         try {
@@ -56,11 +53,8 @@ public final class Timeline implements Sink {
         last = Math.max(last, e.timeNanos());
         try {
             switch (e) {
-                case Event.SyscallEntry s -> entries.put(s.tid(), s);
-                case Event.SyscallExit x -> {
-                    Event.SyscallEntry entry = entries.remove(x.tid());
-                    complete(entry, x, StraceText.status(x.result()), x.timeNanos());
-                }
+                case Event.SyscallEntry s -> calls.entry(s);
+                case Event.SyscallExit x -> calls.exit(x);
                 case Event.Signal s -> {
                     instant(e, Siginfo.signalName(s.signal()), "signal");
                     if (s.siginfo() != null) {
@@ -91,12 +85,7 @@ public final class Timeline implements Sink {
                     g.writeEndObject();
                 }
                 case Event.Attached a -> { } // no event: the track starts here; its name was learned above
-                case Event.Detached d -> {
-                    Event.SyscallEntry open = entries.remove(d.tid());
-                    if (open != null) {
-                        complete(open, null, TextOptions.Status.DETACHED, d.timeNanos());
-                    }
-                }
+                case Event.Detached d -> calls.detached(d);
             }
         } catch (IOException x) {
             throw new UncheckedIOException(x);
@@ -167,13 +156,9 @@ public final class Timeline implements Sink {
     /** Ends calls left open, writes the track names, closes the document and the file. */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
         try {
-            for (Event.SyscallEntry open : new ArrayList<>(entries.values())) {
-                complete(open, null, TextOptions.Status.UNFINISHED, last);
+            if (!calls.end(last)) {
+                return;
             }
             for (Map.Entry<Integer, String> p : processNames.entrySet()) {
                 metadata("process_name", p.getKey(), p.getKey(), p.getValue());

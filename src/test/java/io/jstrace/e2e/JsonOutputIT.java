@@ -2,7 +2,6 @@ package io.jstrace.e2e;
 
 import io.jstrace.output.JsonTree;
 import io.jstrace.output.SchemaCheck;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +28,14 @@ class JsonOutputIT {
     @TempDir
     Path tmp;
 
-    private static SchemaCheck schema;
+    private static final SchemaCheck SCHEMA = schema();
 
-    @BeforeAll
-    static void loadSchema() throws Exception {
-        schema = SchemaCheck.load(Run.ROOT.resolve("docs/jstrace-jsonl.schema.json"));
+    private static SchemaCheck schema() {
+        try {
+            return SchemaCheck.load(Run.ROOT.resolve("docs/jstrace-jsonl.schema.json"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -139,10 +141,10 @@ class JsonOutputIT {
         }
         assertEquals("syscall", e.get("type"), where);
         int open = line.indexOf('(');
-        int close = closing(line, open);
+        ArgList args = argList(line, open);
         assertEquals(line.substring(0, open), e.get("name"), where);
-        assertEquals(countArgs(line.substring(open + 1, close)), JsonTree.array(e.get("args")).size(), where);
-        String ret = line.substring(close + 1);
+        assertEquals(args.count(), JsonTree.array(e.get("args")).size(), where);
+        String ret = line.substring(args.close() + 1);
         assertTrue(ret.startsWith(" = "), where);
         String[] words = ret.substring(3).split(" ");
         if (words[0].equals("?") && words.length == 1) {
@@ -186,11 +188,18 @@ class JsonOutputIT {
         return null;
     }
 
-    /** The index of the parenthesis closing the one at {@code open}, skipping strings, comments and nesting. */
-    private static int closing(String s, int open) {
+    /** Where a call's argument list ends and how many top-level arguments it has. */
+    private record ArgList(int close, int count) {}
+
+    /** Scans strace's text from the parenthesis at {@code open}, skipping strings, comments and nesting. */
+    private static ArgList argList(String s, int open) {
         int depth = 0;
-        for (int i = open; i < s.length(); i++) {
+        int count = 0;
+        for (int i = open + 1; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (depth == 0 && count == 0 && c != ')') {
+                count = 1;
+            }
             if (c == '"') {
                 i = endOfString(s, i);
             } else if (s.startsWith("/*", i)) {
@@ -198,36 +207,14 @@ class JsonOutputIT {
             } else if (c == '(' || c == '[' || c == '{') {
                 depth++;
             } else if (c == ')' || c == ']' || c == '}') {
-                if (--depth == 0) {
-                    return i;
+                if (depth-- == 0) {
+                    return new ArgList(i, count);
                 }
+            } else if (depth == 0 && s.startsWith(", ", i)) {
+                count++;
             }
         }
         throw new AssertionError("unbalanced: " + s);
-    }
-
-    /** Top-level ", " separated arguments in strace's text. */
-    private static int countArgs(String args) {
-        if (args.isEmpty()) {
-            return 0;
-        }
-        int n = 1;
-        int depth = 0;
-        for (int i = 0; i < args.length(); i++) {
-            char c = args.charAt(i);
-            if (c == '"') {
-                i = endOfString(args, i);
-            } else if (args.startsWith("/*", i)) {
-                i = args.indexOf("*/", i) + 1;
-            } else if (c == '(' || c == '[' || c == '{') {
-                depth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                depth--;
-            } else if (depth == 0 && args.startsWith(", ", i)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static int endOfString(String s, int quote) {
@@ -265,7 +252,7 @@ class JsonOutputIT {
         Map<Object, Long> lastExit = new java.util.HashMap<>();
         for (String line : Files.readAllLines(jsonl)) {
             Map<String, Object> e = JsonTree.object(JsonTree.parse(line));
-            List<String> errors = schema.errors(e, "#");
+            List<String> errors = SCHEMA.errors(e, "#");
             assertTrue(errors.isEmpty(), line + "\n" + errors);
             long t = (Long) e.get("time_ns");
             if (e.containsKey("exit_time_ns")) {
