@@ -33,7 +33,7 @@ public final class JsonLines implements Sink {
     public JsonLines(Outputs outputs, Set<TextOptions.Status> statuses) {
         this.outputs = outputs;
         this.statuses = statuses;
-        // ASCII only (\\u escapes), as Outputs writes one byte per char; no separator: each line ends itself.
+        // Non-ASCII escaped, as Outputs writes one byte per char; no separator: each line ends itself.
         JsonFactory f = new JsonFactoryBuilder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).rootValueSeparator((String) null)
                 .build();
         try {
