@@ -39,7 +39,8 @@ public final class CommandLine {
             Map.entry("summary-only", 0), Map.entry("summary", 0), Map.entry("summary-wall-clock", 0),
             Map.entry("summary-sort-by", 1), Map.entry("summary-columns", 1),
             Map.entry("summary-syscall-overhead", 1),
-            Map.entry("inject", 1), Map.entry("fault", 1));
+            Map.entry("inject", 1), Map.entry("fault", 1),
+            Map.entry("json", 0), Map.entry("timeline", 1));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -74,6 +75,8 @@ public final class CommandLine {
         Options.Action action = Options.Action.TRACE;
         Palette.When color = Palette.When.NEVER;
         final Summary summary = new Summary();
+        boolean json;
+        String timeline;
         final SyscallTable table = SyscallTable.x86_64();
         final io.jstrace.trace.Tampering.Builder tampering = new io.jstrace.trace.Tampering.Builder();
 
@@ -114,6 +117,8 @@ public final class CommandLine {
                      "U", "summary-columns", "O", "summary-syscall-overhead" -> summary.apply(o);
                 case "inject" -> InjectExpr.add(v, false, table, tampering);
                 case "fault" -> InjectExpr.add(v, true, table, tampering);
+                case "json" -> json = true;
+                case "timeline" -> timeline = v;
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -241,7 +246,7 @@ public final class CommandLine {
                     signals != null ? signals : s -> true);
             return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
                     column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
-                    List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings), tampering.build());
+                    List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings), tampering.build(), json, timeline);
         }
     }
 

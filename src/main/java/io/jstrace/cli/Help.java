@@ -59,6 +59,9 @@ final class Help {
                                      (default time-percent,total-time,avg-time,calls,errors,name)
               -w, --summary-wall-clock
                                      summarise syscall latency (default is system time)
+              --json         write JSON Lines (docs/jstrace-jsonl.schema.json) instead of text
+              --timeline FILE
+                             also write a Chrome/Perfetto trace-event timeline to FILE
             Miscellaneous:
               -h, --help     print this help
               -V, --version  print version

@@ -5,12 +5,14 @@ import io.jstrace.api.JsTrace;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Sys;
 import io.jstrace.output.AttachMessages;
+import io.jstrace.output.JsonLines;
 import io.jstrace.output.Outputs;
 import io.jstrace.output.Palette;
 import io.jstrace.output.StraceText;
 import io.jstrace.output.Summary;
 import io.jstrace.output.SummaryOptions;
 import io.jstrace.output.TextOptions;
+import io.jstrace.output.Timeline;
 import io.jstrace.output.ValueText;
 import io.jstrace.syscalls.Syscall;
 import io.jstrace.syscalls.SyscallTable;
@@ -83,9 +85,7 @@ public final class Main {
         trace.follow(o.followForks()).selection(o.selection()).decode(o.decode())
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
                 .tampering(o.tampering());
-        Outputs out = outputs(o, err);
-        StraceText text = new StraceText(out, textOptions(o), new ValueText(o.hex(), o.decode().xstyle(), palette(o)), err, NAME);
-        Sink sink = withSummary(o, out, text, err);
+        Sink sink = sink(o, err);
         try {
             if (attach) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
@@ -114,7 +114,7 @@ public final class Main {
      * The sink for -c (the table and attach messages, no trace lines) or -C (trace lines, then
      * the table); {@code text} alone otherwise.
      */
-    private static Sink withSummary(Options o, Outputs out, StraceText text, PrintStream err) {
+    private static Sink withSummary(Options o, Outputs out, Sink text, PrintStream err) {
         SummaryOptions s = o.summary();
         if (s == null) {
             return text;
@@ -157,6 +157,16 @@ public final class Main {
         return Palette.choose(o.color(), terminal, System.getenv("NO_COLOR"), System.getenv("TERM"));
     }
 
+    /** strace's text or --json lines, with the -c/-C table, and the --timeline file when asked for. */
+    private static Sink sink(Options o, PrintStream err) throws UsageError {
+        Sink timeline = o.timeline() != null ? new Timeline(open(o.timeline(), false)) : null;
+        Outputs out = outputs(o, err);
+        Sink lines = o.json() ? new JsonLines(out, o.statuses())
+                : new StraceText(out, textOptions(o), new ValueText(o.hex(), o.decode().xstyle(), palette(o)), err, NAME);
+        Sink main = withSummary(o, out, lines, err);
+        return timeline == null ? main : Tee.of(List.of(main, timeline));
+    }
+
     private static Outputs outputs(Options o, PrintStream err) throws UsageError {
         if (o.output() == null) {
             return Outputs.single(err, true);
@@ -167,11 +177,14 @@ public final class Main {
         if (o.follow() == 2) {
             return Outputs.perThread(o.output());
         }
+        return Outputs.single(open(o.output(), o.appendOutput()), false);
+    }
+
+    private static OutputStream open(String path, boolean append) throws UsageError {
         try {
-            OutputStream out = new FileOutputStream(o.output(), o.appendOutput());
-            return Outputs.single(out, false);
+            return new FileOutputStream(path, append);
         } catch (FileNotFoundException e) {
-            throw new UsageError("Can't fopen '" + o.output() + "': " + reason(e));
+            throw new UsageError("Can't fopen '" + path + "': " + reason(e));
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 /**
  * Everything the command line asked for, parsed once. {@code summary} is null without -c/-C;
  * {@code warnings} are strace's non-fatal complaints about the options, printed before tracing.
+ * {@code json}: --json lines instead of strace's text; {@code timeline}: the --timeline file, or null.
  */
 public record Options(
         int follow,
@@ -33,7 +34,10 @@ public record Options(
         io.jstrace.output.SummaryOptions summary,
         List<String> warnings,
 
-        io.jstrace.trace.Tampering tampering) {
+        io.jstrace.trace.Tampering tampering,
+
+        boolean json,
+        String timeline) {
 
     /** What to do instead of tracing. */
     public enum Action { TRACE, HELP, VERSION }

@@ -106,7 +106,7 @@ public final class StraceText implements Sink {
         line.openTid = s.tid();
     }
 
-    private static TextOptions.Status status(Event.Result r) {
+    static TextOptions.Status status(Event.Result r) {
         return switch (r) {
             case Event.Result.None n -> TextOptions.Status.UNFINISHED;
             case Event.Result.Success ok -> TextOptions.Status.SUCCESSFUL;

@@ -30,6 +30,20 @@ class CommandLineTest {
     }
 
     @Test
+    void structuredOutputs() throws UsageError {
+        Options o = parse("--json", "--timeline", "t.json", "-o", "x", "ls");
+        assertTrue(o.json());
+        assertEquals("t.json", o.timeline());
+        assertEquals("t2", parse("--timeline=t2", "ls").timeline());
+        assertFalse(parse("ls").json());
+        assertEquals(null, parse("ls").timeline());
+        assertEquals("option '--json' doesn't allow an argument",
+                assertThrows(UsageError.class, () -> parse("--json=x", "ls")).getMessage());
+        assertEquals("option '--timeline' requires an argument",
+                assertThrows(UsageError.class, () -> parse("--timeline")).getMessage());
+    }
+
+    @Test
     void optionsEndAtFirstNonOptionOrDoubleDash() throws UsageError {
         assertEquals(List.of("echo", "-f"), parse("echo", "-f").command());
         assertEquals(List.of("-weird"), parse("--", "-weird").command());
