@@ -9,7 +9,9 @@ import io.jstrace.output.StraceText;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
 import io.jstrace.trace.Errnos;
+import io.jstrace.model.Value;
 import io.jstrace.trace.FdTable;
+import io.jstrace.trace.PathFilter;
 import io.jstrace.trace.Tracer;
 import sun.misc.Signal;
 
@@ -17,6 +19,7 @@ import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The jstrace command: strace's command line, strace's output. */
@@ -66,10 +69,17 @@ public final class Main {
             }
             case TRACE -> { }
         }
+        ValueText values = new ValueText(o.hex(), o.decode().xstyle());
+        PathFilter paths = o.tracePaths().isEmpty() ? null : tracePaths(o, values, err);
         String path = o.command().isEmpty() ? null : Launch.resolve(o.command().get(0));
-        StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle()), err, NAME);
+        StraceText text = new StraceText(outputs(o, err), textOptions(o), values, err, NAME);
         FdPaths fds = o.decode().fdDetail() > 0 ? new FdTable(o.decode().fdDetail()) : FdPaths.NONE;
-        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds), text);
+        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds, o.qualifiers(),
+                paths, notice -> {
+                    if (!o.quiet().contains(Options.Quiet.ATTACH)) {
+                        err.println(NAME + ": " + notice);
+                    }
+                }), text);
         try {
             if (path == null) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
@@ -92,6 +102,21 @@ public final class Main {
         } finally {
             text.close();
         }
+    }
+
+    /** -P: the filter, after strace's "Requested path ... resolved into ..." for each path realpath changed. */
+    private static PathFilter tracePaths(Options o, ValueText values, PrintStream err) {
+        PathFilter filter = PathFilter.of(o.tracePaths());
+        if (!o.quiet().contains(Options.Quiet.PATH_RESOLUTION)) {
+            for (PathFilter.Resolution r : filter.resolutions()) {
+                StringBuilder sb = new StringBuilder(NAME).append(": Requested path ");
+                values.append(sb, new Value.Str(r.requested().getBytes(StandardCharsets.ISO_8859_1), false));
+                sb.append(" resolved into ");
+                values.append(sb, new Value.Str(r.resolved().getBytes(StandardCharsets.ISO_8859_1), false));
+                err.println(sb);
+            }
+        }
+        return filter;
     }
 
     private static void forward(int pid, int sig) {
@@ -152,6 +177,7 @@ public final class Main {
             prefix = TextOptions.Prefix.PLAIN_IF_MANY;
         }
         return new TextOptions(prefix, o.column(), o.stamp(), o.relative(), o.durations(), o.numbers(),
-                o.quiet() > 0, o.quiet() > 1, o.statuses());
+                o.quiet().contains(Options.Quiet.ATTACH), o.quiet().contains(Options.Quiet.EXIT), o.statuses(),
+                o.quiet().contains(Options.Quiet.THREAD_EXECVE), o.instructionPointer());
     }
 }

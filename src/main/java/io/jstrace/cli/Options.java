@@ -3,6 +3,7 @@ package io.jstrace.cli;
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
+import io.jstrace.trace.Qualifiers;
 import io.jstrace.trace.Selection;
 
 import java.util.List;
@@ -19,12 +20,18 @@ public record Options(
         boolean relative,
         boolean durations,
         boolean numbers,
-        int quiet,
+        java.util.Set<Quiet> quiet,
         Selection selection,
         java.util.Set<io.jstrace.output.TextOptions.Status> statuses,
         List<Integer> pids,
         List<String> command,
-        Action action) {
+        Action action,
+        List<String> tracePaths,
+        boolean instructionPointer,
+        Qualifiers qualifiers) {
+
+    /** The informational messages -q and -e quiet= can suppress. */
+    public enum Quiet { ATTACH, EXIT, PATH_RESOLUTION, PERSONALITY, THREAD_EXECVE }
 
     /** What to do instead of tracing. */
     public enum Action { TRACE, HELP, VERSION }

@@ -22,6 +22,9 @@ final class TraceExpr {
         boolean negate = spec.startsWith("!");
         String body = negate ? spec.substring(1) : spec;
         Set<Integer> chosen = new HashSet<>();
+        if (body.replace(",", "").isEmpty()) {
+            throw new UsageError("invalid system call '" + spec + "'");
+        }
         for (String item : body.split(",", -1)) {
             if (item.isEmpty()) {
                 continue;

@@ -40,7 +40,12 @@ public final class Tracer {
             SIGKILL = 9, SIGCONT = 18;
     private static final int NR_EXECVE = 59, NR_EXECVEAT = 322;
 
-    public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths) {}
+    /**
+     * {@code paths} is the -P filter (null: every call); {@code notices} takes the tracer's own
+     * messages (the --syscall-limit notice).
+     */
+    public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
+                         Qualifiers qualifiers, PathFilter paths, java.util.function.Consumer<String> notices) {}
 
     private final Config config;
     private final Sink sink;
@@ -59,10 +64,15 @@ public final class Tracer {
     private int mainPid;
     private int mainStatus;
     private volatile int waker;
+    private final IoDumper dumper;
+    /** Shown calls still allowed by --syscall-limit; counts down to 0 when a limit is set. */
+    private long callsLeft;
 
     public Tracer(Config config, Sink sink) {
         this.config = config;
         this.sink = sink;
+        this.dumper = new IoDumper(config.qualifiers().readFds(), config.qualifiers().writeFds());
+        this.callsLeft = config.qualifiers().syscallLimit();
     }
 
     private int baseOptions() {
@@ -152,6 +162,11 @@ public final class Tracer {
                 continue;
             }
             handle(tid, Sys.status(status));
+            if (config.qualifiers().syscallLimit() > 0 && callsLeft == 0) {
+                config.notices().accept("System call limit has been reached, detaching tracees");
+                detachAll();
+                return;
+            }
         }
         if (waker > 0) {
             Sys.kill(waker, SIGKILL);
@@ -192,7 +207,7 @@ public final class Tracer {
 
     private void gone(Task t, int s) {
         if (t.inSyscall && t.call != null && !t.hidden) {
-            emitExit(t, new Event.Result.None());
+            emitExit(t, new Event.Result.None(), Event.NO_IP);
         }
         tasks.remove(t.tid);
         if (t.tid == mainPid) {
@@ -213,7 +228,7 @@ public final class Tracer {
             case Ptrace.EVENT_STOP -> {
                 if (!t.hidden && (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)) {
                     // Group-stop: report it and let job control keep the thread stopped.
-                    sink.accept(new Event.Stopped(t.tid, now(), sig));
+                    sink.accept(new Event.Stopped(t.tid, now(), sig, ip(t.tid)));
                     Ptrace.listen(t.tid);
                 } else {
                     Ptrace.syscall(t.tid, 0);
@@ -250,7 +265,7 @@ public final class Tracer {
             Task execing = tasks.remove(former);
             if (execing != null) {
                 if (t.inSyscall && t.call != null && !t.hidden) {
-                    emitExit(t, new Event.Result.None());
+                    emitExit(t, new Event.Result.None(), Event.NO_IP);
                 }
                 sink.accept(new Event.Superseded(t.tid, now(), former));
                 execing.tid = t.tid;
@@ -264,9 +279,14 @@ public final class Tracer {
             Value si = Ptrace.siginfo(t.tid, scratch)
                     ? Siginfo.decode(new Bytes(scratch.asSlice(0, 128).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)))
                     : null;
-            sink.accept(new Event.Signal(t.tid, now(), sig, si));
+            sink.accept(new Event.Signal(t.tid, now(), sig, si, ip(t.tid)));
         }
         Ptrace.syscall(t.tid, sig);
+    }
+
+    /** The instruction pointer of a thread at a stop that is not a syscall stop (-i). */
+    private long ip(int tid) {
+        return Ptrace.syscallInfo(tid, info) ? info.instructionPointer() : Event.NO_IP;
     }
 
     private void syscallStop(Task t) {
@@ -298,9 +318,13 @@ public final class Tracer {
         for (int i = 0; i < 6; i++) {
             args[i] = info.arg(i);
         }
-        Call call = new Call(t.tid, nr, args, memory, config.decode(), config.fdPaths());
+        if (config.paths() != null && !config.paths().matches(t.tid, sc, args, memory)) {
+            return;
+        }
+        Call call = new Call(t.tid, nr, args, memory, config.qualifiers().decode(config.decode(), sc), config.fdPaths());
         String name = sc != null ? sc.name() : "syscall_" + Long.toHexString(0x100000000L | nr).replaceFirst("^1", "0x");
-        Signature sig = sc == null ? null : signatures.of(sc.name());
+        t.raw = config.qualifiers().raw(sc);
+        Signature sig = sc == null || t.raw ? null : signatures.of(sc.name());
         List<ArgKind> kinds = sig != null ? sig.args() : RawArgs.kinds(sc == null ? 6 : sc.nargs());
         Value[] values = new Value[kinds.size()];
         int firstExit = kinds.size();
@@ -319,7 +343,8 @@ public final class Tracer {
         t.firstExitArg = firstExit;
         t.entryNanos = System.nanoTime();
         List<Value> shown = present(values, 0, firstExit);
-        sink.accept(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size()));
+        sink.accept(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size(),
+                info.instructionPointer()));
     }
 
     private void exit(Task t) {
@@ -338,7 +363,15 @@ public final class Tracer {
                 t.values[i] = kinds.get(i).decode(call, i);
             }
         }
-        emitExit(t, result(t, call));
+        Event.Result r = result(t, call);
+        emitExit(t, r, info.instructionPointer());
+        Event.IoDump dump = dumper.dump(call, t.name, now());
+        if (dump != null) {
+            sink.accept(dump);
+        }
+        if (callsLeft > 0 && config.qualifiers().counted().test(r)) {
+            callsLeft--;
+        }
     }
 
     private Event.Result result(Task t, Call call) {
@@ -346,15 +379,16 @@ public final class Tracer {
             return Errnos.failure(-call.ret());
         }
         if (t.signature == null) {
-            return new Event.Result.Success(Value.Num.dec(call.ret()), null);
+            // -e raw= prints the return value in hex, as the arguments.
+            return new Event.Result.Success(t.raw ? Value.Num.hex(call.ret()) : Value.Num.dec(call.ret()), null);
         }
         return new Event.Result.Success(t.signature.ret().decode(call), t.signature.ret().detail(call));
     }
 
-    private void emitExit(Task t, Event.Result r) {
+    private void emitExit(Task t, Event.Result r, long ip) {
         List<Value> rest = present(t.values, t.firstExitArg, t.values.length);
         sink.accept(new Event.SyscallExit(t.tid, now(), t.call.number, t.name, rest, r,
-                System.nanoTime() - t.entryNanos));
+                System.nanoTime() - t.entryNanos, ip));
         t.call = null;
     }
 
