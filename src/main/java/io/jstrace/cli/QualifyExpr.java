@@ -18,9 +18,9 @@ final class QualifyExpr {
     private QualifyExpr() {}
 
     /** -q, -qq, -qqq. */
-    static final Set<Quiet> Q = EnumSet.of(Quiet.ATTACH, Quiet.PERSONALITY);
-    static final Set<Quiet> QQ = EnumSet.of(Quiet.ATTACH, Quiet.PERSONALITY, Quiet.EXIT);
-    static final Set<Quiet> QQQ = EnumSet.allOf(Quiet.class);
+    static final Set<Quiet> Q = Set.copyOf(EnumSet.of(Quiet.ATTACH, Quiet.PERSONALITY));
+    static final Set<Quiet> QQ = Set.copyOf(EnumSet.of(Quiet.ATTACH, Quiet.PERSONALITY, Quiet.EXIT));
+    static final Set<Quiet> QQQ = Set.copyOf(EnumSet.allOf(Quiet.class));
 
     static Set<Quiet> quiet(String spec) throws UsageError {
         IntPredicate in = tokens(spec, "quiet", QualifyExpr::quietItem);
@@ -30,7 +30,7 @@ final class QualifyExpr {
                 set.add(q);
             }
         }
-        return set;
+        return Set.copyOf(set);
     }
 
     private static int quietItem(String name) {

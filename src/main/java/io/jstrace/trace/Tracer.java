@@ -165,7 +165,7 @@ public final class Tracer {
             if (config.qualifiers().syscallLimit() > 0 && callsLeft == 0) {
                 config.notices().accept("System call limit has been reached, detaching tracees");
                 detachAll();
-                return;
+                break;
             }
         }
         if (waker > 0) {
