@@ -10,6 +10,8 @@ import io.jstrace.trace.FdTable;
 import io.jstrace.trace.Selection;
 import io.jstrace.trace.Sink;
 import io.jstrace.trace.TraceExpr;
+import io.jstrace.trace.PathFilter;
+import io.jstrace.trace.Qualifiers;
 import io.jstrace.trace.Tampering;
 import io.jstrace.trace.Tracer;
 
@@ -52,6 +54,9 @@ public final class JsTrace {
     private boolean decodeArgs = true;
     private boolean systemTime;
     private Tampering tampering = Tampering.NONE;
+    private Qualifiers qualifiers = Qualifiers.DEFAULT;
+    private PathFilter tracePaths;
+    private Consumer<String> onNotice = m -> { };
     private Spawn.Inheritance inheritance = new Spawn.Inheritance(Set.of(0, 1, 2), 0, 0, null);
     private IntConsumer onStart = pid -> { };
     private Consumer<String> onWarning = m -> System.getLogger("io.jstrace").log(System.Logger.Level.WARNING, m);
@@ -139,7 +144,7 @@ public final class JsTrace {
         if (detail < 0 || detail > 2) {
             throw new IllegalArgumentException("fd detail must be 0, 1 or 2: " + detail);
         }
-        decode = new DecodeOptions(decode.stringLimit(), decode.verbose(), detail, decode.xstyle());
+        decode = new DecodeOptions(decode.stringLimit(), decode.verbose(), detail, decode.xstyle(), decode.structs());
         return this;
     }
 
@@ -164,6 +169,24 @@ public final class JsTrace {
     /** What to do to calls: inject errors, return values, signals or delays (strace's -e inject=). */
     public JsTrace tampering(Tampering tampering) {
         this.tampering = tampering;
+        return this;
+    }
+
+    /** Per-syscall decoding (strace's -e abbrev=/verbose=/raw=), data dumps (-e read=/write=), --syscall-limit. */
+    public JsTrace qualifiers(Qualifiers qualifiers) {
+        this.qualifiers = qualifiers;
+        return this;
+    }
+
+    /** Only calls touching these paths, by name or through a descriptor (strace's -P). */
+    public JsTrace tracePaths(PathFilter tracePaths) {
+        this.tracePaths = tracePaths;
+        return this;
+    }
+
+    /** Where the tracer's own notices go (e.g. that --syscall-limit was reached); dropped by default. */
+    public JsTrace onNotice(Consumer<String> onNotice) {
+        this.onNotice = onNotice;
         return this;
     }
 
@@ -207,7 +230,8 @@ public final class JsTrace {
     /** {@link #run(Consumer)}, stopping at once if {@code cancelled} already holds when the tracer exists. */
     ExitStatus run(Consumer<? super Event> events, java.util.function.BooleanSupplier cancelled) throws Errno {
         Throwable[] thrown = new Throwable[1];
-        Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering), Sink.of(e -> {
+        Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering,
+                qualifiers, tracePaths, onNotice), Sink.of(e -> {
             if (thrown[0] == null) {
                 try {
                     events.accept(e);

@@ -8,6 +8,7 @@ import io.jstrace.output.SummaryOrder;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
 import io.jstrace.syscalls.SyscallTable;
+import io.jstrace.trace.Qualifiers;
 import io.jstrace.trace.Selection;
 import io.jstrace.trace.TraceExpr;
 
@@ -30,7 +31,7 @@ public final class CommandLine {
             Map.entry("output-append-mode", 0), Map.entry("follow-forks", 0),
             Map.entry("output-separately", 0), Map.entry("string-limit", 1), Map.entry("columns", 1),
             Map.entry("attach", 1), Map.entry("trace", 1), Map.entry("signal", 1), Map.entry("quiet", 2),
-            Map.entry("no-abbrev", 0), Map.entry("verbose", 2), Map.entry("raw", 1), Map.entry("abbrev", 1),
+            Map.entry("no-abbrev", 0), Map.entry("verbose", 1), Map.entry("raw", 1), Map.entry("abbrev", 1),
             Map.entry("const-print-style", 1), Map.entry("decode-fds", 2), Map.entry("syscall-number", 0),
             Map.entry("syscall-times", 2), Map.entry("relative-timestamps", 2),
             Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2),
@@ -40,7 +41,9 @@ public final class CommandLine {
             Map.entry("summary-sort-by", 1), Map.entry("summary-columns", 1),
             Map.entry("summary-syscall-overhead", 1),
             Map.entry("inject", 1), Map.entry("fault", 1),
-            Map.entry("json", 0), Map.entry("timeline", 1));
+            Map.entry("json", 0), Map.entry("timeline", 1),
+            Map.entry("trace-path", 1), Map.entry("instruction-pointer", 0), Map.entry("read", 1),
+            Map.entry("write", 1), Map.entry("silent", 2), Map.entry("silence", 2), Map.entry("syscall-limit", 1));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -58,7 +61,6 @@ public final class CommandLine {
         String output;
         boolean append;
         int stringLimit = 32;
-        boolean verbose;
         int hex;
         int fds;
         DecodeOptions.Xstyle xstyle = DecodeOptions.Xstyle.ABBREV;
@@ -79,6 +81,16 @@ public final class CommandLine {
         String timeline;
         final SyscallTable table = SyscallTable.x86_64();
         final io.jstrace.trace.Tampering.Builder tampering = new io.jstrace.trace.Tampering.Builder();
+        final List<String> tracePaths = new ArrayList<>();
+        boolean instructionPointer;
+        java.util.Set<Options.Quiet> quietSet;
+        Predicate<io.jstrace.syscalls.Syscall> abbrev = s -> true;
+        Predicate<io.jstrace.syscalls.Syscall> dereference = s -> true;
+        Predicate<io.jstrace.syscalls.Syscall> raw = s -> false;
+        IntPredicate readFds = fd -> false;
+        IntPredicate writeFds = fd -> false;
+        long syscallLimit;
+        TextOptions.Stamp longStamp;
 
         void apply(Getopt.Opt o) throws UsageError {
             String v = o.value();
@@ -89,7 +101,7 @@ public final class CommandLine {
                 case "A", "output-append-mode" -> append = true;
                 case "s", "string-limit" -> stringLimit = number("-s", v);
                 case "a", "columns" -> column = number("-a", v);
-                case "v" -> verbose = true;
+                case "v", "no-abbrev" -> abbrev = s -> false;
                 case "x" -> hex++;
                 case "y" -> fds++;
                 case "decode-fds" -> fds = v == null || v.equals("path") ? Math.max(fds, 1) : 2;
@@ -100,14 +112,22 @@ public final class CommandLine {
                     default -> throw new UsageError("invalid -X argument: '" + v + "'", true);
                 };
                 case "t" -> stamps++;
-                case "absolute-timestamps", "timestamps" -> stamps = Math.max(stamps, 1);
+                case "absolute-timestamps", "timestamps" -> longStamp = Timestamps.parse("--" + o.name(), v);
                 case "r", "relative-timestamps" -> relative = true;
                 case "T", "syscall-times" -> durations = true;
                 case "n", "syscall-number" -> numbers = true;
                 case "z", "successful-only" -> statuses = SUCCESSFUL;
                 case "Z", "failed-only" -> statuses = FAILED;
                 case "q" -> quiet++;
-                case "quiet" -> quiet = Math.max(quiet, 1);
+                case "quiet", "silent", "silence" -> quietSet = v == null ? QualifyExpr.Q : QualifyExpr.quiet(v);
+                case "P", "trace-path" -> tracePaths.add(v);
+                case "i", "instruction-pointer" -> instructionPointer = true;
+                case "abbrev" -> abbrev = syscalls(v);
+                case "verbose" -> dereference = syscalls(v);
+                case "raw" -> raw = syscalls(v);
+                case "read" -> readFds = QualifyExpr.fds(v);
+                case "write" -> writeFds = QualifyExpr.fds(v);
+                case "syscall-limit" -> syscallLimit = limit(v);
                 case "p", "attach" -> pids(v);
                 case "e" -> expression(v);
                 case "trace" -> trace = syscalls(v);
@@ -136,9 +156,13 @@ public final class CommandLine {
                 case "status" -> statuses = statuses(val);
                 case "inject" -> InjectExpr.add(val, false, table, tampering);
                 case "fault" -> InjectExpr.add(val, true, table, tampering);
-                case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w",
-                     "quiet", "q", "silent", "silence", "kvm" ->
-                        throw new UsageError("-e " + key + "= is not supported yet");
+                case "abbrev", "a" -> abbrev = syscalls(val);
+                case "verbose", "v" -> dereference = syscalls(val);
+                case "raw", "x" -> raw = syscalls(val);
+                case "read", "r" -> readFds = QualifyExpr.fds(val);
+                case "write", "w" -> writeFds = QualifyExpr.fds(val);
+                case "quiet", "q", "silent", "silence" -> quietSet = QualifyExpr.quiet(val);
+                case "kvm" -> throw new UsageError("-e " + key + "= is not supported yet");
                 default -> throw new UsageError("invalid system call '" + v + "'");
             }
         }
@@ -207,6 +231,19 @@ public final class CommandLine {
             };
         }
 
+        /** --syscall-limit=N: a positive count. */
+        private static long limit(String v) throws UsageError {
+            try {
+                long n = Long.parseLong(v);
+                if (n > 0) {
+                    return n;
+                }
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+            throw new UsageError("invalid --syscall-limit argument: '" + v + "'", true);
+        }
+
         private static int number(String opt, String v) throws UsageError {
             try {
                 int n = Integer.parseInt(v);
@@ -235,18 +272,37 @@ public final class CommandLine {
             if (follow == 2 && output == null) {
                 follow = 1;
             }
-            TextOptions.Stamp stamp = switch (Math.min(stamps, 3)) {
+            if (stamps > 0 && longStamp != null) {
+                throw new UsageError("-t and --absolute-timestamps cannot be provided simultaneously");
+            }
+            TextOptions.Stamp stamp = longStamp != null ? longStamp : switch (Math.min(stamps, 3)) {
                 case 0 -> TextOptions.Stamp.NONE;
                 case 1 -> TextOptions.Stamp.SECONDS;
                 case 2 -> TextOptions.Stamp.MICROS;
                 default -> TextOptions.Stamp.EPOCH;
             };
+            if (quiet > 0 && quietSet != null) {
+                throw new UsageError("-q and -e quiet/--quiet cannot be provided simultaneously");
+            }
+            if (quietSet == null) {
+                // strace is quiet about attaching when its output goes to a file and it starts the command.
+                int q = quiet == 0 && output != null && !command.isEmpty() ? 1 : quiet;
+                quietSet = q == 0 ? java.util.EnumSet.noneOf(Options.Quiet.class)
+                        : q == 1 ? QualifyExpr.Q : q == 2 ? QualifyExpr.QQ : QualifyExpr.QQQ;
+            }
+            java.util.Set<TextOptions.Status> shown = statuses;
+            Qualifiers qualifiers = new Qualifiers(abbrev, dereference, raw, readFds, writeFds, syscallLimit,
+                    r -> shown == null || shown.contains(TextOptions.Status.of(r)));
+            // The options a call gets unless -e abbrev=/verbose= single it out (Qualifiers.decode).
+            boolean verbose = table.all().stream().noneMatch(abbrev);
             ValueText.Hex h = hex == 0 ? ValueText.Hex.NONE : hex == 1 ? ValueText.Hex.NON_PRINTABLE : ValueText.Hex.ALL;
             Selection sel = new Selection(trace != null ? trace : s -> true, trace == null,
                     signals != null ? signals : s -> true);
-            return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
-                    column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
-                    List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings), tampering.build(), json, timeline);
+            return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle,
+                    table.all().stream().allMatch(dereference)), h,
+                    column, stamp, relative, durations, numbers, quietSet, sel, statuses, List.copyOf(pids),
+                    List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings), tampering.build(), json,
+                    timeline, List.copyOf(tracePaths), instructionPointer, qualifiers);
         }
     }
 

@@ -7,14 +7,15 @@ final class Help {
     static final String VERSION = "0.1.0";
 
     static final String TEXT = """
-            Usage: jstrace [-CfnqrtTvVwxy] [-a column] [-e expr]... [-o file] [-p pid]... [-s strsize] [-X format]
-                           [-O overhead] [-S sortby] [-U columns] { -p pid | [--] PROG [ARGS] }
+            Usage: jstrace [-CfinqrtTvVwxy] [-a column] [-e expr]... [-o file] [-P path]... [-p pid]... [-s strsize]
+                           [-X format] [-O overhead] [-S sortby] [-U columns] { -p pid | [--] PROG [ARGS] }
                or: jstrace -c[fw] [-e expr]... [-O overhead] [-S sortby] [-U columns]
                            { -p pid | [--] PROG [ARGS] }
 
             General:
               -e EXPR        a qualifying expression: trace=[!][?]SET (names, %class, /regex, all, none),
-                             signal=[!]SET
+                             signal=[!]SET, status=SET, abbrev=SET, verbose=SET, raw=SET (syscall sets
+                             as for trace=), read=FDS, write=FDS, quiet=SET
               -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL]
                         [:delay_enter=DELAY][:delay_exit=DELAY][:when=FIRST[..LAST][+[STEP]]]
                              tamper with the calls of SET (also --inject=)
@@ -24,6 +25,9 @@ final class Help {
               -p PID, --attach=PID   trace process PID (repeatable; comma or space separated lists)
             Tracing:
               -f, --follow-forks     follow forks, vforks and clones
+              -P PATH, --trace-path=PATH
+                                     trace only the calls that access PATH (by path or fd; repeatable)
+              --syscall-limit=N      detach from the tracees after N shown syscalls
               -ff, --output-separately
                                      with -o FILE, write each process's trace to FILE.PID
             Output format:
@@ -31,13 +35,24 @@ final class Help {
               --color[=WHEN], --colour[=WHEN]
                              colour names, strings, errors, signals and exits: always (no WHEN),
                              auto (a terminal, unless NO_COLOR is set) or never (default)
+              -e abbrev=SET, --abbrev=SET    abbreviate output for the syscalls in SET (-v: none)
+              -e verbose=SET, --verbose=SET  dereference structures for the syscalls in SET
+              -e raw=SET, --raw=SET          print undecoded arguments for the syscalls in SET
+              -e read=FDS, --read=FDS        dump the data read from the file descriptors in FDS
+              -e write=FDS, --write=FDS      dump the data written to the file descriptors in FDS
+              -e quiet=SET, --quiet=SET      suppress messages: attach, exit, path-resolution,
+                                             personality, thread-execve
+              -i, --instruction-pointer      print the instruction pointer at the time of the syscall
               -n             print syscall numbers
               -o FILE        send trace output to FILE instead of stderr
               -A             open the file given with -o in append mode
-              -q             suppress messages about attaching and detaching; -qq also exit statuses
+              -q             suppress messages about attaching and detaching; -qq also exit statuses;
+                             -qqq all suppressible messages
               -r             print relative timestamps
               -s STRSIZE     limit length of print strings to STRSIZE chars (default 32)
               -t, -tt, -ttt  print absolute timestamps (seconds, microseconds, epoch)
+              --absolute-timestamps=[[format:]FORMAT][,[precision:]PRECISION], --timestamps=...
+                             FORMAT none, time or unix; PRECISION s, ms, us or ns
               -T             print time spent in each syscall
               -v             verbose mode: print entities unabbreviated
               -x, -xx        print non-ASCII strings in hex, -xx all strings

@@ -19,12 +19,15 @@ import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Errnos;
 import io.jstrace.trace.Sink;
 import io.jstrace.trace.Tee;
+import io.jstrace.model.Value;
+import io.jstrace.trace.PathFilter;
 import sun.misc.Signal;
 
 import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** The jstrace command: strace's command line, strace's output. */
@@ -84,7 +87,15 @@ public final class Main {
         SummaryOptions summary = o.summary();
         trace.follow(o.followForks()).selection(o.selection()).decode(o.decode())
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
-                .tampering(o.tampering());
+                .tampering(o.tampering()).qualifiers(o.qualifiers())
+                .onNotice(notice -> {
+                    if (!o.quiet().contains(Options.Quiet.ATTACH)) {
+                        err.println(NAME + ": " + notice);
+                    }
+                });
+        if (!o.tracePaths().isEmpty()) {
+            trace.tracePaths(tracePaths(o, new ValueText(o.hex(), o.decode().xstyle()), err));
+        }
         Sink sink = sink(o, err);
         try {
             if (attach) {
@@ -127,6 +138,21 @@ public final class Main {
         }
         // The summary closes first so that its table comes before text closes the output.
         return Tee.of(List.of(new Summary(s, size, out, false), text));
+    }
+
+    /** -P: the filter, after strace's "Requested path ... resolved into ..." for each path realpath changed. */
+    private static PathFilter tracePaths(Options o, ValueText values, PrintStream err) {
+        PathFilter filter = PathFilter.of(o.tracePaths());
+        if (!o.quiet().contains(Options.Quiet.PATH_RESOLUTION)) {
+            for (PathFilter.Resolution r : filter.resolutions()) {
+                StringBuilder sb = new StringBuilder(NAME).append(": Requested path ");
+                values.append(sb, new Value.Str(r.requested().getBytes(StandardCharsets.ISO_8859_1), false));
+                sb.append(" resolved into ");
+                values.append(sb, new Value.Str(r.resolved().getBytes(StandardCharsets.ISO_8859_1), false));
+                err.println(sb);
+            }
+        }
+        return filter;
     }
 
     private static void forward(int pid, int sig) {
@@ -206,6 +232,7 @@ public final class Main {
             prefix = TextOptions.Prefix.PLAIN_IF_MANY;
         }
         return new TextOptions(prefix, o.column(), o.stamp(), o.relative(), o.durations(), o.numbers(),
-                o.quiet() > 0, o.quiet() > 1, o.statuses());
+                o.quiet().contains(Options.Quiet.ATTACH), o.quiet().contains(Options.Quiet.EXIT), o.statuses(),
+                o.quiet().contains(Options.Quiet.THREAD_EXECVE), o.instructionPointer());
     }
 }

@@ -4,6 +4,7 @@ import io.jstrace.decode.DecodeOptions;
 import io.jstrace.output.Palette;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
+import io.jstrace.trace.Qualifiers;
 import io.jstrace.trace.Selection;
 
 import java.util.List;
@@ -24,7 +25,7 @@ public record Options(
         boolean relative,
         boolean durations,
         boolean numbers,
-        int quiet,
+        java.util.Set<Quiet> quiet,
         Selection selection,
         java.util.Set<io.jstrace.output.TextOptions.Status> statuses,
         List<Integer> pids,
@@ -33,11 +34,15 @@ public record Options(
         Palette.When color,
         io.jstrace.output.SummaryOptions summary,
         List<String> warnings,
-
         io.jstrace.trace.Tampering tampering,
-
         boolean json,
-        String timeline) {
+        String timeline,
+        List<String> tracePaths,
+        boolean instructionPointer,
+        Qualifiers qualifiers) {
+
+    /** The informational messages -q and -e quiet= can suppress. */
+    public enum Quiet { ATTACH, EXIT, PATH_RESOLUTION, PERSONALITY, THREAD_EXECVE }
 
     /** What to do instead of tracing. */
     public enum Action { TRACE, HELP, VERSION }

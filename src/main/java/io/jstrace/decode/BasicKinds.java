@@ -24,6 +24,8 @@ final class BasicKinds implements KindFamily {
                 ? new Value.WithPath(new Value.Sym("AT_FDCWD", AT_FDCWD), c.fdPaths.cwd(c.tid))
                 : new Value.Sym("AT_FDCWD", AT_FDCWD));
         k.arg("path", (c, i) -> Decode.path(c, c.arg(i)));
+        // A symlink's target: printed as a path, but not a file the call touches (-P ignores it).
+        k.arg("link_target", (c, i) -> Decode.path(c, c.arg(i)));
         k.arg("str", (c, i) -> Decode.cstring(c, c.arg(i)));
         // Input buffer whose length is argument N.
         k.argWithParam("wbuf", p -> {

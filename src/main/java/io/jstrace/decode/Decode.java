@@ -53,9 +53,12 @@ public final class Decode {
         return new Value.Str(b, len > limit);
     }
 
-    /** Reads a struct of {@code size} bytes, or null when the memory is not readable. */
+    /**
+     * Reads a struct of {@code size} bytes, or null when the memory is not readable or structures
+     * are not dereferenced for this call (-e verbose=): either way the caller prints the address.
+     */
     public static Bytes struct(Call c, long addr, int size) {
-        if (addr == 0) {
+        if (addr == 0 || !c.options.structs()) {
             return null;
         }
         byte[] b = c.memory.readFully(c.tid, addr, size);

@@ -11,8 +11,8 @@ final class ExecDecoder {
 
     /** strace's printargv: at most -s strings, each -s limited; unreadable tails end in {@code ...}. */
     static Value argv(Call c, long addr) {
-        if (addr == 0) {
-            return Value.NULL_PTR;
+        if (addr == 0 || !c.options.structs()) {
+            return Decode.ptr(addr);
         }
         List<Value> items = new ArrayList<>();
         int limit = c.options.stringLimit();
@@ -65,6 +65,6 @@ final class ExecDecoder {
     }
 
     static Value envp(Call c, long addr) {
-        return c.options.verbose() ? argv(c, addr) : envCount(c, addr);
+        return c.options.verbose() || !c.options.structs() ? argv(c, addr) : envCount(c, addr);
     }
 }

@@ -25,6 +25,9 @@ final class PollDecoder {
         if (c.ret() == 0) {
             return new Value.Text("Timeout");
         }
+        if (!c.options.structs()) {
+            return left; // -e verbose= leaves the ready fds out, as strace does
+        }
         long nfds = c.arg(1) & 0xffffffffL;
         List<Value> ready = new ArrayList<>();
         boolean truncated = false;

@@ -18,6 +18,11 @@ final class SelectDecoder {
             return null;
         }
         int bytes = ((Math.min(nfds, MAX_FDS) + 63) / 64) * 8;
+        if (c.exited()) {
+            // The ready sets after the result are read even where -e verbose= hides the arguments.
+            byte[] b = c.memory.readFully(c.tid, addr, bytes);
+            return b == null ? null : new Bytes(b);
+        }
         return Decode.struct(c, addr, bytes);
     }
 

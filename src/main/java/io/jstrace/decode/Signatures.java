@@ -18,6 +18,7 @@ import java.util.Map;
 public final class Signatures {
     private static final String DIR = "/io/jstrace/decode/signatures/";
     private final Map<String, Signature> byName = new HashMap<>();
+    private final Map<String, List<String>> specsByName = new HashMap<>();
 
     private Signatures() {}
 
@@ -45,6 +46,7 @@ public final class Signatures {
                     if (s.byName.put(f[0], new Signature(f[0], kinds.ret(f[1]), List.copyOf(args))) != null) {
                         throw new IllegalArgumentException("defined twice");
                     }
+                    s.specsByName.put(f[0], List.of(f).subList(2, f.length));
                 } catch (IllegalArgumentException e) {
                     throw new IllegalStateException(file + ": " + f[0] + ": " + e.getMessage(), e);
                 }
@@ -56,6 +58,15 @@ public final class Signatures {
     /** The signature of {@code name}, or null when it has none (printed raw). */
     public Signature of(String name) {
         return byName.get(name);
+    }
+
+    /**
+     * The argument kind specs of {@code name} as the signature file spells them ({@code fd},
+     * {@code path}, {@code wbuf:2}, ...), or null when it has no signature. What an argument is
+     * (a path, an fd, a buffer) is read from here rather than listed again per syscall.
+     */
+    public List<String> argSpecs(String name) {
+        return specsByName.get(name);
     }
 
     private static List<String> lines(String resource) {

@@ -8,20 +8,25 @@ public sealed interface Event {
 
     long timeNanos();
 
+    /** {@code ip} of an event that has none (the thread is gone): -i prints question marks. */
+    long NO_IP = -1;
+
     /**
      * The entry of a system call. {@code entryArgs} are the arguments known at entry (printed
      * before {@code <unfinished ...>}); {@code more} says whether further arguments follow at exit.
+     * {@code ip} is the instruction pointer at the stop (-i).
      */
-    record SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, boolean more)
-            implements Event {}
+    record SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, boolean more,
+                        long ip) implements Event {}
 
     /**
      * The exit of the call whose entry came before for the same tid. {@code durationNanos} is the
      * wall-clock time from entry to exit; {@code systemNanos} the system CPU time the thread group
-     * used meanwhile (wait4's ru_stime, what strace -c counts), or -1 when it was not measured.
+     * used meanwhile (wait4's ru_stime, what strace -c counts), or -1 when it was not measured;
+     * {@code ip} the instruction pointer at the exit stop (-i).
      */
     record SyscallExit(int tid, long timeNanos, int number, String name, List<Value> exitArgs, Result result,
-                       long durationNanos, long systemNanos, Tampered tampered) implements Event {}
+                       long durationNanos, long systemNanos, Tampered tampered, long ip) implements Event {}
 
     /**
      * What -e inject= did to a call: {@code injected}, its result is not the kernel's (error or
@@ -31,11 +36,29 @@ public sealed interface Event {
         public static final Tampered NONE = new Tampered(false, false);
     }
 
+    /**
+     * The data a read or write call moved (-e read=, -e write=), right after its exit: strace's hex
+     * dump. The parts come in strace's order: buffer or vector headings, each followed by its data.
+     */
+    record IoDump(int tid, long timeNanos, List<DumpPart> parts) implements Event {}
+
+    /** One piece of an {@link IoDump}. */
+    sealed interface DumpPart {
+        /** Bytes of one buffer. */
+        record Data(byte[] bytes) implements DumpPart {}
+
+        /** Buffer {@code index} of an iovec array holds {@code length} of the bytes. */
+        record Buffer(int index, long length) implements DumpPart {}
+
+        /** Message {@code index} of a sendmmsg/recvmmsg vector has {@code buffers} iovecs. */
+        record Vector(int index, long buffers) implements DumpPart {}
+    }
+
     /** A signal delivered to the tracee, with its siginfo. */
-    record Signal(int tid, long timeNanos, int signal, Value siginfo) implements Event {}
+    record Signal(int tid, long timeNanos, int signal, Value siginfo, long ip) implements Event {}
 
     /** A group-stop: {@code --- stopped by SIGSTOP ---}. */
-    record Stopped(int tid, long timeNanos, int signal) implements Event {}
+    record Stopped(int tid, long timeNanos, int signal, long ip) implements Event {}
 
     record Exited(int tid, long timeNanos, int code) implements Event {}
 

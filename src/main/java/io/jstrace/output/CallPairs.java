@@ -30,7 +30,7 @@ final class CallPairs {
 
     /** The entry is null only if the tracer reported an exit without its entry. */
     void exit(Event.SyscallExit x) throws IOException {
-        writer.call(open.remove(x.tid()), x, StraceText.status(x.result()), x.timeNanos());
+        writer.call(open.remove(x.tid()), x, TextOptions.Status.of(x.result()), x.timeNanos());
     }
 
     void detached(Event.Detached d) throws IOException {

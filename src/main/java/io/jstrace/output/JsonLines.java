@@ -11,6 +11,8 @@ import io.jstrace.trace.Sink;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -85,6 +87,11 @@ public final class JsonLines implements Sink {
                     head("detach", e);
                     end(e.tid());
                 }
+                case Event.IoDump d -> {
+                    head("io_dump", e);
+                    dumpParts(d.parts());
+                    end(e.tid());
+                }
                 case Event.Superseded s -> {
                     head("superseded", e);
                     g.writeNumberField("former_tid", s.formerTid());
@@ -124,6 +131,27 @@ public final class JsonLines implements Sink {
             }
         }
         end(at.tid());
+    }
+
+    /** -e read=/write= data in strace's order: iovec and mmsg headings, each buffer's bytes in hex. */
+    private void dumpParts(List<Event.DumpPart> parts) throws IOException {
+        g.writeArrayFieldStart("parts");
+        for (Event.DumpPart p : parts) {
+            g.writeStartObject();
+            switch (p) {
+                case Event.DumpPart.Data d -> g.writeStringField("data_hex", HexFormat.of().formatHex(d.bytes()));
+                case Event.DumpPart.Buffer b -> {
+                    g.writeNumberField("buffer", b.index());
+                    g.writeNumberField("length", b.length());
+                }
+                case Event.DumpPart.Vector v -> {
+                    g.writeNumberField("vector", v.index());
+                    g.writeNumberField("buffers", v.buffers());
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private void head(String type, Event e) throws IOException {

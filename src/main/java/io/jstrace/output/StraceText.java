@@ -25,6 +25,8 @@ public final class StraceText implements Sink {
     private final StringBuilder sb = new StringBuilder(256);
     private int live;
     private long lastNanos = -1;
+    /** Whether the latest syscall exit was printed: its -e read=/write= dump follows it or not at all. */
+    private boolean exitShown;
 
     /**
      * What was printed of a call at entry, for the exit half. With -e status= the entry text is
@@ -68,8 +70,18 @@ public final class StraceText implements Sink {
                 lastNumber.remove(k.tid());
                 live--;
             }
-            case Event.Superseded s -> whole(e, sb.append("+++ superseded by execve in pid ").append(s.tid())
-                    .append(" +++\n"));
+            case Event.Superseded s -> {
+                if (!opt.quietSuperseded()) {
+                    whole(e, sb.append("+++ superseded by execve in pid ").append(s.tid()).append(" +++\n"));
+                }
+            }
+            case Event.IoDump d -> {
+                if (exitShown) {
+                    HexDump.append(sb, d.parts());
+                    outputs.of(d.tid()).write(sb);
+                    sb.setLength(0);
+                }
+            }
             case Event.Attached a -> {
                 live++;
                 attachMessages.accept(a);
@@ -106,14 +118,6 @@ public final class StraceText implements Sink {
         line.openTid = s.tid();
     }
 
-    static TextOptions.Status status(Event.Result r) {
-        return switch (r) {
-            case Event.Result.None n -> TextOptions.Status.UNFINISHED;
-            case Event.Result.Success ok -> TextOptions.Status.SUCCESSFUL;
-            case Event.Result.Failure f -> TextOptions.Status.FAILED;
-        };
-    }
-
     /** Writes the line head: prefix, time stamp, syscall number, {@code name(}. */
     private void leader(Event.SyscallEntry s) {
         lastNumber.put(s.tid(), s.number());
@@ -137,8 +141,9 @@ public final class StraceText implements Sink {
     private void exit(Event.SyscallExit s) {
         Outputs.Line line = outputs.of(s.tid());
         Pending p = pending.remove(s.tid());
+        exitShown = false;
         if (p != null && p.held() != null) {
-            if (!opt.statuses().contains(status(s.result()))) {
+            if (!opt.statuses().contains(TextOptions.Status.of(s.result()))) {
                 return;
             }
             closeOpen(line);
@@ -194,6 +199,7 @@ public final class StraceText implements Sink {
         line.write(sb);
         sb.setLength(0);
         line.openTid = -1;
+        exitShown = true;
     }
 
     private void closeOpen(Outputs.Line line) {
@@ -237,6 +243,33 @@ public final class StraceText implements Sink {
         if (opt.numbers()) {
             number(e.tid());
         }
+        if (opt.instructionPointer()) {
+            instructionPointer(e);
+        }
+    }
+
+    /** -i: {@code [00007f...]}, or question marks where the thread has no registers to read. */
+    private void instructionPointer(Event e) {
+        long ip = switch (e) {
+            case Event.SyscallEntry s -> s.ip();
+            case Event.SyscallExit s -> s.ip();
+            case Event.Signal s -> s.ip();
+            case Event.Stopped s -> s.ip();
+            case Event.IoDump d -> Event.NO_IP;
+            case Event.Exited x -> Event.NO_IP;
+            case Event.Killed k -> Event.NO_IP;
+            case Event.Attached a -> Event.NO_IP;
+            case Event.Detached d -> Event.NO_IP;
+            case Event.Superseded s -> Event.NO_IP;
+        };
+        sb.append('[');
+        if (ip == Event.NO_IP) {
+            sb.repeat('?', 16);
+        } else {
+            String hex = Long.toHexString(ip);
+            sb.repeat('0', 16 - hex.length()).append(hex);
+        }
+        sb.append("] ");
     }
 
     private void plain(int tid) {
@@ -256,24 +289,29 @@ public final class StraceText implements Sink {
             pad6(d % 1_000_000);
             sb.append(' ');
         }
-        switch (opt.stamp()) {
+        switch (opt.stamp().format()) {
             case NONE -> { }
-            case EPOCH -> {
-                sb.append(nanos / 1_000_000_000L).append('.');
-                pad6((nanos / 1000) % 1_000_000);
+            case UNIX -> {
+                sb.append(nanos / 1_000_000_000L);
+                fraction(nanos, opt.stamp().digits());
                 sb.append(' ');
             }
-            case SECONDS, MICROS -> {
+            case TIME -> {
                 ZonedDateTime t = Instant.ofEpochSecond(nanos / 1_000_000_000L).atZone(ZoneId.systemDefault());
                 two(t.getHour()).append(':');
                 two(t.getMinute()).append(':');
                 two(t.getSecond());
-                if (opt.stamp() == TextOptions.Stamp.MICROS) {
-                    sb.append('.');
-                    pad6((nanos / 1000) % 1_000_000);
-                }
+                fraction(nanos, opt.stamp().digits());
                 sb.append(' ');
             }
+        }
+    }
+
+    /** {@code .ddd} with the first {@code digits} digits of the second's fraction; nothing for 0. */
+    private void fraction(long nanos, int digits) {
+        if (digits > 0) {
+            String nine = String.valueOf(1_000_000_000L + nanos % 1_000_000_000L).substring(1);
+            sb.append('.').append(nine, 0, digits);
         }
     }
 

@@ -1,10 +1,27 @@
 package io.jstrace.output;
 
-/** How the strace text lines look: prefixes, the return-value column, time stamps. */
+import io.jstrace.model.Event;
+
+/**
+ * How the strace text lines look: prefixes, the return-value column, time stamps, -i, and which
+ * of strace's informational lines are left out (-q, -e quiet=).
+ */
 public record TextOptions(Prefix prefix, int column, Stamp stamp, boolean relative, boolean durations,
-                          boolean numbers, boolean quietAttach, boolean quietExit, java.util.Set<Status> statuses) {
+                          boolean numbers, boolean quietAttach, boolean quietExit, java.util.Set<Status> statuses,
+                          boolean quietSuperseded, boolean instructionPointer) {
     /** -e status=: which outcomes of a syscall are printed; all of them when null. */
-    public enum Status { SUCCESSFUL, FAILED, UNFINISHED, UNAVAILABLE, DETACHED }
+    public enum Status {
+        SUCCESSFUL, FAILED, UNFINISHED, UNAVAILABLE, DETACHED;
+
+        /** The status a call's outcome has. */
+        public static Status of(Event.Result r) {
+            return switch (r) {
+                case Event.Result.None n -> UNFINISHED;
+                case Event.Result.Success ok -> SUCCESSFUL;
+                case Event.Result.Failure f -> FAILED;
+            };
+        }
+    }
 
     /**
      * {@code BRACKETED}: {@code [pid N] } while more than one thread is traced (output to a terminal
@@ -13,6 +30,19 @@ public record TextOptions(Prefix prefix, int column, Stamp stamp, boolean relati
      */
     public enum Prefix { BRACKETED, PLAIN, PLAIN_IF_MANY, NONE }
 
-    /** -t, -tt, -ttt. */
-    public enum Stamp { NONE, SECONDS, MICROS, EPOCH }
+    /**
+     * Absolute time stamps (-t, -tt, -ttt, --absolute-timestamps=FORMAT,PRECISION): wall-clock
+     * time of day or UNIX seconds, with {@code digits} (0, 3, 6 or 9) of the fraction.
+     */
+    public record Stamp(Format format, int digits) {
+        public enum Format { NONE, TIME, UNIX }
+
+        public static final Stamp NONE = new Stamp(Format.NONE, 0);
+        /** -t. */
+        public static final Stamp SECONDS = new Stamp(Format.TIME, 0);
+        /** -tt. */
+        public static final Stamp MICROS = new Stamp(Format.TIME, 6);
+        /** -ttt. */
+        public static final Stamp EPOCH = new Stamp(Format.UNIX, 6);
+    }
 }

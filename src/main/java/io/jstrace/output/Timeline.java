@@ -86,6 +86,7 @@ public final class Timeline implements Sink {
                 }
                 case Event.Attached a -> { } // no event: the track starts here; its name was learned above
                 case Event.Detached d -> calls.detached(d);
+                case Event.IoDump d -> { } // the data belongs to the call's slice, not the timeline
             }
         } catch (IOException x) {
             throw new UncheckedIOException(x);

@@ -15,6 +15,8 @@ final class Task {
     /** The call in progress, when it is shown (null when filtered out). */
     Call call;
     Signature signature;
+    /** The call prints raw (-e raw=): arguments and return value in hex. */
+    boolean raw;
     String name;
     int firstExitArg;
     Value[] values;

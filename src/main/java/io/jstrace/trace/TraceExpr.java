@@ -26,6 +26,9 @@ public final class TraceExpr {
         boolean negate = spec.startsWith("!");
         String body = negate ? spec.substring(1) : spec;
         Set<Integer> chosen = new HashSet<>();
+        if (body.replace(",", "").isEmpty()) {
+            throw new IllegalArgumentException("invalid system call '" + spec + "'");
+        }
         for (String item : body.split(",", -1)) {
             if (item.isEmpty()) {
                 continue;

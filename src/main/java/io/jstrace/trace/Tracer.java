@@ -46,10 +46,13 @@ public final class Tracer {
     /**
      * {@code decodeArgs} false: calls are reported with no arguments (strace -c decodes nothing);
      * {@code systemTime}: measure each call's system CPU time (strace -c without -w);
-     * {@code tampering}: what -e inject= and -e fault= do to calls.
+     * {@code tampering}: what -e inject= and -e fault= do to calls;
+     * {@code paths} is the -P filter (null: every call); {@code notices} takes the tracer's own
+     * messages (the --syscall-limit notice).
      */
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
-                         boolean decodeArgs, boolean systemTime, Tampering tampering) {}
+                         boolean decodeArgs, boolean systemTime, Tampering tampering, Qualifiers qualifiers,
+                         PathFilter paths, java.util.function.Consumer<String> notices) {}
 
     private final Config config;
     private final Sink sink;
@@ -74,11 +77,16 @@ public final class Tracer {
     /** A stopped child whose death wakes the loop's waitpid when {@link #interrupt()} is called. */
     private int waker;
     private boolean wakerGone; // guarded by this: killed or reaped, so its pid is no longer ours to signal
+    private final IoDumper dumper;
+    /** Shown calls still allowed by --syscall-limit; counts down to 0 when a limit is set. */
+    private long callsLeft;
 
     public Tracer(Config config, Sink sink) {
         this.config = config;
         this.sink = sink;
         this.injector = new Injector(config.tampering());
+        this.dumper = new IoDumper(config.qualifiers().readFds(), config.qualifiers().writeFds());
+        this.callsLeft = config.qualifiers().syscallLimit();
     }
 
     private int baseOptions() {
@@ -217,6 +225,11 @@ public final class Tracer {
                 continue;
             }
             handle(tid, Sys.status(status));
+            if (config.qualifiers().syscallLimit() > 0 && callsLeft == 0) {
+                config.notices().accept("System call limit has been reached, detaching tracees");
+                detachAll();
+                break;
+            }
         }
         endWaker();
     }
@@ -298,7 +311,7 @@ public final class Tracer {
 
     private void gone(Task t, int s) {
         if (t.inSyscall && t.call != null && !t.hidden) {
-            emitExit(t, new Event.Result.None());
+            emitExit(t, new Event.Result.None(), Event.NO_IP);
         }
         tasks.remove(t.tid);
         if (t.tid == mainPid) {
@@ -320,7 +333,7 @@ public final class Tracer {
             case Ptrace.EVENT_STOP -> {
                 if (!t.hidden && (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)) {
                     // Group-stop: report it and let job control keep the thread stopped.
-                    sink.accept(new Event.Stopped(t.tid, now(), sig));
+                    sink.accept(new Event.Stopped(t.tid, now(), sig, ip(t.tid)));
                     Ptrace.listen(t.tid);
                 } else {
                     Ptrace.syscall(t.tid, 0);
@@ -357,7 +370,7 @@ public final class Tracer {
             Task execing = tasks.remove(former);
             if (execing != null) {
                 if (t.inSyscall && t.call != null && !t.hidden) {
-                    emitExit(t, new Event.Result.None());
+                    emitExit(t, new Event.Result.None(), Event.NO_IP);
                 }
                 sink.accept(new Event.Superseded(t.tid, now(), former));
                 execing.tid = t.tid;
@@ -371,9 +384,14 @@ public final class Tracer {
             Value si = Ptrace.siginfo(t.tid, scratch)
                     ? Siginfo.decode(new Bytes(scratch.asSlice(0, 128).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)))
                     : null;
-            sink.accept(new Event.Signal(t.tid, now(), sig, si));
+            sink.accept(new Event.Signal(t.tid, now(), sig, si, ip(t.tid)));
         }
         Ptrace.syscall(t.tid, sig);
+    }
+
+    /** The instruction pointer of a thread at a stop that is not a syscall stop (-i). */
+    private long ip(int tid) {
+        return Ptrace.syscallInfo(tid, info) ? info.instructionPointer() : Event.NO_IP;
     }
 
     private void syscallStop(Task t) {
@@ -407,9 +425,13 @@ public final class Tracer {
         for (int i = 0; i < 6; i++) {
             args[i] = info.arg(i);
         }
-        Call call = new Call(t.tid, nr, args, memory, config.decode(), config.fdPaths());
+        if (config.paths() != null && !config.paths().matches(t.tid, sc, args, memory)) {
+            return;
+        }
+        Call call = new Call(t.tid, nr, args, memory, config.qualifiers().decode(config.decode(), sc), config.fdPaths());
         String name = sc != null ? sc.name() : "syscall_" + Long.toHexString(0x100000000L | nr).replaceFirst("^1", "0x");
-        Signature sig = sc == null || !config.decodeArgs() ? null : signatures.of(sc.name());
+        t.raw = config.qualifiers().raw(sc);
+        Signature sig = sc == null || t.raw || !config.decodeArgs() ? null : signatures.of(sc.name());
         List<ArgKind> kinds = !config.decodeArgs() ? List.of()
                 : sig != null ? sig.args() : RawArgs.kinds(sc == null ? 6 : sc.nargs());
         Value[] values = new Value[kinds.size()];
@@ -433,7 +455,8 @@ public final class Tracer {
         t.entryNanos = System.nanoTime();
         t.entrySystemNanos = t.systemNanos;
         List<Value> shown = present(values, 0, firstExit);
-        sink.accept(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size()));
+        sink.accept(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size(),
+                info.instructionPointer()));
     }
 
     private void exit(Task t) {
@@ -453,7 +476,15 @@ public final class Tracer {
                 t.values[i] = kinds.get(i).decode(call, i);
             }
         }
-        emitExit(t, result(t, call));
+        Event.Result r = result(t, call);
+        emitExit(t, r, info.instructionPointer());
+        Event.IoDump dump = dumper.dump(call, t.name, now());
+        if (dump != null) {
+            sink.accept(dump);
+        }
+        if (callsLeft > 0 && config.qualifiers().counted().test(r)) {
+            callsLeft--;
+        }
     }
 
     private Event.Result result(Task t, Call call) {
@@ -461,16 +492,17 @@ public final class Tracer {
             return Errnos.failure(-call.ret());
         }
         if (t.signature == null) {
-            return new Event.Result.Success(Value.Num.dec(call.ret()), null);
+            // -e raw= prints the return value in hex, as the arguments.
+            return new Event.Result.Success(t.raw ? Value.Num.hex(call.ret()) : Value.Num.dec(call.ret()), null);
         }
         return new Event.Result.Success(t.signature.ret().decode(call), t.signature.ret().detail(call));
     }
 
-    private void emitExit(Task t, Event.Result r) {
+    private void emitExit(Task t, Event.Result r, long ip) {
         List<Value> rest = present(t.values, t.firstExitArg, t.values.length);
         sink.accept(new Event.SyscallExit(t.tid, now(), t.call.number, t.name, rest, r,
                 System.nanoTime() - t.entryNanos, config.systemTime() ? t.systemNanos - t.entrySystemNanos : -1,
-                t.tampering.outcome()));
+                t.tampering.outcome(), ip));
         t.call = null;
     }
 

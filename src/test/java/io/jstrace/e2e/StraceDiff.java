@@ -56,7 +56,7 @@ final class StraceDiff {
     private static final Pattern PID = Pattern.compile("^(\\d+) +");
     /** Where pids show up without a line prefix: returned by these calls, or in a siginfo. */
     private static final Pattern PID_VALUE = Pattern.compile(
-            "^(?:\\d+ +)?(?:\\[ *\\d+\\] )?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone|clone3)\\(.*\\) += (\\d+)$|si_pid=(\\d+)");
+            "^(?:\\d+ +)?(?:\\[ *\\d+\\] )?(?:\\[[0-9a-f]{16}\\] )?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone|clone3)\\(.*\\) += (\\d+)$|si_pid=(\\d+)");
     private static final Pattern HEX = Pattern.compile("0x[0-9a-f]{6,}");
     private static final Pattern RANDOM = Pattern.compile("(getrandom\\()\"(?:[^\"\\\\]|\\\\.)*\"");
     /** File times move between two runs (the scorer masks them too). */

@@ -99,12 +99,12 @@ class JsonValuesTest {
         JsonLines out = new JsonLines(Outputs.single(bytes, false), null);
         out.accept(new Event.Attached(me, 1, Event.How.ATTACHED));
         out.accept(new Event.Attached(99_999_999, 2, Event.How.FOLLOWED));
-        out.accept(new Event.SyscallEntry(me, 10, 0, "read", List.of(new Value.Fd(0, null, null)), true));
-        out.accept(new Event.SyscallEntry(99_999_999, 11, 39, "getpid", List.of(), false));
-        out.accept(new Event.SyscallExit(99_999_999, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5), null), 1, -1, Event.Tampered.NONE));
+        out.accept(new Event.SyscallEntry(me, 10, 0, "read", List.of(new Value.Fd(0, null, null)), true, Event.NO_IP));
+        out.accept(new Event.SyscallEntry(99_999_999, 11, 39, "getpid", List.of(), false, Event.NO_IP));
+        out.accept(new Event.SyscallExit(99_999_999, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5), null), 1, -1, Event.Tampered.NONE, Event.NO_IP));
         out.accept(new Event.SyscallExit(me, 20, 0, "read", List.of(str("x"), Value.Num.udec(1)),
-                new Event.Result.Failure(4, "EINTR", "Interrupted system call"), 9, -1, Event.Tampered.NONE));
-        out.accept(new Event.SyscallEntry(me, 30, 35, "nanosleep", List.of(Value.NULL_PTR), true));
+                new Event.Result.Failure(4, "EINTR", "Interrupted system call"), 9, -1, Event.Tampered.NONE, Event.NO_IP));
+        out.accept(new Event.SyscallEntry(me, 30, 35, "nanosleep", List.of(Value.NULL_PTR), true, Event.NO_IP));
         out.accept(new Event.Detached(me, 40));
         out.close();
         String[] lines = bytes.toString(StandardCharsets.US_ASCII).split("\n");
@@ -131,8 +131,8 @@ class JsonValuesTest {
     void statusFilterAppliesToCallsOnly() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonLines out = new JsonLines(Outputs.single(bytes, false), Set.of(TextOptions.Status.FAILED));
-        out.accept(new Event.SyscallEntry(1, 10, 39, "getpid", List.of(), false));
-        out.accept(new Event.SyscallExit(1, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5), null), 1, -1, Event.Tampered.NONE));
+        out.accept(new Event.SyscallEntry(1, 10, 39, "getpid", List.of(), false, Event.NO_IP));
+        out.accept(new Event.SyscallExit(1, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5), null), 1, -1, Event.Tampered.NONE, Event.NO_IP));
         out.accept(new Event.Exited(1, 13, 0));
         out.close();
         assertEquals("{\"type\":\"exit\",\"pid\":1,\"tid\":1,\"time_ns\":13,\"code\":0}\n",

@@ -22,22 +22,22 @@ class PaletteTest {
             new Event.Attached(11, 0, Event.How.FOLLOWED),
             new Event.SyscallEntry(10, 0, 257, "openat", List.of(new Value.Sym("AT_FDCWD", -100),
                     new Value.Str("/nonexistent".getBytes(StandardCharsets.US_ASCII), false),
-                    new Value.Flags(List.of("O_RDONLY"), 0, Value.Radix.HEX, 0)), false),
-            new Event.SyscallExit(10, 0, 257, "openat", List.of(), new Event.Result.Failure(2, "ENOENT", "No such file or directory"), 0, -1, Event.Tampered.NONE),
-            new Event.SyscallEntry(10, 0, 0, "read", List.of(new Value.Fd(0, null, null)), true),
+                    new Value.Flags(List.of("O_RDONLY"), 0, Value.Radix.HEX, 0)), false, Event.NO_IP),
+            new Event.SyscallExit(10, 0, 257, "openat", List.of(), new Event.Result.Failure(2, "ENOENT", "No such file or directory"), 0, -1, Event.Tampered.NONE, Event.NO_IP),
+            new Event.SyscallEntry(10, 0, 0, "read", List.of(new Value.Fd(0, null, null)), true, Event.NO_IP),
             new Event.SyscallEntry(11, 0, 1, "write", List.of(new Value.Fd(1, null, null),
-                    new Value.Str("hi\n".getBytes(StandardCharsets.US_ASCII), false), Value.Num.dec(3)), false),
-            new Event.SyscallExit(11, 0, 1, "write", List.of(), new Event.Result.Success(Value.Num.dec(3), null), 0, -1, Event.Tampered.NONE),
+                    new Value.Str("hi\n".getBytes(StandardCharsets.US_ASCII), false), Value.Num.dec(3)), false, Event.NO_IP),
+            new Event.SyscallExit(11, 0, 1, "write", List.of(), new Event.Result.Success(Value.Num.dec(3), null), 0, -1, Event.Tampered.NONE, Event.NO_IP),
             new Event.SyscallExit(10, 0, 0, "read", List.of(new Value.Str("x".getBytes(StandardCharsets.US_ASCII), true),
-                    Value.Num.dec(1)), new Event.Result.Success(Value.Num.dec(1), null), 0, -1, Event.Tampered.NONE),
-            new Event.Signal(10, 0, 17, null),
+                    Value.Num.dec(1)), new Event.Result.Success(Value.Num.dec(1), null), 0, -1, Event.Tampered.NONE, Event.NO_IP),
+            new Event.Signal(10, 0, 17, null, Event.NO_IP),
             new Event.Killed(11, 0, 9, false),
             new Event.Exited(10, 0, 1));
 
     private static String render(Palette palette) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         TextOptions opt = new TextOptions(TextOptions.Prefix.BRACKETED, 40, TextOptions.Stamp.NONE, false, false,
-                false, true, false, null);
+                false, true, false, null, false, false);
         StraceText text = new StraceText(Outputs.single(out, false), opt,
                 new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.ABBREV, palette), new PrintStream(new ByteArrayOutputStream()), "jstrace");
         EVENTS.forEach(text::accept);

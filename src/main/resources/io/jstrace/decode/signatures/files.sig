@@ -31,8 +31,8 @@ renameat          dec    dirfd path dirfd path
 renameat2         dec    dirfd path dirfd path flags32:renameat2_flags
 link              dec    path path
 linkat            dec    dirfd path dirfd path flags32:at_flags
-symlink           dec    path path
-symlinkat         dec    path dirfd path
+symlink           dec    link_target path
+symlinkat         dec    link_target dirfd path
 chmod             dec    path oct
 fchmod            dec    fd oct
 fchmodat          dec    dirfd path oct

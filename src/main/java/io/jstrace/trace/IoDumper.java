@@ -1,0 +1,167 @@
+package io.jstrace.trace;
+
+import io.jstrace.decode.Bytes;
+import io.jstrace.decode.Call;
+import io.jstrace.decode.Signatures;
+import io.jstrace.model.Event;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * -e read=FDS, -e write=FDS: the bytes a call moved, read from the tracee at its exit, as strace's
+ * dumpio reads them. Which calls move data and where is read from the signature files: a call
+ * whose first argument is an {@code fd} and that has a data argument (a {@code wbuf}/{@code rbuf}
+ * buffer, an {@code iov_in}/{@code iov_out} array, a {@code msghdr_in}/{@code msghdr_out}, an
+ * {@code mmsgvec_sent}/{@code mmsgvec_received} vector). Written data is dumped even when the call
+ * failed; read data only up to what it returned.
+ */
+final class IoDumper {
+    private static final int IOVEC = 16, MSGHDR_IOV = 16, MSGHDR_IOVLEN = 24, MMSGHDR = 64, MMSG_LEN = 56;
+    private static final int MAX_IOVECS = 1024 * 1024;
+
+    /** How a call carries its data: the shape, whether it is written, and the argument holding it. */
+    private record Plan(Shape shape, boolean written, int arg, int lengthArg) {}
+
+    private enum Shape { BUFFER, IOV, MSGHDR, MMSG }
+
+    private static final Plan NONE = new Plan(null, false, -1, -1);
+
+    private final IntPredicate readFds;
+    private final IntPredicate writeFds;
+    private final Signatures signatures = Signatures.standard();
+    private final List<Plan> plans = new ArrayList<>();
+
+    IoDumper(IntPredicate readFds, IntPredicate writeFds) {
+        this.readFds = readFds;
+        this.writeFds = writeFds;
+    }
+
+    /** The dump for {@code call} of syscall {@code name} that just exited, or null when there is none. */
+    Event.IoDump dump(Call call, String name, long timeNanos) {
+        Plan p = plan(call.number, name);
+        int fd = call.intArg(0);
+        if (p == NONE || fd < 0) {
+            return null;
+        }
+        List<Event.DumpPart> parts = new ArrayList<>();
+        if (p.written() && writeFds.test(fd)) {
+            long addr = call.arg(p.arg());
+            switch (p.shape()) {
+                case BUFFER -> data(call, addr, call.arg(p.lengthArg()), parts);
+                case IOV -> iovecs(call, addr, call.intArg(p.lengthArg()), -1, parts);
+                case MSGHDR -> msghdr(call, addr, -1, parts);
+                case MMSG -> mmsgs(call, addr, parts);
+            }
+        } else if (!p.written() && !call.failed() && readFds.test(fd)) {
+            long addr = call.arg(p.arg());
+            switch (p.shape()) {
+                case BUFFER -> data(call, addr, call.ret(), parts);
+                case IOV -> iovecs(call, addr, call.intArg(p.lengthArg()), call.ret(), parts);
+                case MSGHDR -> msghdr(call, addr, call.ret(), parts);
+                case MMSG -> mmsgs(call, addr, parts);
+            }
+        }
+        return parts.isEmpty() ? null : new Event.IoDump(call.tid, timeNanos, List.copyOf(parts));
+    }
+
+    private Plan plan(int nr, String name) {
+        while (plans.size() <= nr) {
+            plans.add(null);
+        }
+        Plan p = plans.get(nr);
+        if (p == null) {
+            p = derive(signatures.argSpecs(name));
+            plans.set(nr, p);
+        }
+        return p;
+    }
+
+    private static Plan derive(List<String> specs) {
+        if (specs == null || specs.isEmpty() || !specs.get(0).equals("fd")) {
+            return NONE;
+        }
+        for (int i = 1; i < specs.size(); i++) {
+            String[] s = specs.get(i).split(":");
+            int param = s.length > 1 ? Integer.parseInt(s[1]) : -1;
+            Plan p = switch (s[0]) {
+                case "wbuf" -> new Plan(Shape.BUFFER, true, i, param);
+                case "rbuf" -> new Plan(Shape.BUFFER, false, i, -1);
+                case "iov_in" -> new Plan(Shape.IOV, true, i, param);
+                case "iov_out" -> new Plan(Shape.IOV, false, i, param);
+                case "msghdr_in" -> new Plan(Shape.MSGHDR, true, i, -1);
+                case "msghdr_out" -> new Plan(Shape.MSGHDR, false, i, -1);
+                case "mmsgvec_sent" -> new Plan(Shape.MMSG, true, i, -1);
+                case "mmsgvec_received" -> new Plan(Shape.MMSG, false, i, -1);
+                default -> null;
+            };
+            if (p != null) {
+                return p;
+            }
+        }
+        return NONE;
+    }
+
+    /** strace's dumpstr: nothing when the memory cannot be read. */
+    private static void data(Call c, long addr, long len, List<Event.DumpPart> parts) {
+        if (len <= 0 || len > Integer.MAX_VALUE - 16) {
+            return;
+        }
+        byte[] b = c.memory.readFully(c.tid, addr, (int) len);
+        if (b != null) {
+            parts.add(new Event.DumpPart.Data(b));
+        }
+    }
+
+    /** strace's dumpiov_upto: each buffer until {@code limit} bytes (unsigned; -1 for all) are shown. */
+    private static void iovecs(Call c, long addr, int count, long limit, List<Event.DumpPart> parts) {
+        if (count <= 0 || count > MAX_IOVECS) {
+            return;
+        }
+        byte[] raw = c.memory.readFully(c.tid, addr, count * IOVEC);
+        if (raw == null) {
+            return;
+        }
+        Bytes iov = new Bytes(raw);
+        long left = limit;
+        for (int i = 0; i < count; i++) {
+            long len = iov.s64(i * IOVEC + 8);
+            if (Long.compareUnsigned(len, left) > 0) {
+                len = left;
+            }
+            if (len == 0) {
+                break;
+            }
+            left -= len;
+            parts.add(new Event.DumpPart.Buffer(i, len));
+            data(c, iov.s64(i * IOVEC), len, parts);
+        }
+    }
+
+    private static void msghdr(Call c, long addr, long limit, List<Event.DumpPart> parts) {
+        Long iov = c.memory.readLong(c.tid, addr + MSGHDR_IOV);
+        Long iovlen = c.memory.readLong(c.tid, addr + MSGHDR_IOVLEN);
+        if (iov != null && iovlen != null) {
+            iovecs(c, iov, (int) (long) iovlen, limit, parts);
+        }
+    }
+
+    /** strace's dumpiov_in_mmsghdr: the messages the call returned, each up to its msg_len. */
+    private static void mmsgs(Call c, long addr, List<Event.DumpPart> parts) {
+        if (c.failed()) {
+            return;
+        }
+        for (int i = 0; i < c.ret(); i++) {
+            long at = addr + (long) i * MMSGHDR;
+            byte[] raw = c.memory.readFully(c.tid, at, MMSGHDR);
+            if (raw == null) {
+                return;
+            }
+            Bytes m = new Bytes(raw);
+            long iovlen = m.s64(MSGHDR_IOVLEN);
+            parts.add(new Event.DumpPart.Vector(i, iovlen));
+            iovecs(c, m.s64(MSGHDR_IOV), (int) iovlen, m.u32(MMSG_LEN), parts);
+        }
+    }
+}
