@@ -69,7 +69,8 @@ public final class Main {
         String path = o.command().isEmpty() ? null : Launch.resolve(o.command().get(0));
         StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle()), err, NAME);
         FdPaths fds = o.decode().fdDetail() > 0 ? new FdTable(o.decode().fdDetail()) : FdPaths.NONE;
-        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds), text);
+        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds,
+                o.stackTrace()), text);
         try {
             if (path == null) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {

@@ -2,6 +2,7 @@ package io.jstrace.output;
 
 import io.jstrace.decode.Siginfo;
 import io.jstrace.model.Event;
+import io.jstrace.model.StackFrame;
 import io.jstrace.trace.Sink;
 
 import java.io.PrintStream;
@@ -46,6 +47,7 @@ public final class StraceText implements Sink {
         switch (e) {
             case Event.SyscallEntry s -> entry(s);
             case Event.SyscallExit s -> exit(s);
+            case Event.Backtrace b -> backtrace(b);
             case Event.Signal s -> {
                 sb.append("--- ").append(Siginfo.signalName(s.signal())).append(' ');
                 if (s.siginfo() != null) {
@@ -143,8 +145,10 @@ public final class StraceText implements Sink {
     private void exit(Event.SyscallExit s) {
         Outputs.Line line = outputs.of(s.tid());
         Pending p = pending.remove(s.tid());
+        unshown.remove(s.tid());
         if (p != null && p.held() != null) {
             if (!opt.statuses().contains(status(s.result()))) {
+                unshown.add(s.tid());
                 return;
             }
             closeOpen(line);
@@ -195,6 +199,41 @@ public final class StraceText implements Sink {
         line.write(sb);
         sb.setLength(0);
         line.openTid = -1;
+    }
+
+    /** Threads whose last syscall line -e status= left out: their stack (-k) is left out too. */
+    private final java.util.Set<Integer> unshown = new java.util.HashSet<>();
+
+    /** -k: one line per frame, in strace's formats (its unwind.c). */
+    private void backtrace(Event.Backtrace b) {
+        if (unshown.remove(b.tid())) {
+            return;
+        }
+        Outputs.Line line = outputs.of(b.tid());
+        closeOpen(line);
+        for (StackFrame f : b.frames()) {
+            sb.append(" > ");
+            switch (f) {
+                case StackFrame.Code c -> {
+                    sb.append(c.module()).append('(');
+                    // strace prints "(+0x0)" for an unknown symbol in stacks it kept from the entry, "()" otherwise.
+                    if (b.atEntry() || (c.symbol() != null && !c.symbol().isEmpty())) {
+                        sb.append(c.symbol() == null ? "" : c.symbol()).append("+0x")
+                                .append(Long.toHexString(c.symbolOffset()));
+                    }
+                    sb.append(") [0x").append(Long.toHexString(c.fileOffset())).append(']');
+                }
+                case StackFrame.Error e -> {
+                    sb.append(e.message());
+                    if (e.address() != 0) {
+                        sb.append(" [0x").append(Long.toHexString(e.address())).append(']');
+                    }
+                }
+            }
+            sb.append('\n');
+        }
+        line.write(sb);
+        sb.setLength(0);
     }
 
     private void closeOpen(Outputs.Line line) {

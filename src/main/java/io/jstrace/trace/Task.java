@@ -19,6 +19,8 @@ final class Task {
     int firstExitArg;
     Value[] values;
     long entryNanos;
+    /** -k: the stack taken at the entry of a call that does not return to it (execve, exit), until printed. */
+    java.util.List<io.jstrace.model.StackFrame> entryStack;
 
     Task(int tid) {
         this.tid = tid;

@@ -11,15 +11,18 @@ import io.jstrace.decode.Signature;
 import io.jstrace.decode.Signatures;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Ptrace;
+import io.jstrace.linux.Regs;
 import io.jstrace.linux.RemoteMemory;
 import io.jstrace.linux.Spawn;
 import io.jstrace.linux.SyscallInfo;
 import io.jstrace.linux.Sys;
 import io.jstrace.linux.WaitStatus;
 import io.jstrace.model.Event;
+import io.jstrace.model.StackFrame;
 import io.jstrace.model.Value;
 import io.jstrace.syscalls.Syscall;
 import io.jstrace.syscalls.SyscallTable;
+import io.jstrace.unwind.Unwinder;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -40,7 +43,8 @@ public final class Tracer {
             SIGKILL = 9, SIGCONT = 18;
     private static final int NR_EXECVE = 59, NR_EXECVEAT = 322;
 
-    public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths) {}
+    public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
+                         boolean stackTrace) {}
 
     private final Config config;
     private final Sink sink;
@@ -52,6 +56,8 @@ public final class Tracer {
     private final MemorySegment status = arena.allocate(JAVA_INT);
     private final MemorySegment scratch = Ptrace.scratch(arena);
     private final RemoteMemory memory = new RemoteMemory();
+    /** -k: walks stacks; null without -k. */
+    private final Unwinder unwinder;
     private final long startNanos = System.nanoTime();
     private final long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
     private final AtomicBoolean interrupted = new AtomicBoolean();
@@ -63,6 +69,7 @@ public final class Tracer {
     public Tracer(Config config, Sink sink) {
         this.config = config;
         this.sink = sink;
+        this.unwinder = config.stackTrace() ? new Unwinder(memory) : null;
     }
 
     private int baseOptions() {
@@ -206,6 +213,7 @@ public final class Tracer {
         } else {
             sink.accept(new Event.Killed(t.tid, now(), WaitStatus.termSignal(s), WaitStatus.coreDumped(s)));
         }
+        stackFromEntry(t);
     }
 
     private void eventStop(Task t, int event, int sig) {
@@ -214,6 +222,7 @@ public final class Tracer {
                 if (!t.hidden && (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)) {
                     // Group-stop: report it and let job control keep the thread stopped.
                     sink.accept(new Event.Stopped(t.tid, now(), sig));
+                    stackNow(t);
                     Ptrace.listen(t.tid);
                 } else {
                     Ptrace.syscall(t.tid, 0);
@@ -231,6 +240,9 @@ public final class Tracer {
                 Ptrace.syscall(t.tid, 0);
             }
             case Ptrace.EVENT_EXEC -> {
+                if (unwinder != null) {
+                    unwinder.mappingsChanged();
+                }
                 execEvent(t);
                 Ptrace.syscall(t.tid, 0);
             }
@@ -265,6 +277,7 @@ public final class Tracer {
                     ? Siginfo.decode(new Bytes(scratch.asSlice(0, 128).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)))
                     : null;
             sink.accept(new Event.Signal(t.tid, now(), sig, si));
+            stackNow(t);
         }
         Ptrace.syscall(t.tid, sig);
     }
@@ -283,14 +296,18 @@ public final class Tracer {
     private void entry(Task t) {
         t.inSyscall = true;
         int nr = (int) info.number();
-        if (t.hidden && (nr == NR_EXECVE || nr == NR_EXECVEAT)) {
+        boolean launch = t.hidden && (nr == NR_EXECVE || nr == NR_EXECVEAT);
+        if (launch) {
             t.hidden = false;
         }
         t.call = null;
+        Syscall sc = table.byNumber(nr);
+        if (unwinder != null && sc != null) {
+            unwinder.syscallEntered(sc.name());
+        }
         if (t.hidden) {
             return;
         }
-        Syscall sc = table.byNumber(nr);
         if (!config.selection().shows(sc)) {
             return;
         }
@@ -318,6 +335,8 @@ public final class Tracer {
         t.values = values;
         t.firstExitArg = firstExit;
         t.entryNanos = System.nanoTime();
+        // -k: strace shows the new program's stack after the launch, not the launcher's.
+        t.entryStack = unwinder != null && !launch && unwinder.takenAtEntry(name) ? walk(t) : null;
         List<Value> shown = present(values, 0, firstExit);
         sink.accept(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size()));
     }
@@ -339,6 +358,33 @@ public final class Tracer {
             }
         }
         emitExit(t, result(t, call));
+        if (!stackFromEntry(t)) {
+            stackNow(t);
+        }
+    }
+
+    /** -k: the stack of {@code t} as it is now, or null if its registers cannot be read. */
+    private List<StackFrame> walk(Task t) {
+        Regs regs = Ptrace.regs(t.tid, scratch);
+        return regs == null ? null : unwinder.walk(t.tid, regs);
+    }
+
+    /** -k: reports the stack of {@code t} after the event just reported for it. */
+    private void stackNow(Task t) {
+        List<StackFrame> frames = unwinder == null ? null : walk(t);
+        if (frames != null) {
+            sink.accept(new Event.Backtrace(t.tid, now(), frames, false));
+        }
+    }
+
+    /** -k: reports the stack taken at the entry of {@code t}'s call, if one was; says whether one was. */
+    private boolean stackFromEntry(Task t) {
+        if (t.entryStack == null) {
+            return false;
+        }
+        sink.accept(new Event.Backtrace(t.tid, now(), t.entryStack, true));
+        t.entryStack = null;
+        return true;
     }
 
     private Event.Result result(Task t, Call call) {
