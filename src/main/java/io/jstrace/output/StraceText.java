@@ -2,7 +2,6 @@ package io.jstrace.output;
 
 import io.jstrace.decode.Siginfo;
 import io.jstrace.model.Event;
-import io.jstrace.model.StackFrame;
 import io.jstrace.trace.Sink;
 
 import java.io.PrintStream;
@@ -26,6 +25,9 @@ public final class StraceText implements Sink {
     private final Map<Integer, Pending> pending = new HashMap<>();
     private final StringBuilder sb = new StringBuilder(256);
     private int live;
+    private final StackText stacks = new StackText();
+    /** The thread whose syscall line -e status= has just left out (its -k stack follows at once), or -1. */
+    private int leftOutExit = -1;
     private long lastNanos = -1;
 
     /**
@@ -44,10 +46,12 @@ public final class StraceText implements Sink {
 
     @Override
     public void accept(Event e) {
+        boolean afterLeftOutExit = leftOutExit == e.tid();
+        leftOutExit = -1;
         switch (e) {
             case Event.SyscallEntry s -> entry(s);
             case Event.SyscallExit s -> exit(s);
-            case Event.Backtrace b -> backtrace(b);
+            case Event.Backtrace b -> stacks.print(b, afterLeftOutExit, outputs.of(b.tid()));
             case Event.Signal s -> {
                 sb.append("--- ").append(Siginfo.signalName(s.signal())).append(' ');
                 if (s.siginfo() != null) {
@@ -61,6 +65,7 @@ public final class StraceText implements Sink {
                 if (!opt.quietExit()) {
                     whole(e, sb.append("+++ exited with ").append(x.code()).append(" +++\n"));
                 }
+                stacks.ended(x.tid(), outputs.of(x.tid()));
                 lastNumber.remove(x.tid());
                 live--;
             }
@@ -69,6 +74,7 @@ public final class StraceText implements Sink {
                     whole(e, sb.append("+++ killed by ").append(Siginfo.signalName(k.signal()))
                             .append(k.core() ? " (core dumped)" : "").append(" +++\n"));
                 }
+                stacks.ended(k.tid(), outputs.of(k.tid()));
                 lastNumber.remove(k.tid());
                 live--;
             }
@@ -145,10 +151,9 @@ public final class StraceText implements Sink {
     private void exit(Event.SyscallExit s) {
         Outputs.Line line = outputs.of(s.tid());
         Pending p = pending.remove(s.tid());
-        unshown.remove(s.tid());
         if (p != null && p.held() != null) {
             if (!opt.statuses().contains(status(s.result()))) {
-                unshown.add(s.tid());
+                leftOutExit = s.tid();
                 return;
             }
             closeOpen(line);
@@ -199,41 +204,6 @@ public final class StraceText implements Sink {
         line.write(sb);
         sb.setLength(0);
         line.openTid = -1;
-    }
-
-    /** Threads whose last syscall line -e status= left out: their stack (-k) is left out too. */
-    private final java.util.Set<Integer> unshown = new java.util.HashSet<>();
-
-    /** -k: one line per frame, in strace's formats (its unwind.c). */
-    private void backtrace(Event.Backtrace b) {
-        if (unshown.remove(b.tid())) {
-            return;
-        }
-        Outputs.Line line = outputs.of(b.tid());
-        closeOpen(line);
-        for (StackFrame f : b.frames()) {
-            sb.append(" > ");
-            switch (f) {
-                case StackFrame.Code c -> {
-                    sb.append(c.module()).append('(');
-                    // strace prints "(+0x0)" for an unknown symbol in stacks it kept from the entry, "()" otherwise.
-                    if (b.atEntry() || (c.symbol() != null && !c.symbol().isEmpty())) {
-                        sb.append(c.symbol() == null ? "" : c.symbol()).append("+0x")
-                                .append(Long.toHexString(c.symbolOffset()));
-                    }
-                    sb.append(") [0x").append(Long.toHexString(c.fileOffset())).append(']');
-                }
-                case StackFrame.Error e -> {
-                    sb.append(e.message());
-                    if (e.address() != 0) {
-                        sb.append(" [0x").append(Long.toHexString(e.address())).append(']');
-                    }
-                }
-            }
-            sb.append('\n');
-        }
-        line.write(sb);
-        sb.setLength(0);
     }
 
     private void closeOpen(Outputs.Line line) {
