@@ -29,7 +29,7 @@ public final class CommandLine {
             Map.entry("const-print-style", 1), Map.entry("decode-fds", 2), Map.entry("syscall-number", 0),
             Map.entry("syscall-times", 2), Map.entry("relative-timestamps", 2),
             Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2),
-            Map.entry("successful-only", 0), Map.entry("failed-only", 0), Map.entry("stack-trace", 0));
+            Map.entry("successful-only", 0), Map.entry("failed-only", 0), Map.entry("stack-traces", 0));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -89,7 +89,7 @@ public final class CommandLine {
                 case "r", "relative-timestamps" -> relative = true;
                 case "T", "syscall-times" -> durations = true;
                 case "n", "syscall-number" -> numbers = true;
-                case "k", "stack-trace" -> stackTrace = true;
+                case "k", "stack-traces" -> stackTrace = true;
                 case "z", "successful-only" -> statuses = SUCCESSFUL;
                 case "Z", "failed-only" -> statuses = FAILED;
                 case "q" -> quiet++;

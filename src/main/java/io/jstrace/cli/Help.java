@@ -7,7 +7,7 @@ final class Help {
     static final String VERSION = "0.1.0";
 
     static final String TEXT = """
-            Usage: jstrace [-fnqrtTvVxy] [-a column] [-e expr]... [-o file] [-p pid]... [-s strsize] [-X format]
+            Usage: jstrace [-fknqrtTvVxy] [-a column] [-e expr]... [-o file] [-p pid]... [-s strsize] [-X format]
                            { -p pid | [--] PROG [ARGS] }
 
             General:
@@ -21,6 +21,7 @@ final class Help {
                                      with -o FILE, write each process's trace to FILE.PID
             Output format:
               -a COLUMN      alignment COLUMN for printing syscall results (default 40)
+              -k, --stack-traces     obtain stack trace between each syscall
               -n             print syscall numbers
               -o FILE        send trace output to FILE instead of stderr
               -A             open the file given with -o in append mode

@@ -30,6 +30,14 @@ class CommandLineTest {
     }
 
     @Test
+    void stackTraces() throws UsageError {
+        assertFalse(parse("true").stackTrace());
+        assertTrue(parse("-fk", "true").stackTrace());
+        assertTrue(parse("--stack-traces", "true").stackTrace());
+        assertTrue(parse("--stack-trace", "true").stackTrace(), "an unambiguous prefix, as getopt_long takes it");
+    }
+
+    @Test
     void optionsEndAtFirstNonOptionOrDoubleDash() throws UsageError {
         assertEquals(List.of("echo", "-f"), parse("echo", "-f").command());
         assertEquals(List.of("-weird"), parse("--", "-weird").command());
