@@ -85,12 +85,16 @@ public final class Unwinder {
             return new StackFrame.Code(at.path(), null, 0, fileOffset);
         }
         ElfFile.Segment seg = elf.loadAtOffset(at.offset());
-        long loadOffset = seg == null ? 0 : at.start() - seg.vaddr();
         long back = previous ? 1 : 0;
-        Symbols.Hit hit = elf.symbols().lookup(ip - back - loadOffset);
+        Symbols.Hit hit = elf.symbols().lookup(ip - back - (seg == null ? 0 : loadBias(at, seg)));
         return hit == null
                 ? new StackFrame.Code(at.path(), null, 0, fileOffset)
                 : new StackFrame.Code(at.path(), hit.name(), hit.offset() + back, fileOffset);
+    }
+
+    /** What to subtract from an address in mapping {@code at} to get the ELF's own address. */
+    private static long loadBias(Maps.Mapping at, ElfFile.Segment mapped) {
+        return at.start() - mapped.vaddr();
     }
 
     /** One walk's cursor: the current frame's registers, and whether its pc is a return address. */
@@ -122,8 +126,13 @@ public final class Unwinder {
             long ip = ip();
             long sp = peek(Registers.RSP);
             try {
-                EhFrame.Fde fde = fde(at, ip);
-                Registers next = fde != null ? byCfi(at, fde, ip) : byFramePointer();
+                // libunwind's rule: CFI only for a mapping that starts exactly at a segment of its file
+                ElfFile elf = elves.of(at);
+                ElfFile.Segment seg = elf == null ? null : elf.loadAtOffset(at.offset());
+                EhFrame eh = seg == null ? null : elf.ehFrame();
+                long pc = ip - (previousInstruction ? 1 : 0) - (seg == null ? 0 : loadBias(at, seg));
+                EhFrame.Fde fde = eh == null ? null : eh.find(pc);
+                Registers next = fde != null ? byCfi(elf, fde, pc) : byFramePointer();
                 if (next == null || !next.known(Registers.RIP)) {
                     return false;
                 }
@@ -138,27 +147,8 @@ public final class Unwinder {
             }
         }
 
-        private long loadBase(Maps.Mapping at, ElfFile elf) {
-            ElfFile.Segment seg = elf.loadAtOffset(at.offset());
-            return seg == null ? Long.MIN_VALUE : at.start() - seg.vaddr();
-        }
-
-        private EhFrame.Fde fde(Maps.Mapping at, long ip) throws UnwindException {
-            ElfFile elf = elves.of(at);
-            if (elf == null || elf.ehFrame() == null) {
-                return null;
-            }
-            long base = loadBase(at, elf);
-            if (base == Long.MIN_VALUE) {
-                return null;
-            }
-            return elf.ehFrame().find(ip - (previousInstruction ? 1 : 0) - base);
-        }
-
-        /** The caller's registers by the FDE's rules; null when the return address is undefined. */
-        private Registers byCfi(Maps.Mapping at, EhFrame.Fde fde, long ip) throws UnwindException {
-            ElfFile elf = elves.of(at);
-            long pc = ip - (previousInstruction ? 1 : 0) - loadBase(at, elf);
+        /** The caller's registers by the FDE's rules at file address {@code pc}; null at the end of the stack. */
+        private Registers byCfi(ElfFile elf, EhFrame.Fde fde, long pc) throws UnwindException {
             Row row = Cfi.rowAt(elf.bytes(), fde, pc, Registers.COUNT);
             long cfa = row.cfaExpr != null
                     ? DwarfExpr.eval(row.cfaExpr, null, regs, mem)
