@@ -1,10 +1,15 @@
 package io.jstrace.cli;
 
 import io.jstrace.decode.DecodeOptions;
+import io.jstrace.output.Palette;
+import io.jstrace.output.SummaryColumn;
+import io.jstrace.output.SummaryOptions;
+import io.jstrace.output.SummaryOrder;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
 import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Selection;
+import io.jstrace.trace.TraceExpr;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +34,13 @@ public final class CommandLine {
             Map.entry("const-print-style", 1), Map.entry("decode-fds", 2), Map.entry("syscall-number", 0),
             Map.entry("syscall-times", 2), Map.entry("relative-timestamps", 2),
             Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2),
-            Map.entry("successful-only", 0), Map.entry("failed-only", 0), Map.entry("stack-traces", 0));
+            Map.entry("successful-only", 0), Map.entry("failed-only", 0),
+            Map.entry("color", 2), Map.entry("colour", 2),
+            Map.entry("summary-only", 0), Map.entry("summary", 0), Map.entry("summary-wall-clock", 0),
+            Map.entry("summary-sort-by", 1), Map.entry("summary-columns", 1),
+            Map.entry("summary-syscall-overhead", 1),
+            Map.entry("inject", 1), Map.entry("fault", 1),
+            Map.entry("json", 0), Map.entry("timeline", 1), Map.entry("stack-traces", 0));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -62,8 +73,13 @@ public final class CommandLine {
         final List<Integer> pids = new ArrayList<>();
         java.util.Set<TextOptions.Status> statuses;
         Options.Action action = Options.Action.TRACE;
+        Palette.When color = Palette.When.NEVER;
+        final Summary summary = new Summary();
+        boolean json;
+        String timeline;
         boolean stackTrace;
         final SyscallTable table = SyscallTable.x86_64();
+        final io.jstrace.trace.Tampering.Builder tampering = new io.jstrace.trace.Tampering.Builder();
 
         void apply(Getopt.Opt o) throws UsageError {
             String v = o.value();
@@ -96,8 +112,15 @@ public final class CommandLine {
                 case "quiet" -> quiet = Math.max(quiet, 1);
                 case "p", "attach" -> pids(v);
                 case "e" -> expression(v);
-                case "trace" -> trace = TraceExpr.syscalls(v, table);
-                case "signal" -> signals = TraceExpr.signals(v);
+                case "trace" -> trace = syscalls(v);
+                case "signal" -> signals = signals(v);
+                case "color", "colour" -> color = color(o.name(), v);
+                case "c", "summary-only", "C", "summary", "w", "summary-wall-clock", "S", "summary-sort-by",
+                     "U", "summary-columns", "O", "summary-syscall-overhead" -> summary.apply(o);
+                case "inject" -> InjectExpr.add(v, false, table, tampering);
+                case "fault" -> InjectExpr.add(v, true, table, tampering);
+                case "json" -> json = true;
+                case "timeline" -> timeline = v;
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -109,14 +132,32 @@ public final class CommandLine {
             String key = eq < 0 ? "trace" : v.substring(0, eq);
             String val = eq < 0 ? v : v.substring(eq + 1);
             switch (key) {
-                case "trace", "t" -> trace = TraceExpr.syscalls(val, table);
-                case "signal", "signals", "s" -> signals = TraceExpr.signals(val);
+                case "trace", "t" -> trace = syscalls(val);
+                case "signal", "signals", "s" -> signals = signals(val);
                 case "decode-fds" -> fds = val.contains("socket") || val.contains("dev") || val.equals("all") ? 2 : 1;
                 case "status" -> statuses = statuses(val);
-                case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w", "fault", "inject",
+                case "inject" -> InjectExpr.add(val, false, table, tampering);
+                case "fault" -> InjectExpr.add(val, true, table, tampering);
+                case "abbrev", "a", "verbose", "v", "raw", "x", "read", "r", "write", "w",
                      "quiet", "q", "silent", "silence", "kvm" ->
                         throw new UsageError("-e " + key + "= is not supported yet");
                 default -> throw new UsageError("invalid system call '" + v + "'");
+            }
+        }
+
+        private Predicate<io.jstrace.syscalls.Syscall> syscalls(String v) throws UsageError {
+            try {
+                return TraceExpr.syscalls(v, table);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
+            }
+        }
+
+        private static IntPredicate signals(String v) throws UsageError {
+            try {
+                return TraceExpr.signals(v);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage());
             }
         }
 
@@ -158,6 +199,16 @@ public final class CommandLine {
             }
         }
 
+        /** --color[=WHEN] with the words ls accepts; no WHEN means always, as for ls. */
+        private static Palette.When color(String name, String v) throws UsageError {
+            return switch (v == null ? "always" : v) {
+                case "always", "yes", "force" -> Palette.When.ALWAYS;
+                case "never", "no", "none" -> Palette.When.NEVER;
+                case "auto", "tty", "if-tty" -> Palette.When.AUTO;
+                default -> throw new UsageError("invalid --" + name + " argument: '" + v + "'", true);
+            };
+        }
+
         private static int number(String opt, String v) throws UsageError {
             try {
                 int n = Integer.parseInt(v);
@@ -174,6 +225,15 @@ public final class CommandLine {
             if (action == Options.Action.TRACE && command.isEmpty() && pids.isEmpty()) {
                 throw new UsageError("must have PROG [ARGS] or -p PID", true);
             }
+            List<String> warnings = new ArrayList<>();
+            SummaryOptions summaryOptions = summary.build(follow == 2, warnings);
+            if (summaryOptions != null && summaryOptions.only()) {
+                Summary.ignored(warnings, numbers, "-n/--syscall-number");
+                Summary.ignored(warnings, relative, "-r/--relative-timestamps");
+                Summary.ignored(warnings, stamps > 0, "-t/--absolute-timestamps");
+                Summary.ignored(warnings, durations, "-T/--syscall-times");
+                Summary.ignored(warnings, fds > 0, "-y/--decode-fds");
+            }
             if (follow == 2 && output == null) {
                 follow = 1;
             }
@@ -188,7 +248,86 @@ public final class CommandLine {
                     signals != null ? signals : s -> true);
             return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
                     column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
-                    List.copyOf(command), action, stackTrace);
+                    List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings), tampering.build(), json, timeline,
+                    stackTrace);
+        }
+    }
+
+    /** -c, -C, -w, -S, -U and -O, checked together as strace checks them. */
+    private static final class Summary {
+        boolean only;
+        boolean both;
+        boolean wallClock;
+        SummaryOrder order = SummaryOrder.TIME;
+        boolean orderSet;
+        List<SummaryColumn> columns = SummaryColumn.DEFAULT;
+        boolean columnsSet;
+        long overhead;
+
+        void apply(Getopt.Opt o) throws UsageError {
+            String v = o.value();
+            try {
+                switch (o.name()) {
+                    case "c", "summary-only" -> only = exclusive(both);
+                    case "C", "summary" -> both = exclusive(only);
+                    case "w", "summary-wall-clock" -> wallClock = true;
+                    case "S", "summary-sort-by" -> {
+                        order = SummaryOrder.parse(v);
+                        orderSet = true;
+                    }
+                    case "U", "summary-columns" -> {
+                        columns = SummaryColumn.parseList(v);
+                        columnsSet = true;
+                    }
+                    default -> overhead = overhead(o);
+                }
+            } catch (IllegalArgumentException e) {
+                throw new UsageError(e.getMessage(), true);
+            }
+        }
+
+        private static boolean exclusive(boolean other) throws UsageError {
+            if (other) {
+                throw new UsageError("-c/--summary-only and -C/--summary are mutually exclusive", true);
+            }
+            return true;
+        }
+
+        private static long overhead(Getopt.Opt o) throws UsageError {
+            try {
+                return SummaryOptions.parseOverhead(o.value());
+            } catch (IllegalArgumentException e) {
+                String opt = o.name().length() == 1 ? "-" + o.name() : "--" + o.name();
+                throw new UsageError("invalid " + opt + " argument: '" + o.value() + "'", true);
+            }
+        }
+
+        /** The summary asked for, or null; errors and warnings in strace's order and words. */
+        SummaryOptions build(boolean separately, List<String> warnings) throws UsageError {
+            boolean on = only || both;
+            if (separately && on) {
+                throw new UsageError("(-c/--summary-only or -C/--summary) and -ff/--output-separately"
+                        + " are mutually exclusive", true);
+            }
+            if (wallClock && !on) {
+                throw new UsageError("-w/--summary-wall-clock must be given with (-c/--summary-only or -C/--summary)",
+                        true);
+            }
+            if (columnsSet && !on) {
+                throw new UsageError("-U/--summary-columns must be given with (-c/--summary-only or -C/--summary)",
+                        true);
+            }
+            if (orderSet && !on) {
+                warnings.add("-S/--summary-sort-by has no effect without (-c/--summary-only or -C/--summary)");
+            }
+            return on ? new SummaryOptions(only, wallClock, order, columns, overhead) : null;
+        }
+
+        /** -c prints no trace lines, so options that shape them are reported as having no effect. */
+        static void ignored(List<String> warnings, boolean given, String option) {
+            if (given) {
+                warnings.add(option + " has no effect with -c/--summary-only");
+            }
         }
     }
 }

@@ -7,12 +7,19 @@ final class Help {
     static final String VERSION = "0.1.0";
 
     static final String TEXT = """
-            Usage: jstrace [-fknqrtTvVxy] [-a column] [-e expr]... [-o file] [-p pid]... [-s strsize] [-X format]
+            Usage: jstrace [-CfknqrtTvVwxy] [-a column] [-e expr]... [-o file] [-p pid]... [-s strsize] [-X format]
+                           [-O overhead] [-S sortby] [-U columns] { -p pid | [--] PROG [ARGS] }
+               or: jstrace -c[fw] [-e expr]... [-O overhead] [-S sortby] [-U columns]
                            { -p pid | [--] PROG [ARGS] }
 
             General:
               -e EXPR        a qualifying expression: trace=[!][?]SET (names, %class, /regex, all, none),
                              signal=[!]SET
+              -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL]
+                        [:delay_enter=DELAY][:delay_exit=DELAY][:when=FIRST[..LAST][+[STEP]]]
+                             tamper with the calls of SET (also --inject=)
+              -e fault=SET[:error=ERRNO][:when=EXPR]
+                             fail the calls of SET with ERRNO (default ENOSYS; also --fault=)
             Startup:
               -p PID, --attach=PID   trace process PID (repeatable; comma or space separated lists)
             Tracing:
@@ -21,6 +28,9 @@ final class Help {
                                      with -o FILE, write each process's trace to FILE.PID
             Output format:
               -a COLUMN      alignment COLUMN for printing syscall results (default 40)
+              --color[=WHEN], --colour[=WHEN]
+                             colour names, strings, errors, signals and exits: always (no WHEN),
+                             auto (a terminal, unless NO_COLOR is set) or never (default)
               -k, --stack-traces     obtain stack trace between each syscall
               -n             print syscall numbers
               -o FILE        send trace output to FILE instead of stderr
@@ -34,6 +44,25 @@ final class Help {
               -x, -xx        print non-ASCII strings in hex, -xx all strings
               -X FORMAT      raw, abbrev or verbose constants
               -y, -yy        print paths (and socket details) associated with file descriptors
+            Statistics:
+              -c, --summary-only     count time, calls, and errors for each syscall and report summary
+              -C, --summary          like -c, but also print the regular output
+              -O OVERHEAD[UNIT], --summary-syscall-overhead=OVERHEAD[UNIT]
+                                     set overhead for tracing syscalls to OVERHEAD UNITs
+                                     (units: s, ms, us, ns; default is microseconds)
+              -S SORTBY, --summary-sort-by=SORTBY
+                                     sort syscall counts by: time, min-time, max-time, avg-time,
+                                     calls, errors, name, nothing (default time)
+              -U COLUMNS, --summary-columns=COLUMNS
+                                     show specific columns in the summary report: comma-separated
+                                     list of time-percent, total-time, min-time, max-time,
+                                     avg-time, calls, errors, name
+                                     (default time-percent,total-time,avg-time,calls,errors,name)
+              -w, --summary-wall-clock
+                                     summarise syscall latency (default is system time)
+              --json         write JSON Lines (docs/jstrace-jsonl.schema.json) instead of text
+              --timeline FILE
+                             also write a Chrome/Perfetto trace-event timeline to FILE
             Miscellaneous:
               -h, --help     print this help
               -V, --version  print version

@@ -3,7 +3,6 @@ package io.jstrace.cli;
 import io.jstrace.linux.Spawn;
 import io.jstrace.xlat.Xlat;
 
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,33 +12,9 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
-/** Finding the program to run, and what it inherits, as strace does. */
+/** What a started command inherits from jstrace's own start, as strace passes it on. */
 final class Launch {
     private Launch() {}
-
-    /**
-     * The path to execute: {@code name} itself if it has a slash, else the first PATH entry
-     * holding an executable regular file by that name.
-     */
-    static String resolve(String name) throws UsageError {
-        if (name.indexOf('/') >= 0) {
-            if (!Files.exists(Path.of(name))) {
-                throw new UsageError("Can't stat '" + name + "': No such file or directory");
-            }
-            return name;
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            path = "/bin:/usr/bin";
-        }
-        for (String dir : path.split(":", -1)) {
-            File f = new File(dir.isEmpty() ? "." : dir, name);
-            if (f.isFile() && f.canExecute()) {
-                return dir.isEmpty() ? name : f.getPath();
-            }
-        }
-        throw new UsageError("Can't stat '" + name + "': No such file or directory");
-    }
 
     /**
      * What jstrace itself inherited, recorded by bin/jstrace before the JVM started (the JVM

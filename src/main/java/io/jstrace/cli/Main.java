@@ -1,16 +1,24 @@
 package io.jstrace.cli;
 
-import io.jstrace.decode.FdPaths;
+import io.jstrace.api.ExitStatus;
+import io.jstrace.api.JsTrace;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Sys;
-import io.jstrace.linux.WaitStatus;
+import io.jstrace.output.AttachMessages;
+import io.jstrace.output.JsonLines;
 import io.jstrace.output.Outputs;
+import io.jstrace.output.Palette;
 import io.jstrace.output.StraceText;
+import io.jstrace.output.Summary;
+import io.jstrace.output.SummaryOptions;
 import io.jstrace.output.TextOptions;
+import io.jstrace.output.Timeline;
 import io.jstrace.output.ValueText;
+import io.jstrace.syscalls.Syscall;
+import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Errnos;
-import io.jstrace.trace.FdTable;
-import io.jstrace.trace.Tracer;
+import io.jstrace.trace.Sink;
+import io.jstrace.trace.Tee;
 import sun.misc.Signal;
 
 import java.io.FileNotFoundException;
@@ -27,6 +35,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
+        Thread.ofPlatform().daemon().name("jstrace-warm-up").start(Sys::warmUp);
         PrintStream err = System.err;
         int code;
         try {
@@ -55,6 +64,7 @@ public final class Main {
 
     static int run(List<String> args, PrintStream err) throws UsageError, Errno {
         Options o = CommandLine.parse(args);
+        o.tampering().warnings().forEach(w -> err.println(NAME + ": " + w));
         switch (o.action()) {
             case HELP -> {
                 System.out.print(Help.TEXT);
@@ -66,33 +76,57 @@ public final class Main {
             }
             case TRACE -> { }
         }
-        String path = o.command().isEmpty() ? null : Launch.resolve(o.command().get(0));
-        StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle()), err, NAME);
-        FdPaths fds = o.decode().fdDetail() > 0 ? new FdTable(o.decode().fdDetail()) : FdPaths.NONE;
-        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds,
-                o.stackTrace()), text);
+        o.warnings().forEach(w -> err.println(NAME + ": " + w));
+        o.tampering().warnings().forEach(w -> err.println(NAME + ": " + w));
+        boolean attach = o.command().isEmpty();
+        JsTrace trace = attach ? JsTrace.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
+                : JsTrace.command(o.command()).inheritance(Launch.inheritance());
+        SummaryOptions summary = o.summary();
+        trace.follow(o.followForks()).selection(o.selection()).decode(o.decode())
+                .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
+                .tampering(o.tampering()).stackTraces(o.stackTrace());
+        Sink sink = sink(o, err);
         try {
-            if (path == null) {
+            if (attach) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
-                    handle(sig, tracer::interrupt);
+                    handle(sig, trace::stop);
                 }
-                return tracer.runAttached(o.pids(), m -> err.println(NAME + ": " + m));
+                return trace.onWarning(m -> err.println(NAME + ": " + m)).run(sink::accept).code();
             }
             int[] child = new int[1];
             // With -o the terminal's signals reach the command itself; otherwise pass them on, as strace does.
             for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
                 handle(sig, o.output() != null ? () -> { } : () -> forward(child[0], sig));
             }
-            int status = tracer.runCommand(path, o.command(), Launch.inheritance(), pid -> child[0] = pid);
-            text.close();
-            if (WaitStatus.signaled(status)) {
+            ExitStatus status = trace.onStart(pid -> child[0] = pid).run(sink::accept);
+            sink.close();
+            if (status.killed()) {
                 err.flush();
-                Sys.dieBySignal(WaitStatus.termSignal(status));
+                Sys.dieBySignal(status.signal());
             }
-            return WaitStatus.exitCode(status);
+            return status.code();
         } finally {
-            text.close();
+            sink.close();
         }
+    }
+
+    /**
+     * The sink for -c (the table and attach messages, no trace lines) or -C (trace lines, then
+     * the table); {@code text} alone otherwise.
+     */
+    private static Sink withSummary(Options o, Outputs out, Sink text, PrintStream err) {
+        SummaryOptions s = o.summary();
+        if (s == null) {
+            return text;
+        }
+        List<Syscall> known = SyscallTable.x86_64().all();
+        int size = known.get(known.size() - 1).number() + 1;
+        if (s.only()) {
+            return Tee.of(List.of(new Summary(s, size, out, true),
+                    new AttachMessages(err, NAME, textOptions(o).quietAttach())));
+        }
+        // The summary closes first so that its table comes before text closes the output.
+        return Tee.of(List.of(new Summary(s, size, out, false), text));
     }
 
     private static void forward(int pid, int sig) {
@@ -117,6 +151,22 @@ public final class Main {
         }
     }
 
+    /** --color=auto colours only what goes to a terminal: stderr, without -o. */
+    private static Palette palette(Options o) {
+        boolean terminal = o.output() == null && Sys.isatty(2);
+        return Palette.choose(o.color(), terminal, System.getenv("NO_COLOR"), System.getenv("TERM"));
+    }
+
+    /** strace's text or --json lines, with the -c/-C table, and the --timeline file when asked for. */
+    private static Sink sink(Options o, PrintStream err) throws UsageError {
+        Sink timeline = o.timeline() != null ? new Timeline(open(o.timeline(), false)) : null;
+        Outputs out = outputs(o, err);
+        Sink lines = o.json() ? new JsonLines(out, o.statuses())
+                : new StraceText(out, textOptions(o), new ValueText(o.hex(), o.decode().xstyle(), palette(o)), err, NAME);
+        Sink main = withSummary(o, out, lines, err);
+        return timeline == null ? main : Tee.of(List.of(main, timeline));
+    }
+
     private static Outputs outputs(Options o, PrintStream err) throws UsageError {
         if (o.output() == null) {
             return Outputs.single(err, true);
@@ -127,11 +177,14 @@ public final class Main {
         if (o.follow() == 2) {
             return Outputs.perThread(o.output());
         }
+        return Outputs.single(open(o.output(), o.appendOutput()), false);
+    }
+
+    private static OutputStream open(String path, boolean append) throws UsageError {
         try {
-            OutputStream out = new FileOutputStream(o.output(), o.appendOutput());
-            return Outputs.single(out, false);
+            return new FileOutputStream(path, append);
         } catch (FileNotFoundException e) {
-            throw new UsageError("Can't fopen '" + o.output() + "': " + reason(e));
+            throw new UsageError("Can't fopen '" + path + "': " + reason(e));
         }
     }
 

@@ -1,13 +1,18 @@
 package io.jstrace.cli;
 
 import io.jstrace.decode.DecodeOptions;
+import io.jstrace.output.Palette;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
 import io.jstrace.trace.Selection;
 
 import java.util.List;
 
-/** Everything the command line asked for, parsed once. */
+/**
+ * Everything the command line asked for, parsed once. {@code summary} is null without -c/-C;
+ * {@code warnings} are strace's non-fatal complaints about the options, printed before tracing.
+ * {@code json}: --json lines instead of strace's text; {@code timeline}: the --timeline file, or null.
+ */
 public record Options(
         int follow,
         String output,
@@ -25,6 +30,14 @@ public record Options(
         List<Integer> pids,
         List<String> command,
         Action action,
+        Palette.When color,
+        io.jstrace.output.SummaryOptions summary,
+        List<String> warnings,
+
+        io.jstrace.trace.Tampering tampering,
+
+        boolean json,
+        String timeline,
         boolean stackTrace) {
 
     /** What to do instead of tracing. */

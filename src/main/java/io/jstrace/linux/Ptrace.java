@@ -12,7 +12,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class Ptrace {
     private Ptrace() {}
 
-    public static final int PEEKDATA = 2, CONT = 7, GETREGS = 12, KILL = 8, DETACH = 17, SYSCALL = 24,
+    public static final int PEEKDATA = 2, POKEUSER = 6, CONT = 7, GETREGS = 12, KILL = 8, DETACH = 17, SYSCALL = 24,
             SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201, GETSIGINFO = 0x4202,
             SEIZE = 0x4206, INTERRUPT = 0x4207, LISTEN = 0x4208, GET_SYSCALL_INFO = 0x420e;
 
@@ -40,11 +40,7 @@ public final class Ptrace {
     }
 
     private static long invoke(MemorySegment errnoState, int req, int pid, long addr, long data) {
-        try {
-            return (long) Libc.Ptrace.H.invokeExact(errnoState, req, pid, addr, data);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        return Libc.call(Libc.PTRACE, errnoState, req, pid, addr, data);
     }
 
     public static void seize(int pid, int options) throws Errno {
@@ -85,6 +81,11 @@ public final class Ptrace {
     /** Fills {@code info} (at least {@link SyscallInfo#SIZE} bytes) for the current syscall stop. */
     public static boolean syscallInfo(int tid, SyscallInfo info) {
         return invoke(Libc.errnoState(), GET_SYSCALL_INFO, tid, SyscallInfo.SIZE, info.segment().address()) > 0;
+    }
+
+    /** Writes {@code value} at {@code offset} in the tracee's {@code struct user} (see {@link UserArea}). */
+    public static int pokeUser(int tid, long offset, long value) {
+        return tryRequest(POKEUSER, tid, offset, value);
     }
 
     /** Reads the siginfo of the current signal-delivery stop into {@code buf} (128 bytes). */

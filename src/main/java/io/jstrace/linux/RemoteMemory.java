@@ -50,12 +50,7 @@ public final class RemoteMemory {
         iovs.set(JAVA_LONG, 16, addr);
         iovs.set(JAVA_LONG, 24, len);
         MemorySegment st = Libc.errnoState();
-        long r;
-        try {
-            r = (long) Libc.ProcessVmReadv.H.invokeExact(st, pid, iovs, 1L, iovs.asSlice(16), 1L, 0L);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        long r = Libc.call(Libc.PROCESS_VM_READV, st, pid, iovs.address(), 1, iovs.address() + 16, 1, 0, 0);
         if (r < 0) {
             return peekInto(pid, addr, len, b);
         }
@@ -69,12 +64,7 @@ public final class RemoteMemory {
         int skew = (int) (addr - start);
         for (long a = start; done < len; a += 8) {
             MemorySegment st = Libc.errnoState();
-            long word;
-            try {
-                word = (long) Libc.Ptrace.H.invokeExact(st, Ptrace.PEEKDATA, pid, a, 0L);
-            } catch (Throwable t) {
-                throw new AssertionError(t);
-            }
+            long word = Libc.call(Libc.PTRACE, st, Ptrace.PEEKDATA, pid, a, 0);
             if (word == -1 && Libc.errno(st) != 0) {
                 break;
             }

@@ -25,7 +25,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class Spawn {
     private Spawn() {}
 
-    private static final short POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
+    private static final int POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final int MFD_CLOEXEC = 1;
     private static final int SIGSTOP = 19;
 
@@ -84,37 +84,32 @@ public final class Spawn {
         MemorySegment fa = arena.allocate(512, 16);
         MemorySegment attr = arena.allocate(1024, 16);
         MemorySegment pid = arena.allocate(JAVA_INT);
+        MemorySegment st = Libc.errnoState();
+        check("posix_spawn_file_actions_init", Libc.call(Libc.FA_INIT, st, fa.address(), 0, 0, 0));
+        check("posix_spawnattr_init", Libc.call(Libc.ATTR_INIT, st, attr.address(), 0, 0, 0));
         try {
-            check("posix_spawn_file_actions_init", (int) Libc.PosixSpawn.FA_INIT.invokeExact(Libc.errnoState(), fa));
-            check("posix_spawnattr_init", (int) Libc.PosixSpawn.ATTR_INIT.invokeExact(Libc.errnoState(), attr));
-            try {
-                for (int fd : openFds()) {
-                    if (!inh.fds().contains(fd)) {
-                        check("addclose", (int) Libc.PosixSpawn.FA_CLOSE.invokeExact(Libc.errnoState(), fa, fd));
-                    }
+            for (int fd : openFds()) {
+                if (!inh.fds().contains(fd)) {
+                    check("addclose", Libc.call(Libc.FA_ADDCLOSE, st, fa.address(), fd, 0, 0));
                 }
-                MemorySegment mask = arena.allocate(128, 8);
-                mask.set(JAVA_LONG, 0, inh.blockedSignals());
-                check("setsigmask", (int) Libc.PosixSpawn.ATTR_SIGMASK.invokeExact(Libc.errnoState(), attr, mask));
-                MemorySegment all = arena.allocate(128, 8);
-                all.set(JAVA_LONG, 0, -1L);
-                check("setsigdefault", (int) Libc.PosixSpawn.ATTR_SIGDEFAULT.invokeExact(Libc.errnoState(), attr, all));
-                check("setflags", (int) Libc.PosixSpawn.ATTR_FLAGS.invokeExact(Libc.errnoState(), attr,
-                        (short) (POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK)));
-                MemorySegment argv = pointers(arena,
-                        args.stream().map(a -> a.getBytes(StandardCharsets.ISO_8859_1)).toList());
-                MemorySegment envp = inh.environment() == null
-                        ? Libc.Environ.ADDR.get(ADDRESS, 0) : pointers(arena, inh.environment());
-                check("posix_spawn", (int) Libc.PosixSpawn.SPAWN.invokeExact(Libc.errnoState(), pid,
-                        cString(arena, stubPath.getBytes(StandardCharsets.ISO_8859_1)), fa, attr, argv, envp));
-            } finally {
-                int ignored = (int) Libc.PosixSpawn.FA_DESTROY.invokeExact(Libc.errnoState(), fa);
-                ignored = (int) Libc.PosixSpawn.ATTR_DESTROY.invokeExact(Libc.errnoState(), attr);
             }
-        } catch (Errno e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new AssertionError(t);
+            MemorySegment mask = arena.allocate(128, 8);
+            mask.set(JAVA_LONG, 0, inh.blockedSignals());
+            check("setsigmask", Libc.call(Libc.ATTR_SETSIGMASK, st, attr.address(), mask.address(), 0, 0));
+            MemorySegment all = arena.allocate(128, 8);
+            all.set(JAVA_LONG, 0, -1L);
+            check("setsigdefault", Libc.call(Libc.ATTR_SETSIGDEFAULT, st, attr.address(), all.address(), 0, 0));
+            check("setflags", Libc.call(Libc.ATTR_SETFLAGS, st, attr.address(),
+                    POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK, 0, 0));
+            MemorySegment argv = pointers(arena,
+                    args.stream().map(a -> a.getBytes(StandardCharsets.ISO_8859_1)).toList());
+            MemorySegment envp = inh.environment() == null ? Libc.environ() : pointers(arena, inh.environment());
+            MemorySegment path = cString(arena, stubPath.getBytes(StandardCharsets.ISO_8859_1));
+            check("posix_spawn", Libc.call(Libc.POSIX_SPAWN, st, pid.address(), path.address(), fa.address(),
+                    attr.address(), argv.address(), envp.address(), 0));
+        } finally {
+            Libc.call(Libc.FA_DESTROY, st, fa.address(), 0, 0, 0);
+            Libc.call(Libc.ATTR_DESTROY, st, attr.address(), 0, 0, 0);
         }
         return pid.get(JAVA_INT, 0);
     }
@@ -136,7 +131,9 @@ public final class Spawn {
         return seg;
     }
 
-    private static void check(String what, int rc) throws Errno {
+    /** posix_spawn and its helpers return an error number (an int) instead of setting errno. */
+    private static void check(String what, long result) throws Errno {
+        int rc = (int) result;
         if (rc != 0) {
             throw new Errno(what, rc);
         }

@@ -3,8 +3,9 @@ package io.jstrace.linux;
 import java.lang.foreign.MemorySegment;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
-/** Process-level primitives: raw syscall, waitpid, kill, and a few syscall numbers used directly. */
+/** Process-level primitives: raw syscall, waitpid/wait4, kill, and a few syscall numbers used directly. */
 public final class Sys {
     private Sys() {}
 
@@ -16,13 +17,16 @@ public final class Sys {
         long[] a = new long[6];
         System.arraycopy(args, 0, a, 0, Math.min(6, args.length));
         MemorySegment st = Libc.errnoState();
-        long r;
-        try {
-            r = (long) Libc.Syscall.H.invokeExact(st, number, a[0], a[1], a[2], a[3], a[4], a[5]);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        long r = Libc.call(Libc.SYSCALL, st, number, a[0], a[1], a[2], a[3], a[4], a[5]);
         return r == -1 ? -Libc.errno(st) : r;
+    }
+
+    /**
+     * Links the downcall and runs it once, so that a background thread can pay FFM's start-up
+     * cost (tens of milliseconds) while the main thread parses options and loads tables.
+     */
+    public static void warmUp() {
+        getpid();
     }
 
     public static int getpid() {
@@ -33,21 +37,27 @@ public final class Sys {
         return (int) syscall(NR_GETTID);
     }
 
-    public static final int WNOHANG = 1, WUNTRACED = 2, WALL = 0x40000000;
+    public static final int WNOHANG = 1, WUNTRACED = 2, WNOTHREAD = 0x20000000, WALL = 0x40000000;
 
     /**
      * waitpid(2); the status is stored in {@code status} (4 bytes). Returns the pid, or the negated
      * errno (EINTR is retried, so the caller sees ECHILD when nothing is left to wait for).
      */
     public static int waitpid(int pid, MemorySegment status, int options) {
+        return wait4(pid, status, options, MemorySegment.NULL);
+    }
+
+    /** Size of a {@code struct rusage} for {@link #wait4}. */
+    public static final long RUSAGE_SIZE = 144;
+
+    /**
+     * wait4(2): waitpid that also fills {@code rusage} (or NULL). For a stopped tracee the kernel
+     * reports its whole thread group's usage plus its waited-for children (RUSAGE_BOTH).
+     */
+    public static int wait4(int pid, MemorySegment status, int options, MemorySegment rusage) {
         MemorySegment st = Libc.errnoState();
         while (true) {
-            int r;
-            try {
-                r = (int) Libc.Waitpid.H.invokeExact(st, pid, status, options);
-            } catch (Throwable t) {
-                throw new AssertionError(t);
-            }
+            int r = (int) Libc.call(Libc.WAIT4, st, pid, status.address(), options, rusage.address());
             if (r >= 0) {
                 return r;
             }
@@ -58,19 +68,24 @@ public final class Sys {
         }
     }
 
+    /** {@code ru_stime} of a rusage filled by {@link #wait4}, in nanoseconds (microsecond resolution). */
+    public static long systemTimeNanos(MemorySegment rusage) {
+        return rusage.get(JAVA_LONG, 16) * 1_000_000_000L + rusage.get(JAVA_LONG, 24) * 1000L;
+    }
+
     public static int status(MemorySegment status) {
         return status.get(JAVA_INT, 0);
+    }
+
+    /** isatty(3): whether {@code fd} is a terminal. */
+    public static boolean isatty(int fd) {
+        return (int) Libc.call(Libc.ISATTY, Libc.errnoState(), fd, 0, 0, 0) == 1;
     }
 
     /** kill(2); returns 0 or the negated errno. */
     public static int kill(int pid, int sig) {
         MemorySegment st = Libc.errnoState();
-        int r;
-        try {
-            r = (int) Libc.Kill.H.invokeExact(st, pid, sig);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        int r = (int) Libc.call(Libc.KILL, st, pid, sig, 0, 0);
         return r == -1 ? -Libc.errno(st) : 0;
     }
 
@@ -79,12 +94,7 @@ public final class Sys {
      * (the JVM's own handlers are reset first), falling back to exit(128+sig).
      */
     public static void dieBySignal(int sig) {
-        MemorySegment st = Libc.errnoState();
-        try {
-            long ignored = (long) Libc.Signal.H.invokeExact(st, sig, 0L);
-        } catch (Throwable t) {
-            throw new AssertionError(t);
-        }
+        Libc.call(Libc.SIGNAL, Libc.errnoState(), sig, 0, 0, 0); // SIG_DFL
         syscall(NR_TGKILL, getpid(), gettid(), sig);
         // Blocked or ignored signals do not end us; exit the way a shell reports it.
         Runtime.getRuntime().halt(128 + sig);

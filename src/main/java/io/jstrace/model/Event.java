@@ -15,9 +15,21 @@ public sealed interface Event {
     record SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, boolean more)
             implements Event {}
 
-    /** The exit of the call whose entry came before for the same tid. */
+    /**
+     * The exit of the call whose entry came before for the same tid. {@code durationNanos} is the
+     * wall-clock time from entry to exit; {@code systemNanos} the system CPU time the thread group
+     * used meanwhile (wait4's ru_stime, what strace -c counts), or -1 when it was not measured.
+     */
     record SyscallExit(int tid, long timeNanos, int number, String name, List<Value> exitArgs, Result result,
-                       long durationNanos) implements Event {}
+                       long durationNanos, long systemNanos, Tampered tampered) implements Event {}
+
+    /**
+     * What -e inject= did to a call: {@code injected}, its result is not the kernel's (error or
+     * retval injected); {@code delayed}, the thread was held at its entry or exit.
+     */
+    record Tampered(boolean injected, boolean delayed) {
+        public static final Tampered NONE = new Tampered(false, false);
+    }
 
     /**
      * The stack of {@code tid} (-k) for the event just before it of the same tid (a syscall's

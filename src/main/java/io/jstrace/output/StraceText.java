@@ -20,8 +20,7 @@ public final class StraceText implements Sink {
     private final Outputs outputs;
     private final TextOptions opt;
     private final ValueText text;
-    private final PrintStream messages;
-    private final String program;
+    private final AttachMessages attachMessages;
     private final Map<Integer, Pending> pending = new HashMap<>();
     private final StringBuilder sb = new StringBuilder(256);
     private int live;
@@ -40,8 +39,7 @@ public final class StraceText implements Sink {
         this.outputs = outputs;
         this.opt = opt;
         this.text = text;
-        this.messages = messages;
-        this.program = program;
+        this.attachMessages = new AttachMessages(messages, program, opt.quietAttach());
     }
 
     @Override
@@ -53,17 +51,17 @@ public final class StraceText implements Sink {
             case Event.SyscallExit s -> exit(s);
             case Event.Backtrace b -> stacks.print(b, afterLeftOutExit, outputs.of(b.tid()));
             case Event.Signal s -> {
-                sb.append("--- ").append(Siginfo.signalName(s.signal())).append(' ');
+                text.palette().paint(sb.append("--- "), Palette.Role.SIGNAL, Siginfo.signalName(s.signal())).append(' ');
                 if (s.siginfo() != null) {
                     text.append(sb, s.siginfo());
                 }
                 whole(e, sb.append(" ---\n"));
             }
-            case Event.Stopped s -> whole(e, sb.append("--- stopped by ").append(Siginfo.signalName(s.signal()))
-                    .append(" ---\n"));
+            case Event.Stopped s -> whole(e, text.palette().paint(sb.append("--- stopped by "), Palette.Role.SIGNAL,
+                    Siginfo.signalName(s.signal())).append(" ---\n"));
             case Event.Exited x -> {
                 if (!opt.quietExit()) {
-                    whole(e, sb.append("+++ exited with ").append(x.code()).append(" +++\n"));
+                    whole(e, text.palette().paint(sb, Palette.Role.EXIT, "+++ exited with " + x.code() + " +++").append('\n'));
                 }
                 stacks.ended(x.tid(), outputs.of(x.tid()));
                 lastNumber.remove(x.tid());
@@ -71,8 +69,8 @@ public final class StraceText implements Sink {
             }
             case Event.Killed k -> {
                 if (!opt.quietExit()) {
-                    whole(e, sb.append("+++ killed by ").append(Siginfo.signalName(k.signal()))
-                            .append(k.core() ? " (core dumped)" : "").append(" +++\n"));
+                    whole(e, text.palette().paint(sb, Palette.Role.KILLED, "+++ killed by " + Siginfo.signalName(k.signal())
+                            + (k.core() ? " (core dumped)" : "") + " +++").append('\n'));
                 }
                 stacks.ended(k.tid(), outputs.of(k.tid()));
                 lastNumber.remove(k.tid());
@@ -82,9 +80,7 @@ public final class StraceText implements Sink {
                     .append(" +++\n"));
             case Event.Attached a -> {
                 live++;
-                if (a.how() != Event.How.STARTED && !opt.quietAttach()) {
-                    messages.println(program + ": Process " + a.tid() + " attached");
-                }
+                attachMessages.accept(a);
             }
             case Event.Detached d -> {
                 Outputs.Line line = outputs.of(d.tid());
@@ -93,9 +89,7 @@ public final class StraceText implements Sink {
                     line.openTid = -1;
                 }
                 pending.remove(d.tid());
-                if (!opt.quietAttach()) {
-                    messages.println(program + ": Process " + d.tid() + " detached");
-                }
+                attachMessages.accept(d);
                 live--;
             }
         }
@@ -115,12 +109,12 @@ public final class StraceText implements Sink {
             return;
         }
         line.write(sb);
-        pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.more(), sb.length(), null));
+        pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.more(), text.palette().width(sb), null));
         sb.setLength(0);
         line.openTid = s.tid();
     }
 
-    private static TextOptions.Status status(Event.Result r) {
+    static TextOptions.Status status(Event.Result r) {
         return switch (r) {
             case Event.Result.None n -> TextOptions.Status.UNFINISHED;
             case Event.Result.Success ok -> TextOptions.Status.SUCCESSFUL;
@@ -132,7 +126,7 @@ public final class StraceText implements Sink {
     private void leader(Event.SyscallEntry s) {
         lastNumber.put(s.tid(), s.number());
         prefix(s);
-        sb.append(s.name()).append('(');
+        text.palette().paint(sb, Palette.Role.SYSCALL, s.name()).append('(');
     }
 
     /** -n: every line of a thread carries the number of its latest syscall, as strace prints it. */
@@ -164,7 +158,7 @@ public final class StraceText implements Sink {
         if (resumed) {
             closeOpen(line);
             prefix(s);
-            sb.append("<... ").append(s.name()).append(" resumed>");
+            text.palette().paint(sb.append("<... "), Palette.Role.SYSCALL, s.name()).append(" resumed>");
         }
         if (p != null && p.hadArgs() && !p.more() && !s.exitArgs().isEmpty()) {
             sb.append(", ");
@@ -172,7 +166,7 @@ public final class StraceText implements Sink {
         text.appendAll(sb, s.exitArgs());
         sb.append(") ");
         // The open line's head is already written, unless it was held here in sb (-e status=).
-        int col = sb.length() + (resumed || p == null || p.held() != null ? 0 : p.width());
+        int col = text.palette().width(sb) + (resumed || p == null || p.held() != null ? 0 : p.width());
         if (col < opt.column()) {
             sb.repeat(' ', opt.column() - col);
         }
@@ -188,11 +182,16 @@ public final class StraceText implements Sink {
                 }
             }
             case Event.Result.Failure f -> {
+                text.palette().start(sb, Palette.Role.ERROR);
                 sb.append(f.errno() >= 512 && f.errno() <= 530 ? "? " : "-1 ").append(f.name());
                 if (f.description() != null) {
                     sb.append(" (").append(f.description()).append(')');
                 }
+                text.palette().end(sb);
             }
+        }
+        if (!(s.result() instanceof Event.Result.None)) {
+            sb.append(s.tampered().injected() ? " (INJECTED)" : "").append(s.tampered().delayed() ? " (DELAYED)" : "");
         }
         if (opt.durations() && !(s.result() instanceof Event.Result.None)) {
             long d = s.durationNanos() / 1000;

@@ -12,6 +12,7 @@ public final class ValueText {
 
     private final Hex hex;
     private final DecodeOptions.Xstyle style;
+    private final Palette palette;
 
     public ValueText(Hex hex) {
         this(hex, DecodeOptions.Xstyle.ABBREV);
@@ -19,8 +20,18 @@ public final class ValueText {
 
     /** {@code style}: -X raw prints constants as numbers, -X verbose as numbers with the names in a comment. */
     public ValueText(Hex hex, DecodeOptions.Xstyle style) {
+        this(hex, style, Palette.NONE);
+    }
+
+    /** {@code palette} colours strings (--color); the line's other parts are coloured by {@link StraceText}. */
+    public ValueText(Hex hex, DecodeOptions.Xstyle style, Palette palette) {
         this.hex = hex;
         this.style = style;
+        this.palette = palette;
+    }
+
+    public Palette palette() {
+        return palette;
     }
 
     public String format(Value v) {
@@ -74,7 +85,9 @@ public final class ValueText {
                 }
             }
             case Value.Str s -> {
+                palette.start(sb, Palette.Role.STRING);
                 quote(sb, s.bytes());
+                palette.end(sb);
                 if (s.truncated()) {
                     sb.append("...");
                 }
@@ -169,7 +182,7 @@ public final class ValueText {
     }
 
     private void append(StringBuilder sb, Value v, DecodeOptions.Xstyle as) {
-        new ValueText(hex, as).append(sb, v);
+        new ValueText(hex, as, palette).append(sb, v);
     }
 
     /** A constant's number: signal numbers and negative values in decimal, others in hex, as strace prints them raw. */

@@ -1,6 +1,7 @@
 package io.jstrace.trace;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Facts read from /proc. */
-final class Proc {
+public final class Proc {
     private Proc() {}
 
     /** The threads of process {@code pid}, leader first; just {@code pid} if /proc cannot tell. */
@@ -26,5 +27,29 @@ final class Proc {
             // The process is gone or /proc is not mounted: attach reports the error.
         }
         return out;
+    }
+
+    /** The thread group (process) of thread {@code tid}; -1 if /proc cannot tell (the thread is gone). */
+    public static int tgid(int tid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + tid + "/status"), StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith("Tgid:")) {
+                    return Integer.parseInt(line.substring(5).trim());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Gone: the caller decides.
+        }
+        return -1;
+    }
+
+    /** The name the kernel keeps for thread {@code tid} (comm, at most 15 bytes); null if it is gone. */
+    public static String comm(int tid) {
+        try {
+            String s = new String(Files.readAllBytes(Path.of("/proc/" + tid + "/comm")), StandardCharsets.UTF_8);
+            return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        } catch (IOException e) {
+            return null;
+        }
     }
 }

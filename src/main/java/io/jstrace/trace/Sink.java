@@ -9,4 +9,18 @@ public interface Sink extends AutoCloseable {
     /** Flushes everything; called once when tracing ends, also on errors and signals. */
     @Override
     void close();
+
+    /** A sink that hands each event to {@code consumer} and has nothing to flush. */
+    static Sink of(java.util.function.Consumer<? super Event> consumer) {
+        return new Sink() {
+            @Override
+            public void accept(Event event) {
+                consumer.accept(event);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
 }

@@ -19,6 +19,10 @@ final class Task {
     int firstExitArg;
     Value[] values;
     long entryNanos;
+    /** System CPU time of the thread group at this thread's latest stop, and at its syscall entry. */
+    long systemNanos;
+    long entrySystemNanos;
+    final TaskTampering tampering = new TaskTampering();
     /** -k: the stack taken at the entry of a call that does not return to it (execve, exit), until printed. */
     java.util.List<io.jstrace.model.StackFrame> entryStack;
 

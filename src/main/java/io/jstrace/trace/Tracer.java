@@ -26,7 +26,8 @@ import io.jstrace.unwind.Unwinder;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +43,17 @@ public final class Tracer {
     private static final int SIGTRAP = 5, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22,
             SIGKILL = 9, SIGCONT = 18;
     private static final int NR_EXECVE = 59, NR_EXECVEAT = 322;
+    /** This thread's tracees and children only: children the JVM starts elsewhere (ProcessBuilder) stay its own. */
+    private static final int WAIT_TRACEES = Sys.WALL | Sys.WNOTHREAD;
 
+    /**
+     * {@code decodeArgs} false: calls are reported with no arguments (strace -c decodes nothing);
+     * {@code systemTime}: measure each call's system CPU time (strace -c without -w);
+     * {@code tampering}: what -e inject= and -e fault= do to calls;
+     * {@code stackTrace}: report each shown call's stack (-k).
+     */
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
-                         boolean stackTrace) {}
+                         boolean decodeArgs, boolean systemTime, Tampering tampering, boolean stackTrace) {}
 
     private final Config config;
     private final Sink sink;
@@ -54,6 +63,7 @@ public final class Tracer {
     private final Arena arena = Arena.ofConfined();
     private final SyscallInfo info = new SyscallInfo(arena);
     private final MemorySegment status = arena.allocate(JAVA_INT);
+    private final MemorySegment rusage = arena.allocate(Sys.RUSAGE_SIZE);
     private final MemorySegment scratch = Ptrace.scratch(arena);
     private final RemoteMemory memory = new RemoteMemory();
     /** -k: walks stacks; null without -k. */
@@ -61,14 +71,20 @@ public final class Tracer {
     private final long startNanos = System.nanoTime();
     private final long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
     private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final Injector injector;
+    private final HeldTasks held = new HeldTasks();
     private int options;
     private int mainPid;
     private int mainStatus;
-    private volatile int waker;
+    private boolean mainGone;
+    /** A stopped child whose death wakes the loop's waitpid when {@link #interrupt()} is called. */
+    private int waker;
+    private boolean wakerGone; // guarded by this: killed or reaped, so its pid is no longer ours to signal
 
     public Tracer(Config config, Sink sink) {
         this.config = config;
         this.sink = sink;
+        this.injector = new Injector(config.tampering());
         this.unwinder = config.stackTrace() ? new Unwinder(memory) : null;
     }
 
@@ -83,10 +99,20 @@ public final class Tracer {
     /** Starts {@code argv} (its program already resolved to {@code path}) and traces it to the end. */
     public int runCommand(String path, List<String> argv, Spawn.Inheritance inheritance,
                           java.util.function.IntConsumer started) throws Errno {
-        mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance);
-        started.accept(mainPid);
-        options = baseOptions() | Ptrace.O_EXITKILL;
-        Ptrace.seize(mainPid, options);
+        startWaker();
+        try {
+            mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance);
+            started.accept(mainPid);
+            options = baseOptions() | Ptrace.O_EXITKILL;
+            Ptrace.seize(mainPid, options);
+        } catch (Errno | RuntimeException e) {
+            if (mainPid > 0) {
+                Sys.kill(mainPid, SIGKILL); // the launcher, still stopped before its execve
+                reap(mainPid);
+            }
+            endWaker();
+            throw e;
+        }
         Task t = newTask(mainPid, Event.How.STARTED);
         t.hidden = true;
         Sys.kill(mainPid, SIGCONT);
@@ -100,7 +126,7 @@ public final class Tracer {
      */
     public int runAttached(List<Integer> pids, java.util.function.Consumer<String> warn) throws Errno {
         options = baseOptions();
-        waker = Spawn.stoppedBeforeExec("/", List.of("jstrace-waker"), new Spawn.Inheritance(java.util.Set.of(), 0, 0, List.of()));
+        startWaker();
         int attached = 0;
         for (int pid : pids) {
             for (int tid : Proc.threads(pid)) {
@@ -115,18 +141,51 @@ public final class Tracer {
             }
         }
         if (attached == 0) {
-            Sys.kill(waker, SIGKILL);
-            reap(waker);
+            endWaker();
             return 1;
         }
         loop();
         return 0;
     }
 
-    /** Asks the loop to detach from everything and stop; safe from any thread. */
+    /**
+     * Asks the loop to stop as strace does on a fatal signal: the command it started is killed
+     * (SIGKILL, then reaped, since the JVM outlives it), every other tracee is detached and left
+     * running. Safe from any thread, also before the loop has started.
+     */
     public void interrupt() {
-        if (interrupted.compareAndSet(false, true) && waker > 0) {
+        interrupted.set(true);
+        killWaker();
+    }
+
+    private void startWaker() throws Errno {
+        int pid = Spawn.stoppedBeforeExec("/", List.of("jstrace-waker"), new Spawn.Inheritance(java.util.Set.of(), 0, 0, List.of()));
+        synchronized (this) {
+            waker = pid;
+        }
+        if (interrupted.get()) {
+            killWaker();
+        }
+    }
+
+    private synchronized void killWaker() {
+        if (waker > 0 && !wakerGone) {
             Sys.kill(waker, SIGKILL);
+            wakerGone = true;
+        }
+    }
+
+    private void endWaker() {
+        boolean reaped;
+        synchronized (this) {
+            reaped = waker < 0;
+            if (!wakerGone) {
+                Sys.kill(waker, SIGKILL);
+                wakerGone = true;
+            }
+        }
+        if (!reaped) {
+            reap(waker);
         }
     }
 
@@ -143,7 +202,7 @@ public final class Tracer {
 
     private void loop() {
         while (!tasks.isEmpty()) {
-            int tid = Sys.waitpid(-1, status, Sys.WALL);
+            int tid = held.isEmpty() ? waitAny(0) : waitWhileHolding();
             if (tid < 0) {
                 if (-tid == Errno.ECHILD) {
                     break;
@@ -151,8 +210,14 @@ public final class Tracer {
                 continue;
             }
             if (tid == waker) {
-                waker = -1;
+                synchronized (this) {
+                    waker = -1;
+                    wakerGone = true;
+                }
                 if (interrupted.get()) {
+                    if (mainPid > 0 && !mainGone) {
+                        Sys.kill(mainPid, SIGKILL);
+                    }
                     detachAll();
                     return;
                 }
@@ -160,9 +225,47 @@ public final class Tracer {
             }
             handle(tid, Sys.status(status));
         }
-        if (waker > 0) {
-            Sys.kill(waker, SIGKILL);
-            reap(waker);
+        endWaker();
+    }
+
+    /** Longest wait for other threads' stops while some are held: their latency during a delay. */
+    private static final long HOLD_POLL_NANOS = 1_000_000;
+
+    /**
+     * waitpid while delay injections hold threads at their stops: polls, resuming each held thread
+     * when its time comes, so the other threads are served meanwhile.
+     */
+    /** The next stop of any tracee, with the thread group's CPU usage when -c wants system time. */
+    private int waitAny(int options) {
+        return Sys.wait4(-1, status, WAIT_TRACEES | options, config.systemTime() ? rusage : MemorySegment.NULL);
+    }
+
+    private int waitWhileHolding() {
+        while (true) {
+            long now = System.nanoTime();
+            for (Task t = held.pollDue(now); t != null; t = held.pollDue(now)) {
+                t.tampering.holdUntil = 0;
+                if (tasks.get(t.tid) == t) {
+                    Ptrace.syscall(t.tid, t.tampering.takeSignal());
+                }
+            }
+            if (held.isEmpty()) {
+                return waitAny(0);
+            }
+            int tid = waitAny(Sys.WNOHANG);
+            if (tid != 0) {
+                return tid;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Math.min(held.nanosUntilNext(now), HOLD_POLL_NANOS));
+        }
+    }
+
+    /** Resumes a thread from a syscall stop, unless a delay injection holds it there for now. */
+    private void resumeFromSyscallStop(Task t) {
+        if (t.tampering.holdUntil != 0) {
+            held.add(t);
+        } else {
+            Ptrace.syscall(t.tid, t.tampering.takeSignal());
         }
     }
 
@@ -179,6 +282,9 @@ public final class Tracer {
             // A new child can report its first stop before its parent reports the fork event.
             t = newTask(tid, Event.How.FOLLOWED);
         }
+        if (config.systemTime()) {
+            t.systemNanos = Sys.systemTimeNanos(rusage);
+        }
         if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
             gone(t, s);
             return;
@@ -186,7 +292,7 @@ public final class Tracer {
         int sig = WaitStatus.stopSignal(s);
         if (sig == (SIGTRAP | 0x80)) {
             syscallStop(t);
-            Ptrace.syscall(tid, 0);
+            resumeFromSyscallStop(t);
             return;
         }
         int event = WaitStatus.event(s);
@@ -204,6 +310,7 @@ public final class Tracer {
         tasks.remove(t.tid);
         if (t.tid == mainPid) {
             mainStatus = s;
+            mainGone = true;
         }
         if (t.hidden) {
             return;
@@ -296,8 +403,9 @@ public final class Tracer {
     private void entry(Task t) {
         t.inSyscall = true;
         int nr = (int) info.number();
-        boolean launch = t.hidden && (nr == NR_EXECVE || nr == NR_EXECVEAT);
-        if (launch) {
+        // The execve that ends the launch is never tampered with, as in strace.
+        boolean launchExec = t.hidden && (nr == NR_EXECVE || nr == NR_EXECVEAT);
+        if (launchExec) {
             t.hidden = false;
         }
         t.call = null;
@@ -317,8 +425,9 @@ public final class Tracer {
         }
         Call call = new Call(t.tid, nr, args, memory, config.decode(), config.fdPaths());
         String name = sc != null ? sc.name() : "syscall_" + Long.toHexString(0x100000000L | nr).replaceFirst("^1", "0x");
-        Signature sig = sc == null ? null : signatures.of(sc.name());
-        List<ArgKind> kinds = sig != null ? sig.args() : RawArgs.kinds(sc == null ? 6 : sc.nargs());
+        Signature sig = sc == null || !config.decodeArgs() ? null : signatures.of(sc.name());
+        List<ArgKind> kinds = !config.decodeArgs() ? List.of()
+                : sig != null ? sig.args() : RawArgs.kinds(sc == null ? 6 : sc.nargs());
         Value[] values = new Value[kinds.size()];
         int firstExit = kinds.size();
         for (int i = 0; i < kinds.size(); i++) {
@@ -334,9 +443,13 @@ public final class Tracer {
         t.name = name;
         t.values = values;
         t.firstExitArg = firstExit;
+        if (!launchExec) {
+            injector.enter(t, nr);
+        }
         t.entryNanos = System.nanoTime();
+        t.entrySystemNanos = t.systemNanos;
         // -k: strace shows the new program's stack after the launch, not the launcher's.
-        t.entryStack = unwinder != null && !launch && unwinder.takenAtEntry(name) ? walk(t) : null;
+        t.entryStack = unwinder != null && !launchExec && unwinder.takenAtEntry(name) ? walk(t) : null;
         List<Value> shown = present(values, 0, firstExit);
         sink.accept(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size()));
     }
@@ -351,6 +464,7 @@ public final class Tracer {
             return;
         }
         call.exit(info.returnValue(), info.isError());
+        injector.exit(t, call);
         List<ArgKind> kinds = t.signature != null ? t.signature.args() : RawArgs.kinds(t.values.length);
         for (int i = t.firstExitArg; i < kinds.size(); i++) {
             if (kinds.get(i).phase() == Phase.EXIT) {
@@ -400,22 +514,38 @@ public final class Tracer {
     private void emitExit(Task t, Event.Result r) {
         List<Value> rest = present(t.values, t.firstExitArg, t.values.length);
         sink.accept(new Event.SyscallExit(t.tid, now(), t.call.number, t.name, rest, r,
-                System.nanoTime() - t.entryNanos));
+                System.nanoTime() - t.entryNanos, config.systemTime() ? t.systemNanos - t.entrySystemNanos : -1,
+                t.tampering.outcome()));
         t.call = null;
     }
 
     /** The decoded values in [from, to), leaving out the ones a kind chose not to show. */
     private static List<Value> present(Value[] values, int from, int to) {
-        return Arrays.stream(values, from, to).filter(v -> v != null).toList();
+        // A plain loop: this runs twice per traced call, and a stream pipeline costs more than the decoding.
+        List<Value> shown = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            if (values[i] != null) {
+                shown.add(values[i]);
+            }
+        }
+        return Collections.unmodifiableList(shown);
     }
 
     /** Stops every tracee (PTRACE_INTERRUPT), then detaches each at its stop, keeping signals it was owed. */
     private void detachAll() {
+        // Held threads are at a stop already: a PTRACE_INTERRUPT would bring no new one.
+        for (Task t : held.drain()) {
+            if (tasks.get(t.tid) == t) {
+                tasks.remove(t.tid);
+                Ptrace.detach(t.tid, t.tampering.takeSignal());
+                sink.accept(new Event.Detached(t.tid, now()));
+            }
+        }
         for (int tid : tasks.keySet()) {
             Ptrace.interrupt(tid);
         }
         while (!tasks.isEmpty()) {
-            int tid = Sys.waitpid(-1, status, Sys.WALL);
+            int tid = Sys.waitpid(-1, status, WAIT_TRACEES);
             if (tid < 0) {
                 break;
             }
@@ -426,6 +556,11 @@ public final class Tracer {
             int s = Sys.status(status);
             if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
                 gone(t, s);
+                continue;
+            }
+            if (tid == mainPid && !mainGone) {
+                // Killed above: let it die traced, so its death is reported and it is reaped.
+                Ptrace.cont(tid, 0);
                 continue;
             }
             int sig = WaitStatus.stopSignal(s);

@@ -38,6 +38,20 @@ class CommandLineTest {
     }
 
     @Test
+    void structuredOutputs() throws UsageError {
+        Options o = parse("--json", "--timeline", "t.json", "-o", "x", "ls");
+        assertTrue(o.json());
+        assertEquals("t.json", o.timeline());
+        assertEquals("t2", parse("--timeline=t2", "ls").timeline());
+        assertFalse(parse("ls").json());
+        assertEquals(null, parse("ls").timeline());
+        assertEquals("option '--json' doesn't allow an argument",
+                assertThrows(UsageError.class, () -> parse("--json=x", "ls")).getMessage());
+        assertEquals("option '--timeline' requires an argument",
+                assertThrows(UsageError.class, () -> parse("--timeline")).getMessage());
+    }
+
+    @Test
     void optionsEndAtFirstNonOptionOrDoubleDash() throws UsageError {
         assertEquals(List.of("echo", "-f"), parse("echo", "-f").command());
         assertEquals(List.of("-weird"), parse("--", "-weird").command());
@@ -90,5 +104,16 @@ class CommandLineTest {
         assertEquals(null, parse("x").statuses());
         assertEquals("invalid status 'foo'",
                 assertThrows(UsageError.class, () -> parse("-e", "status=foo", "x")).getMessage());
+    }
+
+    @Test
+    void colorTakesLsWordsAndDefaultsToNever() throws UsageError {
+        assertEquals(io.jstrace.output.Palette.When.NEVER, parse("true").color());
+        assertEquals(io.jstrace.output.Palette.When.ALWAYS, parse("--color", "true").color());
+        assertEquals(io.jstrace.output.Palette.When.AUTO, parse("--colour=auto", "true").color());
+        assertEquals(io.jstrace.output.Palette.When.NEVER, parse("--color=always", "--color=never", "true").color());
+        UsageError e = assertThrows(UsageError.class, () -> parse("--color=sometimes", "true"));
+        assertEquals("invalid --color argument: 'sometimes'", e.getMessage());
+        assertTrue(e.suggestHelp());
     }
 }

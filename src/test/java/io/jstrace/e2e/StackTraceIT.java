@@ -1,5 +1,6 @@
 package io.jstrace.e2e;
 
+import io.jstrace.output.JsonTree;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +44,31 @@ class StackTraceIT {
         int at = indexOf(lines, "write(1, \"hello\\n\"");
         assertTrue(lines.get(at + 1).startsWith(" > /") && lines.get(at + 1).contains("libc.so.6("),
                 "the innermost frame is libc's write: " + lines.get(at + 1));
+    }
+
+    /** --json -k: a "stack" line after each call, valid against the schema, with the same frames. */
+    @Test
+    void stacksAsJsonLines() throws Exception {
+        String tracee = Run.tracee("stack");
+        Path out = tmp.resolve("k.jsonl");
+        Run.Result r = Run.jstrace("--json", "-k", "-e", "trace=write", "-e", "signal=none", "-o", out.toString(), tracee);
+        assertEquals(0, r.exit(), r.err());
+        List<Map<String, Object>> events = JsonOutputIT.read(out);
+        List<Map<String, Object>> stacks = events.stream().filter(e -> e.get("type").equals("stack")).toList();
+        assertEquals(3, stacks.size(), "one stack per write: " + events);
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).get("type").equals("stack")) {
+                assertEquals("syscall", events.get(i - 1).get("type"), "a stack follows its call");
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Object f : JsonTree.array(stacks.get(2).get("frames"))) {
+            Map<String, Object> frame = JsonTree.object(f);
+            if (tracee.equals(frame.get("module"))) {
+                names.add((String) frame.get("symbol"));
+            }
+        }
+        assertEquals(List.of("leaf", "middle", "outer", "main", "_start"), names);
     }
 
     /** The names of the frames in {@code module} printed after the line starting with {@code call}. */

@@ -62,6 +62,8 @@ final class StraceDiff {
     /** File times move between two runs (the scorer masks them too). */
     private static final Pattern TIMES = Pattern.compile(
             "(st_[amc]time(?:_nsec)?|tv_sec|tv_nsec|tv_usec)=\\d+(?: /\\* [^*]* \\*/)?");
+    /** Each run's stdout and stderr are fresh temporary files. */
+    private static final Pattern STDIO_INODE = Pattern.compile("(^(?:P\\d+ +)?(?:newfstatat|fstat)\\([12], .*st_ino=)\\d+");
     private static final Pattern INODE = Pattern.compile("(socket|pipe|UNIX-STREAM|TCP|UDP|NETLINK):\\[\\d+");
     private static final Pattern UNFINISHED = Pattern.compile("^(P\\d+ )?(.*) <unfinished \\.\\.\\.>$");
     private static final Pattern RESUMED = Pattern.compile("^(P\\d+ )?<\\.\\.\\. \\w+ resumed>(.*)$");
@@ -81,12 +83,15 @@ final class StraceDiff {
                 pids.computeIfAbsent(pid, k -> "P" + pids.size());
             }
             for (Map.Entry<String, String> e : pids.entrySet()) {
-                l = l.replaceAll("\\b" + e.getKey() + "\\b", e.getValue());
+                // Not in key=value fields (st_size=..., st_ino=...) where a number may equal a pid by chance.
+                l = l.replaceAll("(?<![=.\\w])" + e.getKey() + "\\b", e.getValue())
+                        .replaceAll("si_pid=" + e.getKey() + "\\b", "si_pid=" + e.getValue());
             }
             l = HEX.matcher(l).replaceAll("0x?");
             l = RANDOM.matcher(l).replaceAll("$1\"?\"");
             l = INODE.matcher(l).replaceAll("$1:[?");
             l = TIMES.matcher(l).replaceAll("$1=?");
+            l = STDIO_INODE.matcher(l).replaceAll("$1?");
             out.add(l.replaceAll("^(P\\d+) +", "$1 "));
         }
         return perProcess(out);

@@ -1,4 +1,4 @@
-package io.jstrace.cli;
+package io.jstrace.trace;
 
 import io.jstrace.syscalls.Syscall;
 import io.jstrace.syscalls.SyscallTable;
@@ -11,14 +11,18 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** strace's -e trace= and -e signal= sets: names, %classes, /regex, all, none, ! negation. */
-final class TraceExpr {
+/**
+ * strace's -e trace= and -e signal= sets: names, %classes, /regex, all, none, ! negation. Shared
+ * by the command line and the Java API; a bad set is an {@link IllegalArgumentException} worded as
+ * strace words it.
+ */
+public final class TraceExpr {
     private TraceExpr() {}
 
     /** Old class names strace still accepts without the %. */
     private static final Set<String> BARE_CLASSES = Set.of("file", "process", "network", "signal", "ipc", "desc", "memory");
 
-    static Predicate<Syscall> syscalls(String spec, SyscallTable table) throws UsageError {
+    public static Predicate<Syscall> syscalls(String spec, SyscallTable table) {
         boolean negate = spec.startsWith("!");
         String body = negate ? spec.substring(1) : spec;
         Set<Integer> chosen = new HashSet<>();
@@ -37,12 +41,12 @@ final class TraceExpr {
                 try {
                     p = Pattern.compile(name.substring(1));
                 } catch (PatternSyntaxException e) {
-                    throw new UsageError("regcomp: " + name.substring(1) + ": Invalid regular expression");
+                    throw new IllegalArgumentException("regcomp: " + name.substring(1) + ": Invalid regular expression");
                 }
                 int before = chosen.size();
                 table.all().stream().filter(s -> p.matcher(s.name()).find()).forEach(s -> chosen.add(s.number()));
                 if (chosen.size() == before && !optional) {
-                    throw new UsageError("invalid system call '" + item + "'");
+                    throw new IllegalArgumentException("invalid system call '" + item + "'");
                 }
             } else if (name.startsWith("%") || BARE_CLASSES.contains(name)) {
                 String cls = className(name.startsWith("%") ? name.substring(1) : name);
@@ -50,7 +54,7 @@ final class TraceExpr {
                     if (optional) {
                         continue;
                     }
-                    throw new UsageError("invalid system call '" + item + "'");
+                    throw new IllegalArgumentException("invalid system call '" + item + "'");
                 }
                 table.inClass(cls).forEach(s -> chosen.add(s.number()));
             } else {
@@ -59,7 +63,7 @@ final class TraceExpr {
                     if (optional) {
                         continue;
                     }
-                    throw new UsageError("invalid system call '" + item + "'");
+                    throw new IllegalArgumentException("invalid system call '" + item + "'");
                 }
                 chosen.add(s.number());
             }
@@ -78,7 +82,7 @@ final class TraceExpr {
         };
     }
 
-    static IntPredicate signals(String spec) throws UsageError {
+    public static IntPredicate signals(String spec) {
         boolean negate = spec.startsWith("!");
         String body = negate ? spec.substring(1) : spec;
         boolean[] set = new boolean[65];
@@ -95,7 +99,7 @@ final class TraceExpr {
             }
             int sig = signalNumber(item);
             if (sig <= 0 || sig > 64) {
-                throw new UsageError("invalid signal '" + item + "'");
+                throw new IllegalArgumentException("invalid signal '" + item + "'");
             }
             set[sig] = true;
         }

@@ -1,0 +1,302 @@
+package io.jstrace.api;
+
+import io.jstrace.decode.DecodeOptions;
+import io.jstrace.decode.FdPaths;
+import io.jstrace.linux.Errno;
+import io.jstrace.linux.Spawn;
+import io.jstrace.model.Event;
+import io.jstrace.syscalls.SyscallTable;
+import io.jstrace.trace.FdTable;
+import io.jstrace.trace.Selection;
+import io.jstrace.trace.Sink;
+import io.jstrace.trace.TraceExpr;
+import io.jstrace.trace.Tampering;
+import io.jstrace.trace.Tracer;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * Traces a command, or running processes, from Java: the events the jstrace command prints,
+ * as {@link Event} objects with {@link io.jstrace.model.Value} arguments.
+ *
+ * <pre>{@code
+ * ExitStatus s = JsTrace.command("ls", "/tmp").follow(true).syscalls("%network", "openat")
+ *         .run(event -> System.out.println(event));
+ *
+ * try (TraceStream events = JsTrace.attach(pid).stream()) {
+ *     events.stream().filter(e -> e instanceof Event.SyscallExit).limit(100).forEach(System.out::println);
+ * }   // closing detaches; the process keeps running
+ * }</pre>
+ *
+ * Configure, then call {@link #run} (traces on the calling thread, which must be a platform
+ * thread: the kernel accepts ptrace requests only from the thread that attached) or
+ * {@link #stream} (traces on a dedicated thread of its own). A JsTrace may run several times;
+ * {@link #stop()} ends the run in progress.
+ */
+public final class JsTrace {
+    private static final SyscallTable TABLE = SyscallTable.x86_64();
+
+    private final String path;
+    private final List<String> argv;
+    private final List<Integer> pids;
+    private boolean follow;
+    private Selection selection = Selection.ALL;
+    private DecodeOptions decode = DecodeOptions.DEFAULT;
+    private boolean decodeArgs = true;
+    private boolean systemTime;
+    private Tampering tampering = Tampering.NONE;
+    private boolean stackTraces;
+    private Spawn.Inheritance inheritance = new Spawn.Inheritance(Set.of(0, 1, 2), 0, 0, null);
+    private IntConsumer onStart = pid -> { };
+    private Consumer<String> onWarning = m -> System.getLogger("io.jstrace").log(System.Logger.Level.WARNING, m);
+    private volatile Tracer running;
+
+    private JsTrace(String path, List<String> argv, List<Integer> pids) {
+        this.path = path;
+        this.argv = argv;
+        this.pids = pids;
+    }
+
+    /**
+     * Traces {@code argv}, started as a shell would start it. The program is looked up on PATH
+     * now, as strace does before it starts anything.
+     *
+     * @throws IllegalArgumentException if {@code argv} is empty or the program does not exist,
+     *                                  with strace's message ({@code Can't stat 'x': No such file or directory})
+     */
+    public static JsTrace command(List<String> argv) {
+        if (argv.isEmpty()) {
+            throw new IllegalArgumentException("must have PROG [ARGS] or -p PID");
+        }
+        return new JsTrace(resolve(argv.get(0)), List.copyOf(argv), List.of());
+    }
+
+    /** {@link #command(List)} with the arguments given one by one. */
+    public static JsTrace command(String... argv) {
+        return command(List.of(argv));
+    }
+
+    /** Attaches to every thread of each running process in {@code pids}; stopping detaches and leaves them running. */
+    public static JsTrace attach(int... pids) {
+        if (pids.length == 0) {
+            throw new IllegalArgumentException("must have PROG [ARGS] or -p PID");
+        }
+        for (int pid : pids) {
+            if (pid <= 0) {
+                throw new IllegalArgumentException("Invalid process id: '" + pid + "'");
+            }
+        }
+        return new JsTrace(null, null, Arrays.stream(pids).boxed().toList());
+    }
+
+    /** Also traces the children and threads the tracees create from now on (strace's -f). */
+    public JsTrace follow(boolean follow) {
+        this.follow = follow;
+        return this;
+    }
+
+    /**
+     * Reports only these system calls: names, {@code %class} (file, network, process, ...) and
+     * {@code /regex} items, {@code all}, {@code none}, a leading {@code !} negating the whole set:
+     * what strace's {@code -e trace=} takes, split at the commas.
+     *
+     * @throws IllegalArgumentException for an unknown name or class, or a bad regex (strace's message)
+     */
+    public JsTrace syscalls(String... items) {
+        selection = new Selection(TraceExpr.syscalls(String.join(",", items), TABLE), false, selection.signals());
+        return this;
+    }
+
+    /** Reports only these signals: strace's {@code -e signal=} set ({@code SIGCHLD,TERM}, {@code !all}, numbers). */
+    public JsTrace signals(String set) {
+        selection = new Selection(selection.syscalls(), selection.unknownSyscalls(), TraceExpr.signals(set));
+        return this;
+    }
+
+    /** Replaces both filters at once (the command line builds one from its -e options). */
+    public JsTrace selection(Selection selection) {
+        this.selection = selection;
+        return this;
+    }
+
+    /** String limit, verbosity, -X style and fd details for the decoded arguments; {@link DecodeOptions#DEFAULT} otherwise. */
+    public JsTrace decode(DecodeOptions decode) {
+        this.decode = decode;
+        return this;
+    }
+
+    /**
+     * What file descriptor arguments carry: 0 the number only, 1 also the path behind it (strace's
+     * -y), 2 also socket endpoints and device numbers (-yy). Sets {@link DecodeOptions#fdDetail()}.
+     */
+    public JsTrace fdPaths(int detail) {
+        if (detail < 0 || detail > 2) {
+            throw new IllegalArgumentException("fd detail must be 0, 1 or 2: " + detail);
+        }
+        decode = new DecodeOptions(decode.stringLimit(), decode.verbose(), detail, decode.xstyle());
+        return this;
+    }
+
+    /**
+     * Whether calls carry their decoded arguments and return values (the default), or only
+     * their number and outcome: enough for counting, and cheaper (strace -c decodes nothing).
+     */
+    public JsTrace decodeArgs(boolean decodeArgs) {
+        this.decodeArgs = decodeArgs;
+        return this;
+    }
+
+    /**
+     * Whether each {@link Event.SyscallExit} carries the system CPU time the call took
+     * ({@code systemNanos}, from wait4's rusage at its two stops, as strace -c measures it).
+     */
+    public JsTrace systemTime(boolean systemTime) {
+        this.systemTime = systemTime;
+        return this;
+    }
+
+    /** What to do to calls: inject errors, return values, signals or delays (strace's -e inject=). */
+    public JsTrace tampering(Tampering tampering) {
+        this.tampering = tampering;
+        return this;
+    }
+
+    /**
+     * Whether each shown call, signal and stop is followed by an {@link Event.Backtrace}: the
+     * thread's stack, unwound and symbolised as strace -k prints it.
+     */
+    public JsTrace stackTraces(boolean stackTraces) {
+        this.stackTraces = stackTraces;
+        return this;
+    }
+
+    /**
+     * What a started command inherits: by default descriptors 0, 1 and 2, the JVM's environment
+     * and working directory, no blocked or ignored signals.
+     */
+    public JsTrace inheritance(Spawn.Inheritance inheritance) {
+        this.inheritance = inheritance;
+        return this;
+    }
+
+    /** Called with the started command's pid, before it runs (e.g. to forward signals to it). */
+    public JsTrace onStart(IntConsumer onStart) {
+        this.onStart = onStart;
+        return this;
+    }
+
+    /** Where attach failures go (one line each, strace's wording); the {@code io.jstrace} System.Logger by default. */
+    public JsTrace onWarning(Consumer<String> onWarning) {
+        this.onWarning = onWarning;
+        return this;
+    }
+
+    /**
+     * Traces on the calling thread until the command ends (every traced process, with
+     * {@link #follow}), the attached processes end, or {@link #stop()}; hands every event to
+     * {@code events} in the order it happened. If {@code events} throws, tracing stops as by
+     * {@link #stop()} and the exception is rethrown.
+     *
+     * @throws Errno                 if the command cannot be started or the tracer cannot wait for it
+     * @throws IllegalStateException on a virtual thread (it may move between carrier threads)
+     */
+    public ExitStatus run(Consumer<? super Event> events) throws Errno {
+        if (Thread.currentThread().isVirtual()) {
+            throw new IllegalStateException("JsTrace.run needs a platform thread; use stream() from a virtual thread");
+        }
+        return run(events, () -> false);
+    }
+
+    /** {@link #run(Consumer)}, stopping at once if {@code cancelled} already holds when the tracer exists. */
+    ExitStatus run(Consumer<? super Event> events, java.util.function.BooleanSupplier cancelled) throws Errno {
+        Throwable[] thrown = new Throwable[1];
+        Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering,
+                stackTraces), Sink.of(e -> {
+            if (thrown[0] == null) {
+                try {
+                    events.accept(e);
+                } catch (RuntimeException | Error x) {
+                    thrown[0] = x;
+                    stop();
+                }
+            }
+        }));
+        running = tracer;
+        if (cancelled.getAsBoolean()) {
+            tracer.interrupt();
+        }
+        try {
+            ExitStatus status = path != null
+                    ? ExitStatus.of(tracer.runCommand(path, argv, inheritance, onStart))
+                    : ExitStatus.exited(tracer.runAttached(pids, onWarning));
+            switch (thrown[0]) {
+                case null -> { }
+                case RuntimeException x -> throw x;
+                case Error x -> throw x;
+                default -> throw new AssertionError(thrown[0]);
+            }
+            return status;
+        } finally {
+            running = null;
+        }
+    }
+
+    /**
+     * Starts tracing on a dedicated platform thread and returns the events as they come, through
+     * a bounded queue (the tracees wait while it is full). Returns once tracing has begun.
+     * Closing the stream stops tracing as {@link #stop()} does.
+     *
+     * @throws Errno if the command cannot be started
+     */
+    public TraceStream stream() throws Errno {
+        return TraceStream.start(this);
+    }
+
+    /**
+     * Ends the run in progress, from any thread, as strace ends on SIGINT: the started command
+     * is killed (SIGKILL: the JVM outlives it and reaps it, so it must not linger), every other
+     * tracee (attached processes, followed children) is detached and keeps running. Does nothing
+     * when nothing runs.
+     */
+    public void stop() {
+        Tracer t = running;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    private FdPaths fdPaths() {
+        return decode.fdDetail() > 0 ? new FdTable(decode.fdDetail()) : FdPaths.NONE;
+    }
+
+    /**
+     * The path to execute: {@code name} itself if it has a slash, else the first PATH entry
+     * holding an executable regular file by that name.
+     */
+    private static String resolve(String name) {
+        if (name.indexOf('/') >= 0) {
+            if (!Files.exists(Path.of(name))) {
+                throw new IllegalArgumentException("Can't stat '" + name + "': No such file or directory");
+            }
+            return name;
+        }
+        String path = System.getenv("PATH");
+        if (path == null) {
+            path = "/bin:/usr/bin";
+        }
+        for (String dir : path.split(":", -1)) {
+            File f = new File(dir.isEmpty() ? "." : dir, name);
+            if (f.isFile() && f.canExecute()) {
+                return dir.isEmpty() ? name : f.getPath();
+            }
+        }
+        throw new IllegalArgumentException("Can't stat '" + name + "': No such file or directory");
+    }
+}

@@ -1,0 +1,57 @@
+package io.jstrace.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.jstrace.model.Event;
+
+import java.io.IOException;
+
+/**
+ * One system call, entry and exit together, as JSON fields: the same in a JSON line and in a
+ * timeline event's {@code args}. A call's arguments are those known at entry followed by those
+ * read at exit, in the order strace prints them.
+ */
+final class JsonSyscall {
+    private JsonSyscall() {}
+
+    /**
+     * Writes {@code nr}, {@code args}, {@code status} and the outcome: {@code ret} (and
+     * {@code ret_detail}) on success; {@code ret} -1 with {@code errno}, {@code errno_nr} and
+     * {@code error} on failure; nothing more when the call did not return. {@code exit} is null
+     * when the thread was detached (or tracing ended) inside the call; {@code status} says which.
+     */
+    static void fields(JsonGenerator g, Event.SyscallEntry entry, Event.SyscallExit exit, TextOptions.Status status)
+            throws IOException {
+        g.writeNumberField("nr", entry != null ? entry.number() : exit.number());
+        g.writeArrayFieldStart("args");
+        if (entry != null) {
+            JsonValues.writeAll(g, entry.entryArgs());
+        }
+        if (exit != null) {
+            JsonValues.writeAll(g, exit.exitArgs());
+        }
+        g.writeEndArray();
+        g.writeStringField("status", status.name().toLowerCase(java.util.Locale.ROOT));
+        if (exit == null) {
+            return;
+        }
+        switch (exit.result()) {
+            case Event.Result.None n -> { }
+            case Event.Result.Success ok -> {
+                g.writeFieldName("ret");
+                JsonValues.write(g, ok.value());
+                if (ok.detail() != null) {
+                    g.writeFieldName("ret_detail");
+                    JsonValues.write(g, ok.detail());
+                }
+            }
+            case Event.Result.Failure f -> {
+                g.writeNumberField("ret", -1);
+                g.writeStringField("errno", f.name());
+                g.writeNumberField("errno_nr", f.errno());
+                if (f.description() != null) {
+                    g.writeStringField("error", f.description());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package io.jstrace.output;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.jstrace.model.Value;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Decoded values as JSON, for {@link JsonLines} and {@link Timeline}. A number is a JSON number;
+ * every other value is an object whose first key names its variant ({@code sym}, {@code flags},
+ * {@code str}, ...), so a consumer tells them apart by key, never by parsing text. The shapes
+ * are documented in docs/jstrace-jsonl.schema.json ({@code $defs/value}).
+ */
+final class JsonValues {
+    private JsonValues() {}
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    static void writeAll(JsonGenerator g, List<Value> values) throws IOException {
+        for (Value v : values) {
+            write(g, v);
+        }
+    }
+
+    static void write(JsonGenerator g, Value v) throws IOException {
+        switch (v) {
+            case Value.Num n -> {
+                if (n.radix() == Value.Radix.DEC) {
+                    g.writeNumber(n.value());
+                } else {
+                    unsigned(g, n.value());
+                }
+            }
+            case Value.Sym s -> {
+                g.writeStartObject();
+                g.writeStringField("sym", s.name());
+                g.writeNumberField("value", s.value());
+                g.writeEndObject();
+            }
+            case Value.Flags f -> {
+                g.writeStartObject();
+                g.writeArrayFieldStart("flags");
+                for (String name : f.names()) {
+                    g.writeString(name);
+                }
+                g.writeEndArray();
+                if (f.rest() != 0) {
+                    g.writeFieldName("rest");
+                    unsigned(g, f.rest());
+                }
+                g.writeFieldName("value");
+                unsigned(g, f.value());
+                g.writeEndObject();
+            }
+            case Value.Str s -> {
+                g.writeStartObject();
+                String text = utf8(s.bytes());
+                if (text != null) {
+                    g.writeStringField("str", text);
+                } else {
+                    g.writeStringField("hex", HEX.formatHex(s.bytes()));
+                }
+                truncated(g, s.truncated());
+                g.writeEndObject();
+            }
+            case Value.Fd fd -> {
+                g.writeStartObject();
+                g.writeNumberField("fd", fd.fd());
+                if (fd.path() != null) {
+                    g.writeStringField("path", fd.path());
+                }
+                if (fd.detail() != null) {
+                    g.writeStringField("detail", fd.detail());
+                }
+                g.writeEndObject();
+            }
+            case Value.WithPath w -> {
+                g.writeStartObject();
+                g.writeFieldName("with_path");
+                write(g, w.value());
+                g.writeStringField("path", w.path());
+                g.writeEndObject();
+            }
+            case Value.Addr a -> tagged(g, "addr", a.address());
+            case Value.Unreadable u -> tagged(g, "unreadable", u.address());
+            case Value.Struct s -> {
+                g.writeStartObject();
+                g.writeObjectFieldStart("struct");
+                for (int i = 0; i < s.fields().size(); i++) {
+                    Value.Field f = s.fields().get(i);
+                    // strace prints some members without a name (an IPv6 address, a wait status): keyed by position.
+                    g.writeFieldName(f.name() != null ? f.name() : "#" + i);
+                    write(g, f.value());
+                }
+                g.writeEndObject();
+                truncated(g, s.truncated());
+                g.writeEndObject();
+            }
+            case Value.Arr a -> {
+                g.writeStartObject();
+                g.writeArrayFieldStart("array");
+                writeAll(g, a.items());
+                g.writeEndArray();
+                truncated(g, a.truncated());
+                g.writeEndObject();
+            }
+            case Value.BitSet b -> {
+                g.writeStartObject();
+                g.writeArrayFieldStart("set");
+                writeAll(g, b.members());
+                g.writeEndArray();
+                if (b.inverted()) {
+                    g.writeBooleanField("inverted", true);
+                }
+                g.writeEndObject();
+            }
+            case Value.Call c -> {
+                g.writeStartObject();
+                g.writeStringField("call", c.function());
+                g.writeArrayFieldStart("args");
+                writeAll(g, c.args());
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            case Value.Op o -> {
+                g.writeStartObject();
+                g.writeStringField("op", o.op());
+                g.writeFieldName("left");
+                write(g, o.left());
+                g.writeFieldName("right");
+                write(g, o.right());
+                g.writeEndObject();
+            }
+            case Value.Commented c -> {
+                g.writeStartObject();
+                g.writeFieldName("commented");
+                write(g, c.value());
+                g.writeStringField("comment", c.comment());
+                g.writeEndObject();
+            }
+            case Value.Text t -> {
+                g.writeStartObject();
+                g.writeStringField("text", t.text());
+                g.writeEndObject();
+            }
+        }
+    }
+
+    /** The 64 bits read as unsigned: addresses, masks, and numbers strace prints in hex, octal or %u. */
+    static void unsigned(JsonGenerator g, long v) throws IOException {
+        if (v >= 0) {
+            g.writeNumber(v);
+        } else {
+            g.writeNumber(new BigInteger(Long.toUnsignedString(v)));
+        }
+    }
+
+    private static void tagged(JsonGenerator g, String key, long address) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(key);
+        unsigned(g, address);
+        g.writeEndObject();
+    }
+
+    private static void truncated(JsonGenerator g, boolean truncated) throws IOException {
+        if (truncated) {
+            g.writeBooleanField("truncated", true);
+        }
+    }
+
+    /** The bytes as text when they are valid UTF-8 (almost always); null for binary data. */
+    private static String utf8(byte[] bytes) {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b < 0) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            CharBuffer chars = d.decode(ByteBuffer.wrap(bytes));
+            return chars.toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+}
