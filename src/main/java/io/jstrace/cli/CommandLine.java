@@ -228,6 +228,8 @@ public final class CommandLine {
             List<String> warnings = new ArrayList<>();
             SummaryOptions summaryOptions = summary.build(follow == 2, warnings);
             if (summaryOptions != null && summaryOptions.only()) {
+                Summary.ignored(warnings, stackTrace, "-k/--stack-traces");
+                stackTrace = false;
                 Summary.ignored(warnings, numbers, "-n/--syscall-number");
                 Summary.ignored(warnings, relative, "-r/--relative-timestamps");
                 Summary.ignored(warnings, stamps > 0, "-t/--absolute-timestamps");
