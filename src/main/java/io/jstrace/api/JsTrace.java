@@ -57,6 +57,7 @@ public final class JsTrace {
     private Qualifiers qualifiers = Qualifiers.DEFAULT;
     private PathFilter tracePaths;
     private Consumer<String> onNotice = m -> { };
+    private boolean stackTraces;
     private Spawn.Inheritance inheritance = new Spawn.Inheritance(Set.of(0, 1, 2), 0, 0, null);
     private IntConsumer onStart = pid -> { };
     private Consumer<String> onWarning = m -> System.getLogger("io.jstrace").log(System.Logger.Level.WARNING, m);
@@ -191,6 +192,15 @@ public final class JsTrace {
     }
 
     /**
+     * Whether each shown call, signal and stop is followed by an {@link Event.Backtrace}: the
+     * thread's stack, unwound and symbolised as strace -k prints it.
+     */
+    public JsTrace stackTraces(boolean stackTraces) {
+        this.stackTraces = stackTraces;
+        return this;
+    }
+
+    /**
      * What a started command inherits: by default descriptors 0, 1 and 2, the JVM's environment
      * and working directory, no blocked or ignored signals.
      */
@@ -231,7 +241,7 @@ public final class JsTrace {
     ExitStatus run(Consumer<? super Event> events, java.util.function.BooleanSupplier cancelled) throws Errno {
         Throwable[] thrown = new Throwable[1];
         Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering,
-                qualifiers, tracePaths, onNotice), Sink.of(e -> {
+                qualifiers, tracePaths, onNotice, stackTraces), Sink.of(e -> {
             if (thrown[0] == null) {
                 try {
                     events.accept(e);

@@ -43,7 +43,8 @@ public final class CommandLine {
             Map.entry("inject", 1), Map.entry("fault", 1),
             Map.entry("json", 0), Map.entry("timeline", 1),
             Map.entry("trace-path", 1), Map.entry("instruction-pointer", 0), Map.entry("read", 1),
-            Map.entry("write", 1), Map.entry("silent", 2), Map.entry("silence", 2), Map.entry("syscall-limit", 1));
+            Map.entry("write", 1), Map.entry("silent", 2), Map.entry("silence", 2), Map.entry("syscall-limit", 1),
+            Map.entry("stack-traces", 0));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -79,6 +80,7 @@ public final class CommandLine {
         final Summary summary = new Summary();
         boolean json;
         String timeline;
+        boolean stackTrace;
         final SyscallTable table = SyscallTable.x86_64();
         final io.jstrace.trace.Tampering.Builder tampering = new io.jstrace.trace.Tampering.Builder();
         final List<String> tracePaths = new ArrayList<>();
@@ -116,6 +118,7 @@ public final class CommandLine {
                 case "r", "relative-timestamps" -> relative = true;
                 case "T", "syscall-times" -> durations = true;
                 case "n", "syscall-number" -> numbers = true;
+                case "k", "stack-traces" -> stackTrace = true;
                 case "z", "successful-only" -> statuses = SUCCESSFUL;
                 case "Z", "failed-only" -> statuses = FAILED;
                 case "q" -> quiet++;
@@ -263,6 +266,8 @@ public final class CommandLine {
             List<String> warnings = new ArrayList<>();
             SummaryOptions summaryOptions = summary.build(follow == 2, warnings);
             if (summaryOptions != null && summaryOptions.only()) {
+                Summary.ignored(warnings, stackTrace, "-k/--stack-traces");
+                stackTrace = false;
                 Summary.ignored(warnings, numbers, "-n/--syscall-number");
                 Summary.ignored(warnings, relative, "-r/--relative-timestamps");
                 Summary.ignored(warnings, stamps > 0, "-t/--absolute-timestamps");
@@ -302,7 +307,7 @@ public final class CommandLine {
                     table.all().stream().allMatch(dereference)), h,
                     column, stamp, relative, durations, numbers, quietSet, sel, statuses, List.copyOf(pids),
                     List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings), tampering.build(), json,
-                    timeline, List.copyOf(tracePaths), instructionPointer, qualifiers);
+                    timeline, List.copyOf(tracePaths), instructionPointer, qualifiers, stackTrace);
         }
     }
 

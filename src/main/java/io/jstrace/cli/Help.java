@@ -7,7 +7,7 @@ final class Help {
     static final String VERSION = "0.1.0";
 
     static final String TEXT = """
-            Usage: jstrace [-CfinqrtTvVwxy] [-a column] [-e expr]... [-o file] [-P path]... [-p pid]... [-s strsize]
+            Usage: jstrace [-CfiknqrtTvVwxy] [-a column] [-e expr]... [-o file] [-P path]... [-p pid]... [-s strsize]
                            [-X format] [-O overhead] [-S sortby] [-U columns] { -p pid | [--] PROG [ARGS] }
                or: jstrace -c[fw] [-e expr]... [-O overhead] [-S sortby] [-U columns]
                            { -p pid | [--] PROG [ARGS] }
@@ -43,6 +43,7 @@ final class Help {
               -e quiet=SET, --quiet=SET      suppress messages: attach, exit, path-resolution,
                                              personality, thread-execve
               -i, --instruction-pointer      print the instruction pointer at the time of the syscall
+              -k, --stack-traces     obtain stack trace between each syscall
               -n             print syscall numbers
               -o FILE        send trace output to FILE instead of stderr
               -A             open the file given with -o in append mode

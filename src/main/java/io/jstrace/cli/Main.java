@@ -88,6 +88,7 @@ public final class Main {
         trace.follow(o.followForks()).selection(o.selection()).decode(o.decode())
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
                 .tampering(o.tampering()).qualifiers(o.qualifiers())
+                .stackTraces(o.stackTrace())
                 .onNotice(notice -> {
                     if (!o.quiet().contains(Options.Quiet.ATTACH)) {
                         err.println(NAME + ": " + notice);

@@ -39,7 +39,9 @@ public record Options(
         String timeline,
         List<String> tracePaths,
         boolean instructionPointer,
-        Qualifiers qualifiers) {
+        Qualifiers qualifiers,
+        boolean stackTrace) {
+
 
     /** The informational messages -q and -e quiet= can suppress. */
     public enum Quiet { ATTACH, EXIT, PATH_RESOLUTION, PERSONALITY, THREAD_EXECVE }

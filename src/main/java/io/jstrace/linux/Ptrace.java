@@ -12,7 +12,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class Ptrace {
     private Ptrace() {}
 
-    public static final int PEEKDATA = 2, POKEUSER = 6, CONT = 7, KILL = 8, DETACH = 17, SYSCALL = 24,
+    public static final int PEEKDATA = 2, POKEUSER = 6, CONT = 7, GETREGS = 12, KILL = 8, DETACH = 17, SYSCALL = 24,
             SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201, GETSIGINFO = 0x4202,
             SEIZE = 0x4206, INTERRUPT = 0x4207, LISTEN = 0x4208, GET_SYSCALL_INFO = 0x420e;
 
@@ -93,7 +93,12 @@ public final class Ptrace {
         return tryRequest(GETSIGINFO, tid, 0, buf.address()) == 0;
     }
 
-    /** A scratch area for event messages and siginfo, owned by the tracer thread. */
+    /** The registers of a stopped tracee, read into {@code buf} (at least 216 bytes), or null if it is gone. */
+    public static Regs regs(int tid, MemorySegment buf) {
+        return tryRequest(GETREGS, tid, 0, buf.address()) == 0 ? new Regs(buf) : null;
+    }
+
+    /** A scratch area for event messages, siginfo and registers, owned by the tracer thread. */
     public static MemorySegment scratch(Arena arena) {
         return arena.allocate(256, 8);
     }

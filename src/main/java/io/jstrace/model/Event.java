@@ -54,6 +54,13 @@ public sealed interface Event {
         record Vector(int index, long buffers) implements DumpPart {}
     }
 
+    /**
+     * The stack of {@code tid} (-k) for the event just before it of the same tid (a syscall's
+     * exit, a signal, a stop). {@code atEntry}: taken at the syscall's entry since it would be
+     * gone by its end (execve, exit), and then printed after the exit or the death of the thread.
+     */
+    record Backtrace(int tid, long timeNanos, List<StackFrame> frames, boolean atEntry) implements Event {}
+
     /** A signal delivered to the tracee, with its siginfo. */
     record Signal(int tid, long timeNanos, int signal, Value siginfo, long ip) implements Event {}
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.jstrace.decode.Siginfo;
 import io.jstrace.model.Event;
+import io.jstrace.model.StackFrame;
 import io.jstrace.trace.Sink;
 
 import java.io.IOException;
@@ -97,6 +98,7 @@ public final class JsonLines implements Sink {
                     g.writeNumberField("former_tid", s.formerTid());
                     end(e.tid());
                 }
+                case Event.Backtrace b -> stack(b);
             }
         } catch (IOException x) {
             throw new UncheckedIOException(x);
@@ -159,6 +161,35 @@ public final class JsonLines implements Sink {
         g.writeStringField("type", type);
         ids(e.tid());
         g.writeNumberField("time_ns", e.timeNanos());
+    }
+
+    /** -k: the thread's stack after its event, innermost frame first. */
+    private void stack(Event.Backtrace b) throws IOException {
+        head("stack", b);
+        g.writeBooleanField("at_entry", b.atEntry());
+        g.writeArrayFieldStart("frames");
+        for (StackFrame f : b.frames()) {
+            g.writeStartObject();
+            switch (f) {
+                case StackFrame.Code c -> {
+                    g.writeStringField("module", c.module());
+                    if (c.symbol() != null && !c.symbol().isEmpty()) {
+                        g.writeStringField("symbol", c.symbol());
+                        g.writeNumberField("symbol_offset", c.symbolOffset());
+                    }
+                    g.writeNumberField("file_offset", c.fileOffset());
+                }
+                case StackFrame.Error x -> {
+                    g.writeStringField("error", x.message());
+                    if (x.address() != 0) {
+                        g.writeNumberField("address", x.address());
+                    }
+                }
+            }
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        end(b.tid());
     }
 
     private void ids(int tid) throws IOException {

@@ -24,6 +24,9 @@ public final class StraceText implements Sink {
     private final Map<Integer, Pending> pending = new HashMap<>();
     private final StringBuilder sb = new StringBuilder(256);
     private int live;
+    private final StackText stacks = new StackText();
+    /** The thread whose syscall line -e status= has just left out (its -k stack follows at once), or -1. */
+    private int leftOutExit = -1;
     private long lastNanos = -1;
     /** Whether the latest syscall exit was printed: its -e read=/write= dump follows it or not at all. */
     private boolean exitShown;
@@ -43,9 +46,12 @@ public final class StraceText implements Sink {
 
     @Override
     public void accept(Event e) {
+        boolean afterLeftOutExit = leftOutExit == e.tid();
+        leftOutExit = -1;
         switch (e) {
             case Event.SyscallEntry s -> entry(s);
             case Event.SyscallExit s -> exit(s);
+            case Event.Backtrace b -> stacks.print(b, afterLeftOutExit, outputs.of(b.tid()));
             case Event.Signal s -> {
                 text.palette().paint(sb.append("--- "), Palette.Role.SIGNAL, Siginfo.signalName(s.signal())).append(' ');
                 if (s.siginfo() != null) {
@@ -59,6 +65,7 @@ public final class StraceText implements Sink {
                 if (!opt.quietExit()) {
                     whole(e, text.palette().paint(sb, Palette.Role.EXIT, "+++ exited with " + x.code() + " +++").append('\n'));
                 }
+                stacks.ended(x.tid(), outputs.of(x.tid()));
                 lastNumber.remove(x.tid());
                 live--;
             }
@@ -67,6 +74,7 @@ public final class StraceText implements Sink {
                     whole(e, text.palette().paint(sb, Palette.Role.KILLED, "+++ killed by " + Siginfo.signalName(k.signal())
                             + (k.core() ? " (core dumped)" : "") + " +++").append('\n'));
                 }
+                stacks.ended(k.tid(), outputs.of(k.tid()));
                 lastNumber.remove(k.tid());
                 live--;
             }
@@ -144,6 +152,7 @@ public final class StraceText implements Sink {
         exitShown = false;
         if (p != null && p.held() != null) {
             if (!opt.statuses().contains(TextOptions.Status.of(s.result()))) {
+                leftOutExit = s.tid();
                 return;
             }
             closeOpen(line);
@@ -256,6 +265,7 @@ public final class StraceText implements Sink {
             case Event.Signal s -> s.ip();
             case Event.Stopped s -> s.ip();
             case Event.IoDump d -> Event.NO_IP;
+            case Event.Backtrace b -> Event.NO_IP;
             case Event.Exited x -> Event.NO_IP;
             case Event.Killed k -> Event.NO_IP;
             case Event.Attached a -> Event.NO_IP;

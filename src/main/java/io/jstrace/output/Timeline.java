@@ -85,6 +85,7 @@ public final class Timeline implements Sink {
                     g.writeEndObject();
                 }
                 case Event.Attached a -> { } // no event: the track starts here; its name was learned above
+                case Event.Backtrace b -> { } // -k stacks: in the text and JSON lines, not on the timeline
                 case Event.Detached d -> calls.detached(d);
                 case Event.IoDump d -> { } // the data belongs to the call's slice, not the timeline
             }

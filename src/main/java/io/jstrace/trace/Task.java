@@ -25,6 +25,8 @@ final class Task {
     long systemNanos;
     long entrySystemNanos;
     final TaskTampering tampering = new TaskTampering();
+    /** -k: the stack taken at the entry of a call that does not return to it (execve, exit), until printed. */
+    java.util.List<io.jstrace.model.StackFrame> entryStack;
 
     Task(int tid) {
         this.tid = tid;

@@ -11,15 +11,18 @@ import io.jstrace.decode.Signature;
 import io.jstrace.decode.Signatures;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Ptrace;
+import io.jstrace.linux.Regs;
 import io.jstrace.linux.RemoteMemory;
 import io.jstrace.linux.Spawn;
 import io.jstrace.linux.SyscallInfo;
 import io.jstrace.linux.Sys;
 import io.jstrace.linux.WaitStatus;
 import io.jstrace.model.Event;
+import io.jstrace.model.StackFrame;
 import io.jstrace.model.Value;
 import io.jstrace.syscalls.Syscall;
 import io.jstrace.syscalls.SyscallTable;
+import io.jstrace.unwind.Unwinder;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -48,11 +51,11 @@ public final class Tracer {
      * {@code systemTime}: measure each call's system CPU time (strace -c without -w);
      * {@code tampering}: what -e inject= and -e fault= do to calls;
      * {@code paths} is the -P filter (null: every call); {@code notices} takes the tracer's own
-     * messages (the --syscall-limit notice).
+     * messages (the --syscall-limit notice); {@code stackTrace}: report each shown call's stack (-k).
      */
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
                          boolean decodeArgs, boolean systemTime, Tampering tampering, Qualifiers qualifiers,
-                         PathFilter paths, java.util.function.Consumer<String> notices) {}
+                         PathFilter paths, java.util.function.Consumer<String> notices, boolean stackTrace) {}
 
     private final Config config;
     private final Sink sink;
@@ -65,6 +68,8 @@ public final class Tracer {
     private final MemorySegment rusage = arena.allocate(Sys.RUSAGE_SIZE);
     private final MemorySegment scratch = Ptrace.scratch(arena);
     private final RemoteMemory memory = new RemoteMemory();
+    /** -k: walks stacks; null without -k. */
+    private final Unwinder unwinder;
     private final long startNanos = System.nanoTime();
     private final long startEpochNanos = System.currentTimeMillis() * 1_000_000L;
     private final AtomicBoolean interrupted = new AtomicBoolean();
@@ -87,6 +92,7 @@ public final class Tracer {
         this.injector = new Injector(config.tampering());
         this.dumper = new IoDumper(config.qualifiers().readFds(), config.qualifiers().writeFds());
         this.callsLeft = config.qualifiers().syscallLimit();
+        this.unwinder = config.stackTrace() ? new Unwinder(memory) : null;
     }
 
     private int baseOptions() {
@@ -326,6 +332,7 @@ public final class Tracer {
         } else {
             sink.accept(new Event.Killed(t.tid, now(), WaitStatus.termSignal(s), WaitStatus.coreDumped(s)));
         }
+        stackFromEntry(t);
     }
 
     private void eventStop(Task t, int event, int sig) {
@@ -334,6 +341,7 @@ public final class Tracer {
                 if (!t.hidden && (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)) {
                     // Group-stop: report it and let job control keep the thread stopped.
                     sink.accept(new Event.Stopped(t.tid, now(), sig, ip(t.tid)));
+                    stackNow(t);
                     Ptrace.listen(t.tid);
                 } else {
                     Ptrace.syscall(t.tid, 0);
@@ -351,6 +359,9 @@ public final class Tracer {
                 Ptrace.syscall(t.tid, 0);
             }
             case Ptrace.EVENT_EXEC -> {
+                if (unwinder != null) {
+                    unwinder.mappingsChanged();
+                }
                 execEvent(t);
                 Ptrace.syscall(t.tid, 0);
             }
@@ -385,6 +396,7 @@ public final class Tracer {
                     ? Siginfo.decode(new Bytes(scratch.asSlice(0, 128).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)))
                     : null;
             sink.accept(new Event.Signal(t.tid, now(), sig, si, ip(t.tid)));
+            stackNow(t);
         }
         Ptrace.syscall(t.tid, sig);
     }
@@ -414,10 +426,13 @@ public final class Tracer {
             t.hidden = false;
         }
         t.call = null;
+        Syscall sc = table.byNumber(nr);
+        if (unwinder != null && sc != null) {
+            unwinder.syscallEntered(sc.name());
+        }
         if (t.hidden) {
             return;
         }
-        Syscall sc = table.byNumber(nr);
         if (!config.selection().shows(sc)) {
             return;
         }
@@ -454,6 +469,8 @@ public final class Tracer {
         }
         t.entryNanos = System.nanoTime();
         t.entrySystemNanos = t.systemNanos;
+        // -k: strace shows the new program's stack after the launch, not the launcher's.
+        t.entryStack = unwinder != null && !launchExec && unwinder.takenAtEntry(name) ? walk(t) : null;
         List<Value> shown = present(values, 0, firstExit);
         sink.accept(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size(),
                 info.instructionPointer()));
@@ -482,9 +499,36 @@ public final class Tracer {
         if (dump != null) {
             sink.accept(dump);
         }
+        if (!stackFromEntry(t)) {
+            stackNow(t);
+        }
         if (callsLeft > 0 && config.qualifiers().counted().test(r)) {
             callsLeft--;
         }
+    }
+
+    /** -k: the stack of {@code t} as it is now, or null if its registers cannot be read. */
+    private List<StackFrame> walk(Task t) {
+        Regs regs = Ptrace.regs(t.tid, scratch);
+        return regs == null ? null : unwinder.walk(t.tid, regs);
+    }
+
+    /** -k: reports the stack of {@code t} after the event just reported for it. */
+    private void stackNow(Task t) {
+        List<StackFrame> frames = unwinder == null ? null : walk(t);
+        if (frames != null) {
+            sink.accept(new Event.Backtrace(t.tid, now(), frames, false));
+        }
+    }
+
+    /** -k: reports the stack taken at the entry of {@code t}'s call, if one was; says whether one was. */
+    private boolean stackFromEntry(Task t) {
+        if (t.entryStack == null) {
+            return false;
+        }
+        sink.accept(new Event.Backtrace(t.tid, now(), t.entryStack, true));
+        t.entryStack = null;
+        return true;
     }
 
     private Event.Result result(Task t, Call call) {

@@ -30,6 +30,18 @@ class CommandLineTest {
     }
 
     @Test
+    void stackTraces() throws UsageError {
+        assertFalse(parse("true").stackTrace());
+        assertTrue(parse("-fk", "true").stackTrace());
+        assertTrue(parse("--stack-traces", "true").stackTrace());
+        assertTrue(parse("--stack-trace", "true").stackTrace(), "an unambiguous prefix, as getopt_long takes it");
+        Options c = parse("-c", "-k", "true");
+        assertFalse(c.stackTrace(), "-c prints no lines to put stacks under");
+        assertEquals(List.of("-k/--stack-traces has no effect with -c/--summary-only"), c.warnings());
+        assertTrue(parse("-C", "-k", "true").stackTrace());
+    }
+
+    @Test
     void structuredOutputs() throws UsageError {
         Options o = parse("--json", "--timeline", "t.json", "-o", "x", "ls");
         assertTrue(o.json());

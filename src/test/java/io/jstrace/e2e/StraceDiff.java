@@ -104,8 +104,11 @@ final class StraceDiff {
     private static List<String> perProcess(List<String> lines) {
         Map<String, List<String>> byPid = new LinkedHashMap<>();
         Map<String, Integer> open = new java.util.HashMap<>();
+        String last = "";
         for (String l : lines) {
-            String pid = l.matches("^P\\d+ .*") ? l.substring(0, l.indexOf(' ')) : "";
+            // -k: a stack line belongs to the process of the line before it
+            String pid = l.startsWith(" > ") ? last : l.matches("^P\\d+ .*") ? l.substring(0, l.indexOf(' ')) : "";
+            last = pid;
             List<String> mine = byPid.computeIfAbsent(pid, k -> new ArrayList<>());
             Matcher u = UNFINISHED.matcher(l);
             Matcher r = RESUMED.matcher(l);
@@ -116,7 +119,7 @@ final class StraceDiff {
                 int i = open.remove(pid);
                 mine.set(i, mine.get(i) + r.group(2));
             } else {
-                mine.add(pid.isEmpty() ? l : l.substring(pid.length() + 1));
+                mine.add(pid.isEmpty() || l.startsWith(" > ") ? l : l.substring(pid.length() + 1));
             }
         }
         List<String> out = new ArrayList<>();
