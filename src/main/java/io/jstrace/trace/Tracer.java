@@ -175,6 +175,21 @@ public final class Tracer {
         }
     }
 
+    /**
+     * The waker died without {@link #interrupt()}: a signal to the whole process group (timeout's
+     * SIGTERM and SIGCONT, say) reached it too. Without a new one, interrupt() could not wake the loop.
+     */
+    private void restartWaker() {
+        try {
+            synchronized (this) {
+                wakerGone = false;
+            }
+            startWaker();
+        } catch (Errno e) {
+            // Then interrupt() takes effect at the next stop of any tracee (the loop checks it there too).
+        }
+    }
+
     private synchronized void killWaker() {
         if (waker > 0 && !wakerGone) {
             Sys.kill(waker, SIGKILL);
@@ -221,16 +236,19 @@ public final class Tracer {
                     waker = -1;
                     wakerGone = true;
                 }
-                if (interrupted.get()) {
-                    if (mainPid > 0 && !mainGone) {
-                        Sys.kill(mainPid, SIGKILL);
-                    }
-                    detachAll();
-                    return;
+                if (!interrupted.get()) {
+                    restartWaker();
                 }
-                continue;
+            } else {
+                handle(tid, Sys.status(status));
             }
-            handle(tid, Sys.status(status));
+            if (interrupted.get()) {
+                if (mainPid > 0 && !mainGone) {
+                    Sys.kill(mainPid, SIGKILL);
+                }
+                detachAll();
+                break;
+            }
             if (config.qualifiers().syscallLimit() > 0 && callsLeft == 0) {
                 config.notices().accept("System call limit has been reached, detaching tracees");
                 detachAll();

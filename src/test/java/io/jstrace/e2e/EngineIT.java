@@ -119,6 +119,16 @@ class EngineIT {
 
     @Test
     void attachedProcessKeepsRunningAfterInterrupt() throws Exception {
+        interruptAttached(false);
+    }
+
+    /** A signal to jstrace's whole process group may kill its waker child first; SIGINT must still work. */
+    @Test
+    void interruptWorksAfterTheWakerWasKilled() throws Exception {
+        interruptAttached(true);
+    }
+
+    private void interruptAttached(boolean killWakerFirst) throws Exception {
         Process sleep = new ProcessBuilder("sleep", "60").start();
         try {
             Path out = tmp.resolve("out");
@@ -131,6 +141,13 @@ class EngineIT {
             }
             assertTrue(Files.readString(err).contains("jstrace: Process " + sleep.pid() + " attached"),
                     Files.readString(err));
+            if (killWakerFirst) {
+                ProcessHandle waker = tracer.toHandle().children()
+                        .filter(c -> c.info().commandLine().orElse("").contains("jstrace-waker")).findFirst()
+                        .orElseThrow(() -> new AssertionError("no waker child"));
+                new ProcessBuilder("kill", "-KILL", String.valueOf(waker.pid())).start().waitFor();
+                Thread.sleep(200);
+            }
             new ProcessBuilder("kill", "-INT", String.valueOf(tracer.pid())).start().waitFor();
             assertTrue(tracer.waitFor(30, TimeUnit.SECONDS), "jstrace did not end");
             assertTrue(Files.readString(err).contains("jstrace: Process " + sleep.pid() + " detached"),
