@@ -3,6 +3,7 @@ package io.jstrace.cli;
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
+import io.jstrace.seccomp.SeccompOptions;
 import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Selection;
 
@@ -29,7 +30,9 @@ public final class CommandLine {
             Map.entry("const-print-style", 1), Map.entry("decode-fds", 2), Map.entry("syscall-number", 0),
             Map.entry("syscall-times", 2), Map.entry("relative-timestamps", 2),
             Map.entry("absolute-timestamps", 2), Map.entry("timestamps", 2),
-            Map.entry("successful-only", 0), Map.entry("failed-only", 0));
+            Map.entry("successful-only", 0), Map.entry("failed-only", 0),
+            Map.entry("seccomp-bpf", 0), Map.entry("no-seccomp-bpf", 0), Map.entry("seccomp-profile", 1),
+            Map.entry("seccomp-policy", 1));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -62,6 +65,7 @@ public final class CommandLine {
         final List<Integer> pids = new ArrayList<>();
         java.util.Set<TextOptions.Status> statuses;
         Options.Action action = Options.Action.TRACE;
+        SeccompOptions seccomp = SeccompOptions.DEFAULT;
         final SyscallTable table = SyscallTable.x86_64();
 
         void apply(Getopt.Opt o) throws UsageError {
@@ -96,6 +100,10 @@ public final class CommandLine {
                 case "e" -> expression(v);
                 case "trace" -> trace = TraceExpr.syscalls(v, table);
                 case "signal" -> signals = TraceExpr.signals(v);
+                case "seccomp-bpf" -> seccomp = seccomp.withBpf(SeccompOptions.Bpf.ON);
+                case "no-seccomp-bpf" -> seccomp = seccomp.withBpf(SeccompOptions.Bpf.OFF);
+                case "seccomp-profile" -> seccomp = seccomp.withProfile(v);
+                case "seccomp-policy" -> seccomp = seccomp.withPolicy(v);
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -172,6 +180,12 @@ public final class CommandLine {
             if (action == Options.Action.TRACE && command.isEmpty() && pids.isEmpty()) {
                 throw new UsageError("must have PROG [ARGS] or -p PID", true);
             }
+            if (seccomp.policy() != null && command.isEmpty()) {
+                throw new UsageError("--seccomp-policy applies to a command jstrace starts, not to -p");
+            }
+            if (seccomp.policy() != null && seccomp.bpf() == SeccompOptions.Bpf.ON) {
+                throw new UsageError("--seccomp-bpf cannot be combined with --seccomp-policy");
+            }
             if (follow == 2 && output == null) {
                 follow = 1;
             }
@@ -186,7 +200,7 @@ public final class CommandLine {
                     signals != null ? signals : s -> true);
             return new Options(follow, output, append, new DecodeOptions(stringLimit, verbose, fds, xstyle), h,
                     column, stamp, relative, durations, numbers, quiet, sel, statuses, List.copyOf(pids),
-                    List.copyOf(command), action);
+                    List.copyOf(command), action, seccomp);
         }
     }
 }

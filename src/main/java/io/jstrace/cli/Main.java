@@ -8,8 +8,11 @@ import io.jstrace.output.Outputs;
 import io.jstrace.output.StraceText;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
+import io.jstrace.seccomp.ProfileError;
+import io.jstrace.seccomp.SeccompSetup;
 import io.jstrace.trace.Errnos;
 import io.jstrace.trace.FdTable;
+import io.jstrace.trace.Sink;
 import io.jstrace.trace.Tracer;
 import sun.misc.Signal;
 
@@ -69,7 +72,10 @@ public final class Main {
         String path = o.command().isEmpty() ? null : Launch.resolve(o.command().get(0));
         StraceText text = new StraceText(outputs(o, err), textOptions(o), new ValueText(o.hex(), o.decode().xstyle()), err, NAME);
         FdPaths fds = o.decode().fdDetail() > 0 ? new FdTable(o.decode().fdDetail()) : FdPaths.NONE;
-        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), o.selection(), o.decode(), fds), text);
+        SeccompSetup seccomp = seccomp(o, text, err, path != null);
+        Sink sink = seccomp.sink();
+        Tracer tracer = new Tracer(new Tracer.Config(o.followForks(), seccomp.selection(), o.decode(), fds), sink);
+        tracer.seccomp(seccomp.launch());
         try {
             if (path == null) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
@@ -83,14 +89,25 @@ public final class Main {
                 handle(sig, o.output() != null ? () -> { } : () -> forward(child[0], sig));
             }
             int status = tracer.runCommand(path, o.command(), Launch.inheritance(), pid -> child[0] = pid);
-            text.close();
+            sink.close();
             if (WaitStatus.signaled(status)) {
                 err.flush();
                 Sys.dieBySignal(WaitStatus.termSignal(status));
             }
             return WaitStatus.exitCode(status);
         } finally {
+            sink.close();
+        }
+    }
+
+    /** --seccomp-bpf, --seccomp-profile, --seccomp-policy: a bad policy stops jstrace before the command starts. */
+    private static SeccompSetup seccomp(Options o, Sink text, PrintStream err, boolean startsCommand) throws UsageError {
+        try {
+            return SeccompSetup.of(o.seccomp(), o.selection(), o.followForks(), startsCommand, text, err, NAME,
+                    m -> err.println(NAME + ": " + m));
+        } catch (ProfileError e) {
             text.close();
+            throw new UsageError(e.getMessage());
         }
     }
 

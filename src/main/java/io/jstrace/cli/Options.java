@@ -24,7 +24,8 @@ public record Options(
         java.util.Set<io.jstrace.output.TextOptions.Status> statuses,
         List<Integer> pids,
         List<String> command,
-        Action action) {
+        Action action,
+        io.jstrace.seccomp.SeccompOptions seccomp) {
 
     /** What to do instead of tracing. */
     public enum Action { TRACE, HELP, VERSION }

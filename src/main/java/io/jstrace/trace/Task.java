@@ -19,6 +19,8 @@ final class Task {
     int firstExitArg;
     Value[] values;
     long entryNanos;
+    /** CLONE_UNTRACED cleared at this call's seccomp stop, to put back at its exit stop. */
+    io.jstrace.linux.CloneUntraced.Undo untracedUndo;
 
     Task(int tid) {
         this.tid = tid;

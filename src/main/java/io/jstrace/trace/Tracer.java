@@ -9,6 +9,7 @@ import io.jstrace.decode.FdPaths;
 import io.jstrace.decode.Phase;
 import io.jstrace.decode.Signature;
 import io.jstrace.decode.Signatures;
+import io.jstrace.linux.CloneUntraced;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Ptrace;
 import io.jstrace.linux.RemoteMemory;
@@ -59,6 +60,8 @@ public final class Tracer {
     private int mainPid;
     private int mainStatus;
     private volatile int waker;
+    private SeccompLaunch seccomp = SeccompLaunch.NONE;
+    private int launchFailure;
 
     public Tracer(Config config, Sink sink) {
         this.config = config;
@@ -73,17 +76,25 @@ public final class Tracer {
         return o;
     }
 
+    /** The seccomp filter {@link #runCommand} installs in the command; none unless set. */
+    public void seccomp(SeccompLaunch launch) {
+        this.seccomp = launch;
+    }
+
     /** Starts {@code argv} (its program already resolved to {@code path}) and traces it to the end. */
     public int runCommand(String path, List<String> argv, Spawn.Inheritance inheritance,
                           java.util.function.IntConsumer started) throws Errno {
-        mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance);
+        mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance, seccomp.program());
         started.accept(mainPid);
-        options = baseOptions() | Ptrace.O_EXITKILL;
+        options = baseOptions() | Ptrace.O_EXITKILL | (seccomp.stopsOnTracedOnly() ? Ptrace.O_TRACESECCOMP : 0);
         Ptrace.seize(mainPid, options);
         Task t = newTask(mainPid, Event.How.STARTED);
         t.hidden = true;
         Sys.kill(mainPid, SIGCONT);
         loop();
+        if (launchFailure != 0) {
+            throw new Errno("seccomp(SECCOMP_SET_MODE_FILTER)", launchFailure);
+        }
         return mainStatus;
     }
 
@@ -178,8 +189,12 @@ public final class Tracer {
         }
         int sig = WaitStatus.stopSignal(s);
         if (sig == (SIGTRAP | 0x80)) {
+            if (t.untracedUndo != null) {
+                t.untracedUndo.apply(tid);
+                t.untracedUndo = null;
+            }
             syscallStop(t);
-            Ptrace.syscall(tid, 0);
+            resume(t, 0);
             return;
         }
         int event = WaitStatus.event(s);
@@ -197,6 +212,9 @@ public final class Tracer {
         tasks.remove(t.tid);
         if (t.tid == mainPid) {
             mainStatus = s;
+        }
+        if (t.hidden && seccomp.installs() && t.tid == mainPid && WaitStatus.exited(s)) {
+            launchFailure = WaitStatus.exitCode(s); // the launcher exits with the errno of its seccomp() before execve
         }
         if (t.hidden) {
             return;
@@ -216,7 +234,7 @@ public final class Tracer {
                     sink.accept(new Event.Stopped(t.tid, now(), sig));
                     Ptrace.listen(t.tid);
                 } else {
-                    Ptrace.syscall(t.tid, 0);
+                    resume(t, 0);
                 }
             }
             case Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK, Ptrace.EVENT_CLONE -> {
@@ -228,13 +246,21 @@ public final class Tracer {
                 } catch (Errno e) {
                     // The parent vanished; its child, if any, reports itself.
                 }
-                Ptrace.syscall(t.tid, 0);
+                resume(t, 0);
             }
             case Ptrace.EVENT_EXEC -> {
                 execEvent(t);
-                Ptrace.syscall(t.tid, 0);
+                resume(t, 0);
             }
-            default -> Ptrace.syscall(t.tid, 0);
+            case Ptrace.EVENT_SECCOMP -> {
+                // A RET_TRACE call: under PTRACE_CONT this stop is its entry.
+                syscallStop(t);
+                if (t.inSyscall) {
+                    t.untracedUndo = CloneUntraced.clear(t.tid, info, memory);
+                }
+                resume(t, 0);
+            }
+            default -> resume(t, 0);
         }
     }
 
@@ -266,7 +292,20 @@ public final class Tracer {
                     : null;
             sink.accept(new Event.Signal(t.tid, now(), sig, si));
         }
-        Ptrace.syscall(t.tid, sig);
+        resume(t, sig);
+    }
+
+    /**
+     * Restarts {@code t}, delivering {@code sig}: to its next syscall stop, or, when the seccomp
+     * filter stops the traced calls itself, on to the next event, asking for the exit stop only
+     * of a call just entered (strace's --seccomp-bpf).
+     */
+    private void resume(Task t, int sig) {
+        if (seccomp.stopsOnTracedOnly() && !t.inSyscall) {
+            Ptrace.cont(t.tid, sig);
+        } else {
+            Ptrace.syscall(t.tid, sig);
+        }
     }
 
     private void syscallStop(Task t) {
