@@ -54,7 +54,7 @@ public record SeccompSetup(Selection selection, Sink sink, SeccompLaunch launch)
             sink = Tee.of(everyCall);
         }
         SeccompLaunch launch = policy != null
-                ? new SeccompLaunch(FilterPlan.policy(policy, table), false)
+                ? new SeccompLaunch(FilterPlan.policy(policy, table), false, null)
                 : tracing(o.bpf(), selection, followForks, startsCommand, table, warn);
         return new SeccompSetup(selection, sink, launch);
     }
@@ -76,7 +76,8 @@ public record SeccompSetup(Selection selection, Sink sink, SeccompLaunch launch)
         } else if (!Seccomp.available()) {
             refuse.accept("seccomp filter is requested but unavailable");
         } else {
-            return new SeccompLaunch(FilterPlan.tracing(selection, table), true);
+            return new SeccompLaunch(FilterPlan.tracing(selection, table), true,
+                    () -> refuse.accept("seccomp filter is requested but unavailable"));
         }
         return SeccompLaunch.NONE;
     }

@@ -84,7 +84,7 @@ public final class Tracer {
     /** Starts {@code argv} (its program already resolved to {@code path}) and traces it to the end. */
     public int runCommand(String path, List<String> argv, Spawn.Inheritance inheritance,
                           java.util.function.IntConsumer started) throws Errno {
-        mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance, seccomp.program());
+        mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance, seccomp.program(), seccomp.fallback() == null);
         started.accept(mainPid);
         options = baseOptions() | Ptrace.O_EXITKILL | (seccomp.stopsOnTracedOnly() ? Ptrace.O_TRACESECCOMP : 0);
         Ptrace.seize(mainPid, options);
@@ -193,7 +193,13 @@ public final class Tracer {
                 t.untracedUndo.apply(tid);
                 t.untracedUndo = null;
             }
+            boolean launching = t.hidden;
             syscallStop(t);
+            if (launching && !t.hidden && seccomp.stopsOnTracedOnly() && !SeccompLaunch.installedIn(tid)) {
+                // At the command's execve: the launcher could not install the filter, so every call must stop.
+                seccomp.fallback().run();
+                seccomp = SeccompLaunch.NONE;
+            }
             resume(t, 0);
             return;
         }
@@ -214,7 +220,7 @@ public final class Tracer {
             mainStatus = s;
         }
         if (t.hidden && seccomp.installs() && t.tid == mainPid && WaitStatus.exited(s)) {
-            launchFailure = WaitStatus.exitCode(s); // the launcher exits with the errno of its seccomp() before execve
+            launchFailure = WaitStatus.exitCode(s); // the launcher exits with the errno of a required filter's seccomp()
         }
         if (t.hidden) {
             return;
@@ -253,9 +259,10 @@ public final class Tracer {
                 resume(t, 0);
             }
             case Ptrace.EVENT_SECCOMP -> {
-                // A RET_TRACE call: under PTRACE_CONT this stop is its entry.
-                syscallStop(t);
-                if (t.inSyscall) {
+                // A RET_TRACE call: under PTRACE_CONT this stop is its entry. (The launcher runs
+                // under PTRACE_SYSCALL, so its execve has had its entry stop already.)
+                if (!t.inSyscall) {
+                    syscallStop(t);
                     t.untracedUndo = CloneUntraced.clear(t.tid, info, memory);
                 }
                 resume(t, 0);
@@ -298,10 +305,11 @@ public final class Tracer {
     /**
      * Restarts {@code t}, delivering {@code sig}: to its next syscall stop, or, when the seccomp
      * filter stops the traced calls itself, on to the next event, asking for the exit stop only
-     * of a call just entered (strace's --seccomp-bpf).
+     * of a call just entered (strace's --seccomp-bpf). The launcher stops at every call, so
+     * that its execve is seen even when it could not install the filter.
      */
     private void resume(Task t, int sig) {
-        if (seccomp.stopsOnTracedOnly() && !t.inSyscall) {
+        if (seccomp.stopsOnTracedOnly() && !t.inSyscall && !t.hidden) {
             Ptrace.cont(t.tid, sig);
         } else {
             Ptrace.syscall(t.tid, sig);

@@ -28,13 +28,13 @@ class SeccompIT {
     @TempDir
     Path tmp;
 
-    static final String PIPELINE = "cat /etc/hostname | wc -c; ls / > /dev/null; echo done";
+    /** The right side of the pipe outlives the left, so their SIGCHLDs never merge into one. */
+    static final String PIPELINE = "cat /etc/hostname | { wc -c; sleep 0.3; }; ls / > /dev/null; echo done";
 
     /**
      * jstrace's lines for {@code sh -c command} under -ff (one file per process, so no line is
      * split by another process's), normalised, every traced pid masked, one block per process,
-     * blocks sorted: which process comes first is scheduling. SIGCHLD lines are left out: when
-     * both sides of a pipe exit together the kernel merges their SIGCHLDs, in either mode.
+     * blocks sorted: which process comes first is scheduling.
      */
     private List<String> lines(List<String> options, String command) throws Exception {
         Path dir = Files.createTempDirectory(tmp, "ff");
@@ -51,7 +51,6 @@ class SeccompIT {
         List<String> blocks = new ArrayList<>();
         for (Path f : files) {
             List<String> masked = Run.lines(f).stream()
-                    .filter(l -> !l.startsWith("--- SIGCHLD "))
                     .map(l -> pids.stream().reduce(l, (x, pid) -> x.replaceAll("\\b" + pid + "\\b", "P")))
                     .toList();
             blocks.add(String.join("\n", StraceDiff.normalise(masked)));
@@ -200,5 +199,32 @@ class SeccompIT {
         Run.Result nobody = Run.exec("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all",
                 Run.JSTRACE, "-f", "-e", "trace=openat", "-o", "/dev/null", "sh", "-c", probe);
         assertEquals("NoNewPrivs:\t1\nSeccomp:\t2\n", nobody.out(), nobody.err());
+    }
+
+    /**
+     * Where a filter cannot be installed (here a parent filter refuses seccomp() with EPERM, yet
+     * the NULL probe still succeeds): --seccomp-bpf traces every call instead, a policy refuses
+     * to run the command.
+     */
+    @Test
+    void whereNoFilterCanBeInstalled() throws Exception {
+        String wrap = Run.tracee("noseccomp");
+        Path out = tmp.resolve("fallback.txt");
+        Run.Result auto = Run.exec(wrap, Run.JSTRACE, "-f", "-e", "trace=openat,execve", "-o", out.toString(), "cat", "/etc/hostname");
+        assertEquals(Files.readString(Path.of("/etc/hostname")), auto.out());
+        assertEquals("", auto.err());
+        String trace = Files.readString(out);
+        assertTrue(trace.matches("(?s)\\d+ +execve\\(\"/usr/bin/cat\".*"), trace);
+        assertTrue(trace.contains("openat(AT_FDCWD, \"/etc/hostname\", O_RDONLY) = 3"), trace);
+        Run.Result forced = Run.exec(wrap, Run.JSTRACE, "-f", "--seccomp-bpf", "-e", "trace=openat", "-o", "/dev/null", "true");
+        assertEquals("jstrace: seccomp filter is requested but unavailable\n", forced.err());
+
+        Path policy = tmp.resolve("allow.json");
+        Files.writeString(policy, "{\"defaultAction\": \"SCMP_ACT_ALLOW\"}");
+        Path mark = tmp.resolve("mark");
+        Run.Result refused = Run.exec(wrap, Run.JSTRACE, "--seccomp-policy", policy.toString(), "touch", mark.toString());
+        assertEquals(1, refused.exit());
+        assertEquals("jstrace: seccomp(SECCOMP_SET_MODE_FILTER): Operation not permitted\n", refused.err());
+        assertFalse(Files.exists(mark), "the command ran");
     }
 }
