@@ -189,17 +189,7 @@ public final class Tracer {
         }
         int sig = WaitStatus.stopSignal(s);
         if (sig == (SIGTRAP | 0x80)) {
-            if (t.untracedUndo != null) {
-                t.untracedUndo.apply(tid);
-                t.untracedUndo = null;
-            }
-            boolean launching = t.hidden;
-            syscallStop(t);
-            if (launching && !t.hidden && seccomp.stopsOnTracedOnly() && !SeccompLaunch.installedIn(tid)) {
-                // At the command's execve: the launcher could not install the filter, so every call must stop.
-                seccomp.fallback().run();
-                seccomp = SeccompLaunch.NONE;
-            }
+            syscallStopUnderSeccomp(t);
             resume(t, 0);
             return;
         }
@@ -313,6 +303,24 @@ public final class Tracer {
             Ptrace.cont(t.tid, sig);
         } else {
             Ptrace.syscall(t.tid, sig);
+        }
+    }
+
+    /**
+     * A syscall stop, with what a seccomp launch adds: a cleared CLONE_UNTRACED is put back
+     * before the call's exit is decoded; at the command's execve, if the launcher could not
+     * install an optional filter, tracing goes on without it, every call stopping.
+     */
+    private void syscallStopUnderSeccomp(Task t) {
+        if (t.untracedUndo != null) {
+            t.untracedUndo.apply(t.tid);
+            t.untracedUndo = null;
+        }
+        boolean launching = t.hidden;
+        syscallStop(t);
+        if (launching && !t.hidden && seccomp.stopsOnTracedOnly() && !SeccompLaunch.installedIn(t.tid)) {
+            seccomp.fallback().run();
+            seccomp = SeccompLaunch.NONE;
         }
     }
 
