@@ -12,6 +12,7 @@ import io.jstrace.trace.Sink;
 import io.jstrace.trace.TraceExpr;
 import io.jstrace.trace.PathFilter;
 import io.jstrace.trace.Qualifiers;
+import io.jstrace.trace.SeccompLaunch;
 import io.jstrace.trace.Tampering;
 import io.jstrace.trace.Tracer;
 
@@ -58,6 +59,7 @@ public final class JsTrace {
     private PathFilter tracePaths;
     private Consumer<String> onNotice = m -> { };
     private boolean stackTraces;
+    private SeccompLaunch seccomp = SeccompLaunch.NONE;
     private Spawn.Inheritance inheritance = new Spawn.Inheritance(Set.of(0, 1, 2), 0, 0, null);
     private IntConsumer onStart = pid -> { };
     private Consumer<String> onWarning = m -> System.getLogger("io.jstrace").log(System.Logger.Level.WARNING, m);
@@ -200,6 +202,12 @@ public final class JsTrace {
         return this;
     }
 
+    /** The seccomp filter a started command gets before its execve (a tracing filter or a policy); none by default. */
+    public JsTrace seccomp(SeccompLaunch seccomp) {
+        this.seccomp = seccomp;
+        return this;
+    }
+
     /**
      * What a started command inherits: by default descriptors 0, 1 and 2, the JVM's environment
      * and working directory, no blocked or ignored signals.
@@ -251,6 +259,7 @@ public final class JsTrace {
                 }
             }
         }));
+        tracer.seccomp(seccomp);
         running = tracer;
         if (cancelled.getAsBoolean()) {
             tracer.interrupt();

@@ -7,6 +7,7 @@ import io.jstrace.output.SummaryOptions;
 import io.jstrace.output.SummaryOrder;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
+import io.jstrace.seccomp.SeccompOptions;
 import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Qualifiers;
 import io.jstrace.trace.Selection;
@@ -44,7 +45,10 @@ public final class CommandLine {
             Map.entry("json", 0), Map.entry("timeline", 1),
             Map.entry("trace-path", 1), Map.entry("instruction-pointer", 0), Map.entry("read", 1),
             Map.entry("write", 1), Map.entry("silent", 2), Map.entry("silence", 2), Map.entry("syscall-limit", 1),
-            Map.entry("stack-traces", 0));
+            Map.entry("stack-traces", 0),
+
+            Map.entry("seccomp-bpf", 0), Map.entry("no-seccomp-bpf", 0), Map.entry("seccomp-profile", 1),
+            Map.entry("seccomp-policy", 1));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -81,6 +85,7 @@ public final class CommandLine {
         boolean json;
         String timeline;
         boolean stackTrace;
+        SeccompOptions seccomp = SeccompOptions.DEFAULT;
         final SyscallTable table = SyscallTable.x86_64();
         final io.jstrace.trace.Tampering.Builder tampering = new io.jstrace.trace.Tampering.Builder();
         final List<String> tracePaths = new ArrayList<>();
@@ -142,6 +147,10 @@ public final class CommandLine {
                 case "fault" -> InjectExpr.add(v, true, table, tampering);
                 case "json" -> json = true;
                 case "timeline" -> timeline = v;
+                case "seccomp-bpf" -> seccomp = seccomp.withBpf(SeccompOptions.Bpf.ON);
+                case "no-seccomp-bpf" -> seccomp = seccomp.withBpf(SeccompOptions.Bpf.OFF);
+                case "seccomp-profile" -> seccomp = seccomp.withProfile(v);
+                case "seccomp-policy" -> seccomp = seccomp.withPolicy(v);
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");
@@ -263,6 +272,12 @@ public final class CommandLine {
             if (action == Options.Action.TRACE && command.isEmpty() && pids.isEmpty()) {
                 throw new UsageError("must have PROG [ARGS] or -p PID", true);
             }
+            if (seccomp.policy() != null && command.isEmpty()) {
+                throw new UsageError("--seccomp-policy applies to a command jstrace starts, not to -p");
+            }
+            if (seccomp.policy() != null && seccomp.bpf() == SeccompOptions.Bpf.ON) {
+                throw new UsageError("--seccomp-bpf cannot be combined with --seccomp-policy");
+            }
             List<String> warnings = new ArrayList<>();
             SummaryOptions summaryOptions = summary.build(follow == 2, warnings);
             if (summaryOptions != null && summaryOptions.only()) {
@@ -307,7 +322,8 @@ public final class CommandLine {
                     table.all().stream().allMatch(dereference)), h,
                     column, stamp, relative, durations, numbers, quietSet, sel, statuses, List.copyOf(pids),
                     List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings), tampering.build(), json,
-                    timeline, List.copyOf(tracePaths), instructionPointer, qualifiers, stackTrace);
+                    timeline, List.copyOf(tracePaths), instructionPointer, qualifiers, stackTrace,
+                    seccomp);
         }
     }
 

@@ -30,6 +30,13 @@ final class Help {
               --syscall-limit=N      detach from the tracees after N shown syscalls
               -ff, --output-separately
                                      with -o FILE, write each process's trace to FILE.PID
+              --seccomp-bpf, --no-seccomp-bpf
+                                     stop only at traced calls, with a seccomp filter (default with -f,
+                                     a trace set that leaves calls out and a started command)
+            Seccomp:
+              --seccomp-profile FILE write the calls of the run as a Docker/OCI seccomp profile
+              --seccomp-policy FILE  run the command under a Docker/OCI seccomp profile, reporting
+                                     each call it denies
             Output format:
               -a COLUMN      alignment COLUMN for printing syscall results (default 40)
               --color[=WHEN], --colour[=WHEN]

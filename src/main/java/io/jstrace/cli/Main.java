@@ -21,6 +21,8 @@ import io.jstrace.trace.Sink;
 import io.jstrace.trace.Tee;
 import io.jstrace.model.Value;
 import io.jstrace.trace.PathFilter;
+import io.jstrace.seccomp.ProfileError;
+import io.jstrace.seccomp.SeccompSetup;
 import sun.misc.Signal;
 
 import java.io.FileNotFoundException;
@@ -85,7 +87,7 @@ public final class Main {
         JsTrace trace = attach ? JsTrace.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
                 : JsTrace.command(o.command()).inheritance(Launch.inheritance());
         SummaryOptions summary = o.summary();
-        trace.follow(o.followForks()).selection(o.selection()).decode(o.decode())
+        trace.follow(o.followForks()).decode(o.decode())
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
                 .tampering(o.tampering()).qualifiers(o.qualifiers())
                 .stackTraces(o.stackTrace())
@@ -97,7 +99,10 @@ public final class Main {
         if (!o.tracePaths().isEmpty()) {
             trace.tracePaths(tracePaths(o, new ValueText(o.hex(), o.decode().xstyle()), err));
         }
-        Sink sink = sink(o, err);
+        // The seccomp options may widen what the tracer reports (a profile needs every call) and add sinks.
+        SeccompSetup seccomp = seccomp(o, sink(o, err), err, !attach);
+        trace.selection(seccomp.selection()).seccomp(seccomp.launch());
+        Sink sink = seccomp.sink();
         try {
             if (attach) {
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
@@ -119,6 +124,17 @@ public final class Main {
             return status.code();
         } finally {
             sink.close();
+        }
+    }
+
+    /** --seccomp-bpf, --seccomp-profile, --seccomp-policy: a bad policy stops jstrace before the command starts. */
+    private static SeccompSetup seccomp(Options o, Sink text, PrintStream err, boolean startsCommand) throws UsageError {
+        try {
+            return SeccompSetup.of(o.seccomp(), o.selection(), o.followForks(), startsCommand, text, err, NAME,
+                    m -> err.println(NAME + ": " + m));
+        } catch (ProfileError e) {
+            text.close();
+            throw new UsageError(e.getMessage());
         }
     }
 

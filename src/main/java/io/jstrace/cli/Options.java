@@ -40,8 +40,8 @@ public record Options(
         List<String> tracePaths,
         boolean instructionPointer,
         Qualifiers qualifiers,
-        boolean stackTrace) {
-
+        boolean stackTrace,
+        io.jstrace.seccomp.SeccompOptions seccomp) {
 
     /** The informational messages -q and -e quiet= can suppress. */
     public enum Quiet { ATTACH, EXIT, PATH_RESOLUTION, PERSONALITY, THREAD_EXECVE }

@@ -8,9 +8,16 @@ import java.util.HexFormat;
  * The x86_64 machine code that starts a tracee. posix_spawn runs it with argv
  * {@code [name, path, argv0, argv1, ...]}; it sets SIG_IGN for the signals of the mask patched
  * into its first instruction (the dispositions jstrace inherited, which the JVM may have
- * replaced with handlers), stops itself with SIGSTOP so the tracer can seize it, then
- * {@code execve(path, &argv[2], envp)} with the environment untouched. If execve fails it
- * exits with the errno. Source (GNU as):
+ * replaced with handlers), stops itself with SIGSTOP so the tracer can seize it, installs the
+ * seccomp filter appended to it if there is one, then {@code execve(path, &argv[2], envp)} with
+ * the environment untouched. If execve fails, or installing a filter marked required fails, it
+ * exits with the errno; an optional filter that cannot be installed is left out.
+ *
+ * <p>The filter is installed after the stop, so the tracer (with PTRACE_O_TRACESECCOMP) is there
+ * for the first RET_TRACE, the command's own execve. {@code seccomp(2)} needs CAP_SYS_ADMIN or
+ * no_new_privs; the stub asks without no_new_privs first and sets it only when refused
+ * (EACCES), because no_new_privs changes what the command may do (set-user-ID programs no
+ * longer gain privileges) and strace sets it unconditionally. Source (GNU as):
  * <pre>
  *     movabs $MASK, %rbx; xor %r12d, %r12d
  * 1:  bt %r12, %rbx; jnc 2f
@@ -19,30 +26,61 @@ import java.util.HexFormat;
  * 2:  inc %r12d; cmp $64, %r12d; jne 1b
  *     mov $39, %eax; syscall; mov %eax, %edi              # getpid
  *     mov $19, %esi; mov $62, %eax; syscall               # kill(pid, SIGSTOP)
- *     mov 16(%rsp), %rdi; lea 24(%rsp), %rsi              # argv[1], &argv[2]
+ *     cmpw $0, prog(%rip); je 4f                          # no filter
+ *     call install; cmp $-13, %eax; jne 3f                # refused with EACCES:
+ *     mov $38, %edi; mov $1, %esi; xor %edx, %edx; xor %r10d, %r10d; xor %r8d, %r8d
+ *     mov $157, %eax; syscall                             #   prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
+ *     call install                                        #   and again
+ * 3:  test %eax, %eax; jz 4f
+ *     cmpb $0, required(%rip); jne 5f                    # no filter: exit if it was required
+ * 4:  mov 16(%rsp), %rdi; lea 24(%rsp), %rsi              # argv[1], &argv[2]
  *     mov (%rsp), %rcx; lea 16(%rsp,%rcx,8), %rdx         # envp
  *     mov $59, %eax; syscall                              # execve
- *     mov %eax, %edi; neg %edi; mov $231, %eax; syscall   # exit_group(errno)
+ * 5:  mov %eax, %edi; neg %edi; mov $231, %eax; syscall   # exit_group(errno)
+ * install: mov $1, %edi; xor %esi, %esi; lea prog(%rip), %rdx
+ *     mov $317, %eax; syscall; ret                        # seccomp(SECCOMP_SET_MODE_FILTER, 0, &prog)
+ *     .balign 8
  * act: .quad 1, 0, 0, 0                                   # SIG_IGN, no flags
+ * prog: .short LEN; .balign 8; .quad FILTER               # struct sock_fprog
+ * required: .byte REQUIRED; .balign 8
  * </pre>
+ * File layout: ELF header (64 bytes), one program header (56), the code above (256 bytes, ending
+ * with {@code act} at 200, {@code prog} at 232: the instruction count at 232 and the filter's
+ * address at 240, 0 and 0 when there is no filter, and {@code required} at 248), then the
+ * filter's instructions, 8 bytes each (struct sock_filter). One PT_LOAD maps the whole file
+ * read+execute at 0x400000, so the address patched into {@code prog} is 0x400000 + 376.
  */
 final class LaunchStub {
     private LaunchStub() {}
 
     private static final String CODE =
-            "48bb8877665544332211" + "4531e44c0fa3e3731b418d7c2401488d3559000000" + "31d241ba08000000"
-            + "b80d0000000f0541ffc44183fc4075d6b8270000000f0589c7be13000000b83e0000000f05"
-            + "488b7c2410488d742418488b0c24488d54cc10b83b0000000f0589c7f7dfb8e70000000f05"
-            + "0f1f800000000001000000000000000000000000000000000000000000000000000000000000000000";
-    private static final int MASK_OFFSET = 2;
+            "48bb88776655443322114531e44c0fa3e3731b418d7c2401488d35a900000031d241ba080000"
+            + "00b80d0000000f0541ffc44183fc4075d6b8270000000f0589c7be13000000b83e0000000f05"
+            + "66833d94000000007435e85500000083f8f3751ebf26000000be0100000031d24531d24531c0"
+            + "b89d0000000f05e83200000085c07409803d6f00000000751a488b7c2410488d742418488b0c"
+            + "24488d54cc10b83b0000000f0589c7f7dfb8e70000000f05bf0100000031f6488d152a000000"
+            + "b83d0100000f05c36690"
+            + "0100000000000000000000000000000000000000000000000000000000000000"
+            + "0000660f1f4400000000000000000000"
+            + "000f1f8000000000";
+    private static final int MASK_OFFSET = 2, PROG_LEN_OFFSET = 232, PROG_FILTER_OFFSET = 240, REQUIRED_OFFSET = 248;
     private static final long BASE = 0x400000;
     private static final int EHDR = 64, PHDR = 56;
 
-    /** A static ELF executable of the stub, ignoring the signals in {@code ignoreMask} (bit n-1 = signal n). */
-    static byte[] elf(long ignoreMask) {
+    /**
+     * A static ELF executable of the stub, ignoring the signals in {@code ignoreMask} (bit n-1 =
+     * signal n) and installing {@code filter} (struct sock_filter instructions; none if empty),
+     * without which it execs the command only if not {@code required}.
+     */
+    static byte[] elf(long ignoreMask, byte[] filter, boolean required) {
         byte[] code = HexFormat.of().parseHex(CODE);
-        ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN).putLong(MASK_OFFSET, ignoreMask);
-        ByteBuffer b = ByteBuffer.allocate(EHDR + PHDR + code.length).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer c = ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN).putLong(MASK_OFFSET, ignoreMask);
+        if (filter.length > 0) {
+            c.putShort(PROG_LEN_OFFSET, (short) (filter.length / Bpf.INSN_SIZE));
+            c.putLong(PROG_FILTER_OFFSET, BASE + EHDR + PHDR + code.length);
+            c.put(REQUIRED_OFFSET, (byte) (required ? 1 : 0));
+        }
+        ByteBuffer b = ByteBuffer.allocate(EHDR + PHDR + code.length + filter.length).order(ByteOrder.LITTLE_ENDIAN);
         b.put(new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0});
         b.putShort((short) 2).putShort((short) 0x3e).putInt(1);       // ET_EXEC, EM_X86_64, EV_CURRENT
         b.putLong(BASE + EHDR + PHDR).putLong(EHDR).putLong(0);        // entry, phoff, shoff
@@ -50,7 +88,7 @@ final class LaunchStub {
         b.putShort((short) 0).putShort((short) 0).putShort((short) 0);
         b.putInt(1).putInt(5).putLong(0).putLong(BASE).putLong(BASE);  // PT_LOAD, R+X, whole file
         b.putLong(b.capacity()).putLong(b.capacity()).putLong(0x1000);
-        b.put(code);
+        b.put(code).put(filter);
         return b.array();
     }
 }

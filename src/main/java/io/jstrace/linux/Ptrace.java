@@ -12,7 +12,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class Ptrace {
     private Ptrace() {}
 
-    public static final int PEEKDATA = 2, POKEUSER = 6, CONT = 7, GETREGS = 12, KILL = 8, DETACH = 17, SYSCALL = 24,
+    public static final int PEEKDATA = 2, POKEDATA = 5, POKEUSER = 6, CONT = 7, GETREGS = 12, KILL = 8, DETACH = 17, SYSCALL = 24,
             SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201, GETSIGINFO = 0x4202,
             SEIZE = 0x4206, INTERRUPT = 0x4207, LISTEN = 0x4208, GET_SYSCALL_INFO = 0x420e;
 
@@ -70,6 +70,11 @@ public final class Ptrace {
 
     public static int detach(int tid, int sig) {
         return tryRequest(DETACH, tid, 0, sig);
+    }
+
+    /** Writes the 8 bytes at {@code addr} in the tracee's memory. */
+    public static int pokeData(int tid, long addr, long value) {
+        return tryRequest(POKEDATA, tid, addr, value);
     }
 
     /** The event message (new child's pid for fork events, former tid for exec). */

@@ -40,8 +40,19 @@ public final class Spawn {
      * exec). Returns its pid.
      */
     public static int stoppedBeforeExec(String path, List<String> argv, Inheritance inh) throws Errno {
+        return stoppedBeforeExec(path, argv, inh, new byte[0], false);
+    }
+
+    /**
+     * Like {@link #stoppedBeforeExec(String, List, Inheritance)}, and once resumed the launcher
+     * installs {@code seccompFilter} (a {@link Seccomp#program}; none if empty) before its execve.
+     * If that fails the launcher exits with the errno when the filter is {@code required}, else
+     * execs the program without it.
+     */
+    public static int stoppedBeforeExec(String path, List<String> argv, Inheritance inh, byte[] seccompFilter,
+                                        boolean required) throws Errno {
         try (Arena arena = Arena.ofConfined()) {
-            int memfd = stubFile(arena, inh.ignoredSignals() & ~((1L << (9 - 1)) | (1L << (SIGSTOP - 1))));
+            int memfd = stubFile(arena, inh.ignoredSignals() & ~((1L << (9 - 1)) | (1L << (SIGSTOP - 1))), seccompFilter, required);
             try {
                 String stubPath = "/proc/" + Sys.getpid() + "/fd/" + memfd;
                 List<String> args = new ArrayList<>(argv.size() + 2);
@@ -65,12 +76,12 @@ public final class Spawn {
         }
     }
 
-    private static int stubFile(Arena arena, long ignoreMask) throws Errno {
+    private static int stubFile(Arena arena, long ignoreMask, byte[] filter, boolean required) throws Errno {
         long fd = Sys.syscall(Sys.NR_MEMFD_CREATE, arena.allocateFrom("jstrace-launch").address(), MFD_CLOEXEC);
         if (fd < 0) {
             throw new Errno("memfd_create", (int) -fd);
         }
-        byte[] elf = LaunchStub.elf(ignoreMask);
+        byte[] elf = LaunchStub.elf(ignoreMask, filter, required);
         MemorySegment data = arena.allocate(elf.length);
         MemorySegment.copy(elf, 0, data, JAVA_BYTE, 0, elf.length);
         long n = Sys.syscall(Sys.NR_WRITE, fd, data.address(), elf.length);

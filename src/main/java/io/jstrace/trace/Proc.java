@@ -52,4 +52,21 @@ public final class Proc {
             return null;
         }
     }
+
+    /**
+     * How many seccomp filters process {@code pid} runs under ({@code self} for jstrace), from
+     * the {@code Seccomp_filters} line (Linux 5.9+); -1 if /proc cannot tell.
+     */
+    static int seccompFilters(String pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("Seccomp_filters:")) {
+                    return Integer.parseInt(line.substring("Seccomp_filters:".length()).trim());
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // Gone, or no such line: unknown.
+        }
+        return -1;
+    }
 }

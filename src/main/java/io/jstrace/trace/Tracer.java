@@ -9,6 +9,7 @@ import io.jstrace.decode.FdPaths;
 import io.jstrace.decode.Phase;
 import io.jstrace.decode.Signature;
 import io.jstrace.decode.Signatures;
+import io.jstrace.linux.CloneUntraced;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Ptrace;
 import io.jstrace.linux.Regs;
@@ -85,6 +86,8 @@ public final class Tracer {
     private final IoDumper dumper;
     /** Shown calls still allowed by --syscall-limit; counts down to 0 when a limit is set. */
     private long callsLeft;
+    private SeccompLaunch seccomp = SeccompLaunch.NONE;
+    private int launchFailure;
 
     public Tracer(Config config, Sink sink) {
         this.config = config;
@@ -103,14 +106,19 @@ public final class Tracer {
         return o;
     }
 
+    /** The seccomp filter {@link #runCommand} installs in the command; none unless set. */
+    public void seccomp(SeccompLaunch launch) {
+        this.seccomp = launch;
+    }
+
     /** Starts {@code argv} (its program already resolved to {@code path}) and traces it to the end. */
     public int runCommand(String path, List<String> argv, Spawn.Inheritance inheritance,
                           java.util.function.IntConsumer started) throws Errno {
         startWaker();
         try {
-            mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance);
+            mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance, seccomp.program(), seccomp.fallback() == null);
             started.accept(mainPid);
-            options = baseOptions() | Ptrace.O_EXITKILL;
+            options = baseOptions() | Ptrace.O_EXITKILL | (seccomp.stopsOnTracedOnly() ? Ptrace.O_TRACESECCOMP : 0);
             Ptrace.seize(mainPid, options);
         } catch (Errno | RuntimeException e) {
             if (mainPid > 0) {
@@ -124,6 +132,9 @@ public final class Tracer {
         t.hidden = true;
         Sys.kill(mainPid, SIGCONT);
         loop();
+        if (launchFailure != 0) {
+            throw new Errno("seccomp(SECCOMP_SET_MODE_FILTER)", launchFailure);
+        }
         return mainStatus;
     }
 
@@ -276,7 +287,7 @@ public final class Tracer {
             for (Task t = held.pollDue(now); t != null; t = held.pollDue(now)) {
                 t.tampering.holdUntil = 0;
                 if (tasks.get(t.tid) == t) {
-                    Ptrace.syscall(t.tid, t.tampering.takeSignal());
+                    resume(t, t.tampering.takeSignal());
                 }
             }
             if (held.isEmpty()) {
@@ -295,7 +306,7 @@ public final class Tracer {
         if (t.tampering.holdUntil != 0) {
             held.add(t);
         } else {
-            Ptrace.syscall(t.tid, t.tampering.takeSignal());
+            resume(t, t.tampering.takeSignal());
         }
     }
 
@@ -321,7 +332,7 @@ public final class Tracer {
         }
         int sig = WaitStatus.stopSignal(s);
         if (sig == (SIGTRAP | 0x80)) {
-            syscallStop(t);
+            syscallStopUnderSeccomp(t);
             resumeFromSyscallStop(t);
             return;
         }
@@ -341,6 +352,9 @@ public final class Tracer {
         if (t.tid == mainPid) {
             mainStatus = s;
             mainGone = true;
+        }
+        if (t.hidden && seccomp.installs() && t.tid == mainPid && WaitStatus.exited(s)) {
+            launchFailure = WaitStatus.exitCode(s); // the launcher exits with the errno of a required filter's seccomp()
         }
         if (t.hidden) {
             return;
@@ -362,7 +376,7 @@ public final class Tracer {
                     stackNow(t);
                     Ptrace.listen(t.tid);
                 } else {
-                    Ptrace.syscall(t.tid, 0);
+                    resume(t, 0);
                 }
             }
             case Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK, Ptrace.EVENT_CLONE -> {
@@ -374,16 +388,25 @@ public final class Tracer {
                 } catch (Errno e) {
                     // The parent vanished; its child, if any, reports itself.
                 }
-                Ptrace.syscall(t.tid, 0);
+                resume(t, 0);
             }
             case Ptrace.EVENT_EXEC -> {
                 if (unwinder != null) {
                     unwinder.mappingsChanged();
                 }
                 execEvent(t);
-                Ptrace.syscall(t.tid, 0);
+                resume(t, 0);
             }
-            default -> Ptrace.syscall(t.tid, 0);
+            case Ptrace.EVENT_SECCOMP -> {
+                // A RET_TRACE call: under PTRACE_CONT this stop is its entry. (The launcher runs
+                // under PTRACE_SYSCALL, so its execve has had its entry stop already.)
+                if (!t.inSyscall) {
+                    syscallStop(t);
+                    t.untracedUndo = CloneUntraced.clear(t.tid, info, memory);
+                }
+                resumeFromSyscallStop(t);
+            }
+            default -> resume(t, 0);
         }
     }
 
@@ -416,7 +439,39 @@ public final class Tracer {
             sink.accept(new Event.Signal(t.tid, now(), sig, si, ip(t.tid)));
             stackNow(t);
         }
-        Ptrace.syscall(t.tid, sig);
+        resume(t, sig);
+    }
+
+    /**
+     * Restarts {@code t}, delivering {@code sig}: to its next syscall stop, or, when the seccomp
+     * filter stops the traced calls itself, on to the next event, asking for the exit stop only
+     * of a call just entered (strace's --seccomp-bpf). The launcher stops at every call, so
+     * that its execve is seen even when it could not install the filter.
+     */
+    private void resume(Task t, int sig) {
+        if (seccomp.stopsOnTracedOnly() && !t.inSyscall && !t.hidden) {
+            Ptrace.cont(t.tid, sig);
+        } else {
+            Ptrace.syscall(t.tid, sig);
+        }
+    }
+
+    /**
+     * A syscall stop, with what a seccomp launch adds: a cleared CLONE_UNTRACED is put back
+     * before the call's exit is decoded; at the command's execve, if the launcher could not
+     * install an optional filter, tracing goes on without it, every call stopping.
+     */
+    private void syscallStopUnderSeccomp(Task t) {
+        if (t.untracedUndo != null) {
+            t.untracedUndo.apply(t.tid);
+            t.untracedUndo = null;
+        }
+        boolean launching = t.hidden;
+        syscallStop(t);
+        if (launching && !t.hidden && seccomp.stopsOnTracedOnly() && !SeccompLaunch.installedIn(t.tid)) {
+            seccomp.fallback().run();
+            seccomp = SeccompLaunch.NONE;
+        }
     }
 
     /** The instruction pointer of a thread at a stop that is not a syscall stop (-i). */

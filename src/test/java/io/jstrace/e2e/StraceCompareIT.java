@@ -48,6 +48,8 @@ class StraceCompareIT {
             " | exec head -c 100 /etc/services",
             "-f | cd /tmp && exec sh -c 'pwd; true'",
             "-f -e trace=process | true | true",
+            "-f --seccomp-bpf -e trace=%file,%process | CALLS",
+            "-f --seccomp-bpf -e trace=!write,read | cd /tmp && exec sh -c 'pwd; true'",
             "-f -e trace=%network | exec python3 -c 'import socket; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM).close()'",
     })
     void sameLinesAsStrace(String options, String command) throws Exception {
