@@ -13,15 +13,20 @@ public final class CloneUntraced {
     private CloneUntraced() {}
 
     private static final long CLONE_UNTRACED = 0x00800000L;
-    /** Offsets in struct user_regs_struct of the first syscall argument: rdi (x86_64, x32), rbx (i386). */
-    private static final int RDI = 112, RBX = 40;
     private static final int CLONE_X86_64 = 56, CLONE_I386 = 120, CLONE3 = 435;
 
-    /** What {@link #clear} changed: a register (at {@code offset} in user_regs_struct) or 8 bytes of memory. */
-    public record Undo(boolean register, long offset, long original) {
+    /**
+     * What {@link #clear} changed: a register ({@code where} is its {@link Regs} index) or 8 bytes
+     * of memory ({@code where} is their address).
+     */
+    public record Undo(boolean register, long where, long original) {
         /** Puts the original value back; at the call's exit stop. */
         public void apply(int tid) {
-            int ignored = register ? Ptrace.pokeUser(tid, offset, original) : Ptrace.pokeData(tid, offset, original);
+            if (register) {
+                UserArea.set(tid, (int) where, original);
+            } else {
+                Ptrace.pokeData(tid, where, original);
+            }
         }
     }
 
@@ -37,8 +42,9 @@ public final class CloneUntraced {
         }
         long arg = i386 ? info.arg(0) & 0xffffffffL : info.arg(0);
         if (nr == (i386 ? CLONE_I386 : CLONE_X86_64)) {
-            int reg = i386 ? RBX : RDI;
-            return (arg & CLONE_UNTRACED) != 0 && Ptrace.pokeUser(tid, reg, arg & ~CLONE_UNTRACED) == 0
+            // The first argument: rdi (x86_64, x32), rbx (i386).
+            int reg = i386 ? Regs.RBX : Regs.RDI;
+            return (arg & CLONE_UNTRACED) != 0 && UserArea.set(tid, reg, arg & ~CLONE_UNTRACED)
                     ? new Undo(true, reg, info.arg(0)) : null;
         }
         if (nr == CLONE3) {

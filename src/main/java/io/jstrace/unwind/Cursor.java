@@ -52,20 +52,15 @@ final class Cursor {
     }
 
     long uleb() {
-        long result = 0;
-        int shift = 0;
-        int b;
-        do {
-            b = u8();
-            if (shift < 64) {
-                result |= (long) (b & 0x7f) << shift;
-            }
-            shift += 7;
-        } while ((b & 0x80) != 0);
-        return result;
+        return leb128(false);
     }
 
     long sleb() {
+        return leb128(true);
+    }
+
+    /** DWARF's LEB128: seven bits a byte, low first; signed ones extend the last byte's bit 6. */
+    private long leb128(boolean signed) {
         long result = 0;
         int shift = 0;
         int b;
@@ -76,7 +71,7 @@ final class Cursor {
             }
             shift += 7;
         } while ((b & 0x80) != 0);
-        if (shift < 64 && (b & 0x40) != 0) {
+        if (signed && shift < 64 && (b & 0x40) != 0) {
             result |= -1L << shift;
         }
         return result;
