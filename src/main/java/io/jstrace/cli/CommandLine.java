@@ -279,6 +279,13 @@ public final class CommandLine {
                 throw new UsageError("--seccomp-bpf cannot be combined with --seccomp-policy");
             }
             List<String> warnings = new ArrayList<>();
+            if (syscallLimit > 0 && seccomp.bpf() != SeccompOptions.Bpf.OFF) {
+                // Detached at the limit, the command would keep the filter, and its filtered calls would fail with ENOSYS.
+                if (seccomp.bpf() == SeccompOptions.Bpf.ON) {
+                    warnings.add("--seccomp-bpf is not used with --syscall-limit, disabling");
+                }
+                seccomp = seccomp.withBpf(SeccompOptions.Bpf.OFF);
+            }
             SummaryOptions summaryOptions = summary.build(follow == 2, warnings);
             if (summaryOptions != null && summaryOptions.only()) {
                 Summary.ignored(warnings, stackTrace, "-k/--stack-traces");

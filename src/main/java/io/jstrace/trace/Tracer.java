@@ -662,8 +662,8 @@ public final class Tracer {
                 gone(t, s);
                 continue;
             }
-            if (tid == mainPid && !mainGone) {
-                // Killed above: let it die traced, so its death is reported and it is reaped.
+            if (tid == mainPid && !mainGone && interrupted.get()) {
+                // Killed by the interrupt: let it die traced, so its death is reported and it is reaped.
                 Ptrace.cont(tid, 0);
                 continue;
             }
