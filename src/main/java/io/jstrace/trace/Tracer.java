@@ -272,15 +272,15 @@ public final class Tracer {
     /** Longest wait for other threads' stops while some are held: their latency during a delay. */
     private static final long HOLD_POLL_NANOS = 1_000_000;
 
-    /**
-     * waitpid while delay injections hold threads at their stops: polls, resuming each held thread
-     * when its time comes, so the other threads are served meanwhile.
-     */
     /** The next stop of any tracee, with the thread group's CPU usage when -c wants system time. */
     private int waitAny(int options) {
         return Sys.wait4(-1, status, WAIT_TRACEES | options, config.systemTime() ? rusage : MemorySegment.NULL);
     }
 
+    /**
+     * waitpid while delay injections hold threads at their stops: polls, resuming each held thread
+     * when its time comes, so the other threads are served meanwhile.
+     */
     private int waitWhileHolding() {
         while (true) {
             long now = System.nanoTime();
