@@ -235,7 +235,7 @@ public final class Tracer {
 
     private void loop() {
         while (!tasks.isEmpty()) {
-            int tid = held.isEmpty() ? waitAny(0) : waitWhileHolding();
+            int tid = held.isEmpty() ? waitNext() : waitWhileHolding();
             if (tid < 0) {
                 if (-tid == Errno.ECHILD) {
                     break;
@@ -271,6 +271,26 @@ public final class Tracer {
 
     /** Longest wait for other threads' stops while some are held: their latency during a delay. */
     private static final long HOLD_POLL_NANOS = 1_000_000;
+
+    /**
+     * Polls this many times (WNOHANG) before blocking in wait4. A resumed tracee usually stops
+     * again within microseconds; catching that stop without having slept saves the wake-up, which
+     * on these virtual machines costs more than the polls (dd bs=1 under -o FILE: 1.34x strace's
+     * time blocking at once, 0.95x polling first, medians of 5).
+     */
+    private static final int POLLS_BEFORE_BLOCKING = 200;
+
+    /** The next stop of any tracee: polled for a little while, then waited for. */
+    private int waitNext() {
+        for (int i = 0; i < POLLS_BEFORE_BLOCKING; i++) {
+            int tid = waitAny(Sys.WNOHANG);
+            if (tid != 0) {
+                return tid;
+            }
+            Thread.onSpinWait();
+        }
+        return waitAny(0);
+    }
 
     /** The next stop of any tracee, with the thread group's CPU usage when -c wants system time. */
     private int waitAny(int options) {
