@@ -25,9 +25,8 @@ import io.jstrace.seccomp.ProfileError;
 import io.jstrace.seccomp.SeccompSetup;
 import sun.misc.Signal;
 
-import java.io.FileNotFoundException;
-import java.io.FileOutputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -225,16 +224,10 @@ public final class Main {
 
     private static OutputStream open(String path, boolean append) throws UsageError {
         try {
-            return new FileOutputStream(path, append);
-        } catch (FileNotFoundException e) {
-            throw new UsageError("Can't fopen '" + path + "': " + reason(e));
+            return Outputs.open(path, append);
+        } catch (UncheckedIOException e) {
+            throw new UsageError(e.getMessage());
         }
-    }
-
-    private static String reason(FileNotFoundException e) {
-        String m = e.getMessage();
-        int p = m == null ? -1 : m.lastIndexOf('(');
-        return p < 0 ? "No such file or directory" : m.substring(p + 1, m.length() - 1);
     }
 
     private static TextOptions textOptions(Options o) {

@@ -1,6 +1,7 @@
 package io.jstrace.output;
 
 import java.io.BufferedOutputStream;
+import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -81,6 +82,18 @@ public abstract sealed class Outputs implements AutoCloseable {
         }
     }
 
+    /** Opens {@code path} for writing; failure is strace's one line: {@code Can't fopen 'PATH': REASON}. */
+    public static OutputStream open(String path, boolean append) {
+        try {
+            return new FileOutputStream(path, append);
+        } catch (FileNotFoundException e) {
+            String m = e.getMessage();
+            int p = m == null ? -1 : m.lastIndexOf('(');
+            String reason = p < 0 ? "No such file or directory" : m.substring(p + 1, m.length() - 1);
+            throw new UncheckedIOException("Can't fopen '" + path + "': " + reason, e);
+        }
+    }
+
     public static Outputs perThread(String base) {
         return new PerThread(base);
     }
@@ -137,13 +150,8 @@ public abstract sealed class Outputs implements AutoCloseable {
 
         @Override
         Line of(int tid) {
-            return files.computeIfAbsent(tid, t -> {
-                try {
-                    return new Line(new BufferedOutputStream(new FileOutputStream(base + "." + t), 1 << 16), false);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            return files.computeIfAbsent(tid,
+                    t -> new Line(new BufferedOutputStream(open(base + "." + t, false), 1 << 16), false));
         }
 
         @Override
