@@ -225,8 +225,26 @@ public final class Tracer {
     private Task newTask(int tid, Event.How how) {
         Task t = new Task(tid);
         tasks.put(tid, t);
-        sink.accept(new Event.Attached(tid, now(), how));
+        emit(new Event.Attached(tid, now(), how));
         return t;
+    }
+
+    /**
+     * Events of the stop being handled. They reach the sink after the thread is resumed, so that
+     * formatting and writing them overlaps the tracee's run instead of adding to its stopped time
+     * (dd bs=1 -o FILE: 0.61 of strace's time, 0.68 when delivered before the stop is handled).
+     */
+    private final ArrayList<Event> pending = new ArrayList<>();
+
+    private void emit(Event e) {
+        pending.add(e);
+    }
+
+    private void deliver() {
+        for (int i = 0; i < pending.size(); i++) {
+            sink.accept(pending.get(i));
+        }
+        pending.clear();
     }
 
     private long now() {
@@ -252,6 +270,7 @@ public final class Tracer {
                 }
             } else {
                 handle(tid, Sys.status(status));
+                deliver();
             }
             if (interrupted.get()) {
                 if (mainPid > 0 && !mainGone) {
@@ -267,6 +286,7 @@ public final class Tracer {
             }
         }
         endWaker();
+        deliver();
     }
 
     /** Longest wait for other threads' stops while some are held: their latency during a delay. */
@@ -380,9 +400,9 @@ public final class Tracer {
             return;
         }
         if (WaitStatus.exited(s)) {
-            sink.accept(new Event.Exited(t.tid, now(), WaitStatus.exitCode(s)));
+            emit(new Event.Exited(t.tid, now(), WaitStatus.exitCode(s)));
         } else {
-            sink.accept(new Event.Killed(t.tid, now(), WaitStatus.termSignal(s), WaitStatus.coreDumped(s)));
+            emit(new Event.Killed(t.tid, now(), WaitStatus.termSignal(s), WaitStatus.coreDumped(s)));
         }
         stackFromEntry(t);
     }
@@ -392,7 +412,7 @@ public final class Tracer {
             case Ptrace.EVENT_STOP -> {
                 if (!t.hidden && (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)) {
                     // Group-stop: report it and let job control keep the thread stopped.
-                    sink.accept(new Event.Stopped(t.tid, now(), sig, ip(t.tid)));
+                    emit(new Event.Stopped(t.tid, now(), sig, ip(t.tid)));
                     stackNow(t);
                     Ptrace.listen(t.tid);
                 } else {
@@ -444,7 +464,7 @@ public final class Tracer {
                 if (t.inSyscall && t.call != null && !t.hidden) {
                     emitExit(t, new Event.Result.None(), Event.NO_IP);
                 }
-                sink.accept(new Event.Superseded(t.tid, now(), former));
+                emit(new Event.Superseded(t.tid, now(), former));
                 execing.tid = t.tid;
                 tasks.put(t.tid, execing);
             }
@@ -456,7 +476,7 @@ public final class Tracer {
             Value si = Ptrace.siginfo(t.tid, scratch)
                     ? Siginfo.decode(new Bytes(scratch.asSlice(0, 128).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)))
                     : null;
-            sink.accept(new Event.Signal(t.tid, now(), sig, si, ip(t.tid)));
+            emit(new Event.Signal(t.tid, now(), sig, si, ip(t.tid)));
             stackNow(t);
         }
         resume(t, sig);
@@ -565,7 +585,7 @@ public final class Tracer {
         // -k: strace shows the new program's stack after the launch, not the launcher's.
         t.entryStack = unwinder != null && !launchExec && unwinder.takenAtEntry(name) ? walk(t) : null;
         List<Value> shown = present(values, 0, firstExit);
-        sink.accept(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size(),
+        emit(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size(),
                 info.instructionPointer()));
     }
 
@@ -590,7 +610,7 @@ public final class Tracer {
         emitExit(t, r, info.instructionPointer());
         Event.IoDump dump = dumper.dump(call, t.name, now());
         if (dump != null) {
-            sink.accept(dump);
+            emit(dump);
         }
         if (!stackFromEntry(t)) {
             stackNow(t);
@@ -610,7 +630,7 @@ public final class Tracer {
     private void stackNow(Task t) {
         List<StackFrame> frames = unwinder == null ? null : walk(t);
         if (frames != null) {
-            sink.accept(new Event.Backtrace(t.tid, now(), frames, false));
+            emit(new Event.Backtrace(t.tid, now(), frames, false));
         }
     }
 
@@ -619,7 +639,7 @@ public final class Tracer {
         if (t.entryStack == null) {
             return false;
         }
-        sink.accept(new Event.Backtrace(t.tid, now(), t.entryStack, true));
+        emit(new Event.Backtrace(t.tid, now(), t.entryStack, true));
         t.entryStack = null;
         return true;
     }
@@ -637,7 +657,7 @@ public final class Tracer {
 
     private void emitExit(Task t, Event.Result r, long ip) {
         List<Value> rest = present(t.values, t.firstExitArg, t.values.length);
-        sink.accept(new Event.SyscallExit(t.tid, now(), t.call.number, t.name, rest, r,
+        emit(new Event.SyscallExit(t.tid, now(), t.call.number, t.name, rest, r,
                 System.nanoTime() - t.entryNanos, config.systemTime() ? t.systemNanos - t.entrySystemNanos : -1,
                 t.tampering.outcome(), ip));
         t.call = null;
@@ -662,7 +682,7 @@ public final class Tracer {
             if (tasks.get(t.tid) == t) {
                 tasks.remove(t.tid);
                 Ptrace.detach(t.tid, t.tampering.takeSignal());
-                sink.accept(new Event.Detached(t.tid, now()));
+                emit(new Event.Detached(t.tid, now()));
             }
         }
         for (int tid : tasks.keySet()) {
@@ -692,7 +712,7 @@ public final class Tracer {
             int pass = (event == 0 && sig != (SIGTRAP | 0x80)) ? sig : 0;
             Ptrace.detach(tid, pass);
             tasks.remove(tid);
-            sink.accept(new Event.Detached(tid, now()));
+            emit(new Event.Detached(tid, now()));
         }
     }
 }
