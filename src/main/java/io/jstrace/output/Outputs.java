@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,20 +36,15 @@ public abstract sealed class Outputs implements AutoCloseable {
             this.lineBuffered = lineBuffered;
         }
 
-        private byte[] bytes = new byte[512];
-
-        /** Lines are ASCII (decoders escape everything else), so each char is one byte. */
+        /**
+         * Lines are ASCII (decoders escape everything else), so each char is one byte. Two array
+         * copies (toString, getBytes) cost less than a charAt call per character.
+         */
         void write(CharSequence s) {
-            int n = s.length();
-            if (bytes.length < n) {
-                bytes = new byte[Math.max(n, bytes.length * 2)];
-            }
-            for (int i = 0; i < n; i++) {
-                bytes[i] = (byte) s.charAt(i);
-            }
+            String text = s.toString();
             try {
-                out.write(bytes, 0, n);
-                if (lineBuffered && s.length() > 0 && s.charAt(s.length() - 1) == '\n') {
+                out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+                if (lineBuffered && text.endsWith("\n")) {
                     out.flush();
                 }
             } catch (IOException e) {

@@ -128,7 +128,9 @@ public final class StraceText implements Sink {
 
     /** Writes the line head: prefix, time stamp, syscall number, {@code name(}. */
     private void leader(Event.SyscallEntry s) {
-        lastNumber.put(s.tid(), s.number());
+        if (opt.numbers()) {
+            lastNumber.put(s.tid(), s.number());
+        }
         prefix(s);
         text.palette().paint(sb, Palette.Role.SYSCALL, s.name()).append('(');
     }
