@@ -80,9 +80,7 @@ public final class Tracer {
     private int mainPid;
     private int mainStatus;
     private boolean mainGone;
-    /** A stopped child whose death wakes the loop's waitpid when {@link #interrupt()} is called. */
-    private int waker;
-    private boolean wakerGone; // guarded by this: killed or reaped, so its pid is no longer ours to signal
+    private final Waker waker = new Waker();
     private final IoDumper dumper;
     /** Shown calls still allowed by --syscall-limit; counts down to 0 when a limit is set. */
     private long callsLeft;
@@ -114,7 +112,7 @@ public final class Tracer {
     /** Starts {@code argv} (its program already resolved to {@code path}) and traces it to the end. */
     public int runCommand(String path, List<String> argv, Spawn.Inheritance inheritance,
                           java.util.function.IntConsumer started) throws Errno {
-        startWaker();
+        waker.start(interrupted);
         try {
             mainPid = Spawn.stoppedBeforeExec(path, argv, inheritance, seccomp.program(), seccomp.fallback() == null);
             started.accept(mainPid);
@@ -125,7 +123,7 @@ public final class Tracer {
                 Sys.kill(mainPid, SIGKILL); // the launcher, still stopped before its execve
                 reap(mainPid);
             }
-            endWaker();
+            waker.end(status);
             throw e;
         }
         Task t = newTask(mainPid, Event.How.STARTED);
@@ -144,7 +142,7 @@ public final class Tracer {
      */
     public int runAttached(List<Integer> pids, java.util.function.Consumer<String> warn) throws Errno {
         options = baseOptions();
-        startWaker();
+        waker.start(interrupted);
         int attached = 0;
         for (int pid : pids) {
             for (int tid : Proc.threads(pid)) {
@@ -159,7 +157,7 @@ public final class Tracer {
             }
         }
         if (attached == 0) {
-            endWaker();
+            waker.end(status);
             return 1;
         }
         loop();
@@ -173,17 +171,7 @@ public final class Tracer {
      */
     public void interrupt() {
         interrupted.set(true);
-        killWaker();
-    }
-
-    private void startWaker() throws Errno {
-        int pid = Spawn.stoppedBeforeExec("/", List.of("jstrace-waker"), new Spawn.Inheritance(java.util.Set.of(), 0, 0, List.of()));
-        synchronized (this) {
-            waker = pid;
-        }
-        if (interrupted.get()) {
-            killWaker();
-        }
+        waker.kill();
     }
 
     /**
@@ -192,33 +180,9 @@ public final class Tracer {
      */
     private void restartWaker() {
         try {
-            synchronized (this) {
-                wakerGone = false;
-            }
-            startWaker();
+            waker.start(interrupted);
         } catch (Errno e) {
             // Then interrupt() takes effect at the next stop of any tracee (the loop checks it there too).
-        }
-    }
-
-    private synchronized void killWaker() {
-        if (waker > 0 && !wakerGone) {
-            Sys.kill(waker, SIGKILL);
-            wakerGone = true;
-        }
-    }
-
-    private void endWaker() {
-        boolean reaped;
-        synchronized (this) {
-            reaped = waker < 0;
-            if (!wakerGone) {
-                Sys.kill(waker, SIGKILL);
-                wakerGone = true;
-            }
-        }
-        if (!reaped) {
-            reap(waker);
         }
     }
 
@@ -260,11 +224,7 @@ public final class Tracer {
                 }
                 continue;
             }
-            if (tid == waker) {
-                synchronized (this) {
-                    waker = -1;
-                    wakerGone = true;
-                }
+            if (waker.reaped(tid)) {
                 if (!interrupted.get()) {
                     restartWaker();
                 }
@@ -285,7 +245,7 @@ public final class Tracer {
                 break;
             }
         }
-        endWaker();
+        waker.end(status);
         deliver();
     }
 
