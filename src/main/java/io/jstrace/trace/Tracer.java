@@ -81,6 +81,12 @@ public final class Tracer {
     private int mainStatus;
     private boolean mainGone;
     private final Waker waker = new Waker();
+    /**
+     * Events of the stop being handled. They reach the sink after the thread is resumed, so that
+     * formatting and writing them overlaps the tracee's run instead of adding to its stopped time
+     * (dd bs=1 -o FILE: 0.61 of strace's time, 0.68 when delivered before the stop is handled).
+     */
+    private final ArrayList<Event> pending = new ArrayList<>();
     private final IoDumper dumper;
     /** Shown calls still allowed by --syscall-limit; counts down to 0 when a limit is set. */
     private long callsLeft;
@@ -192,13 +198,6 @@ public final class Tracer {
         emit(new Event.Attached(tid, now(), how));
         return t;
     }
-
-    /**
-     * Events of the stop being handled. They reach the sink after the thread is resumed, so that
-     * formatting and writing them overlaps the tracee's run instead of adding to its stopped time
-     * (dd bs=1 -o FILE: 0.61 of strace's time, 0.68 when delivered before the stop is handled).
-     */
-    private final ArrayList<Event> pending = new ArrayList<>();
 
     private void emit(Event e) {
         pending.add(e);
