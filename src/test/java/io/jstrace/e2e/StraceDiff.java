@@ -83,9 +83,10 @@ final class StraceDiff {
                 pids.computeIfAbsent(pid, k -> "P" + pids.size());
             }
             for (Map.Entry<String, String> e : pids.entrySet()) {
-                // Not in key=value fields (st_size=..., st_ino=...) where a number may equal a pid by chance.
-                l = l.replaceAll("(?<![=.\\w])" + e.getKey() + "\\b", e.getValue())
-                        .replaceAll("si_pid=" + e.getKey() + "\\b", "si_pid=" + e.getValue());
+                // Only where a pid can stand: line prefix, return value, first argument, [N], "pid N",
+                // si_pid=. Elsewhere a number may equal a pid by chance (mprotect(0x..., 16384, ...)
+                // in a run whose tracee had pid 16384).
+                l = l.replaceAll("(^|= |\\(|\\[|pid +|si_pid=)" + e.getKey() + "\\b", "$1" + e.getValue());
             }
             l = HEX.matcher(l).replaceAll("0x?");
             l = RANDOM.matcher(l).replaceAll("$1\"?\"");
