@@ -2,6 +2,7 @@ package io.jstrace.cli;
 
 import io.jstrace.api.ExitStatus;
 import io.jstrace.api.JsTrace;
+import io.jstrace.decode.Signatures;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Sys;
 import io.jstrace.output.AttachMessages;
@@ -39,7 +40,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] argv) {
-        Thread.ofPlatform().daemon().name("jstrace-warm-up").start(Sys::warmUp);
+        Thread.ofPlatform().daemon().name("jstrace-warm-up").start(Main::warmUp);
         PrintStream err = System.err;
         int code;
         try {
@@ -57,6 +58,17 @@ public final class Main {
         err.flush();
         System.out.flush();
         Runtime.getRuntime().halt(code);
+    }
+
+    /**
+     * Prepares, on the second CPU, what the main thread needs once it has parsed the options (it
+     * loads the syscall table itself, first thing): the native calls to start the command, then
+     * the signatures for the first stop. Start-up is mostly such set-up run in the interpreter.
+     * A thread that needs one of them before it is ready waits for it (class initialisation).
+     */
+    private static void warmUp() {
+        Sys.warmUp();
+        Signatures.standard();
     }
 
     private static String describe(Throwable e) {

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Syscall signatures from the data files under {@code /io/jstrace/decode/signatures/}, one line
@@ -17,27 +18,26 @@ import java.util.Map;
  */
 public final class Signatures {
     private static final String DIR = "/io/jstrace/decode/signatures/";
+    private static final Pattern SPACE = Pattern.compile("\\s+");
     private final Map<String, Signature> byName = new HashMap<>();
     private final Map<String, List<String>> specsByName = new HashMap<>();
 
     private Signatures() {}
 
-    private static volatile Signatures standard;
+    /** Loaded once, by the first caller; a second thread asking meanwhile waits for it (class initialisation). */
+    private static final class Standard {
+        static final Signatures INSTANCE = load(Kinds.standard());
+    }
 
     public static Signatures standard() {
-        Signatures s = standard;
-        if (s == null) {
-            s = load(Kinds.standard());
-            standard = s;
-        }
-        return s;
+        return Standard.INSTANCE;
     }
 
     public static Signatures load(Kinds kinds) {
         Signatures s = new Signatures();
         for (String file : lines(DIR + "index")) {
             for (String line : lines(DIR + file)) {
-                String[] f = line.split("\\s+");
+                String[] f = SPACE.split(line);
                 List<ArgKind> args = new ArrayList<>(f.length - 2);
                 try {
                     for (int i = 2; i < f.length; i++) {

@@ -61,7 +61,6 @@ public final class Tracer {
     private final Config config;
     private final Sink sink;
     private final SyscallTable table = SyscallTable.x86_64();
-    private final Signatures signatures = Signatures.standard();
     private final Map<Integer, Task> tasks = new HashMap<>();
     private final Arena arena = Arena.ofConfined();
     private final SyscallInfo info = new SyscallInfo(arena);
@@ -518,7 +517,7 @@ public final class Tracer {
         Call call = new Call(t.tid, nr, args, memory, config.qualifiers().decode(config.decode(), sc), config.fdPaths());
         String name = sc != null ? sc.name() : "syscall_" + Long.toHexString(0x100000000L | nr).replaceFirst("^1", "0x");
         t.raw = config.qualifiers().raw(sc);
-        Signature sig = sc == null || t.raw || !config.decodeArgs() ? null : signatures.of(sc.name());
+        Signature sig = sc == null || t.raw || !config.decodeArgs() ? null : Signatures.standard().of(sc.name());
         List<ArgKind> kinds = !config.decodeArgs() ? List.of()
                 : sig != null ? sig.args() : RawArgs.kinds(sc == null ? 6 : sc.nargs());
         Value[] values = new Value[kinds.size()];
