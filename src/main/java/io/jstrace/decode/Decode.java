@@ -34,6 +34,17 @@ public final class Decode {
         return new Value.Str(s.bytes(), !s.terminated());
     }
 
+    /** {@link #cstring(Call, long)} for several non-NULL addresses, read together. */
+    public static List<Value> cstrings(Call c, long[] addrs) {
+        RemoteMemory.CString[] read = c.memory.readCStrings(c.tid, addrs, c.options.stringLimit());
+        List<Value> out = new ArrayList<>(read.length);
+        for (int i = 0; i < read.length; i++) {
+            RemoteMemory.CString s = read[i];
+            out.add(s == null ? new Value.Unreadable(addrs[i]) : new Value.Str(s.bytes(), !s.terminated()));
+        }
+        return out;
+    }
+
     /** A path: strace prints paths whole, up to PATH_MAX. */
     public static Value path(Call c, long addr) {
         return cstring(c, addr, PATH_MAX);
@@ -41,16 +52,19 @@ public final class Decode {
 
     /** A buffer of {@code len} bytes, shown up to -s bytes. */
     public static Value buffer(Call c, long addr, long len) {
+        return buffer(c, addr, len, len <= 0 ? null : c.memory.read(c.tid, addr, (int) Math.min(len, c.options.stringLimit())));
+    }
+
+    /** {@link #buffer(Call, long, long)} from the bytes already read there (the first -s of them, or fewer). */
+    static Value buffer(Call c, long addr, long len, byte[] read) {
         if (len <= 0) {
             return new Value.Str(new byte[0], false);
         }
         int limit = c.options.stringLimit();
-        int want = (int) Math.min(len, limit);
-        byte[] b = c.memory.readFully(c.tid, addr, want);
-        if (b == null) {
+        if (read == null || read.length < Math.min(len, limit)) {
             return new Value.Unreadable(addr);
         }
-        return new Value.Str(b, len > limit);
+        return new Value.Str(read, len > limit);
     }
 
     /**
@@ -96,22 +110,6 @@ public final class Decode {
             }
         }
         return new Value.Fd(fd, null, null);
-    }
-
-    /** An array of {@code n} pointers at {@code addr}, each decoded by {@code item}; -s limits the count unless -v. */
-    public static List<Long> pointerArray(Call c, long addr, int max) {
-        List<Long> out = new ArrayList<>();
-        for (int i = 0; i < max; i++) {
-            Long p = c.memory.readLong(c.tid, addr + 8L * i);
-            if (p == null || p == 0) {
-                if (p == null) {
-                    out.add(null);
-                }
-                break;
-            }
-            out.add(p);
-        }
-        return out;
     }
 
     public static Value.Field field(String name, Value v) {

@@ -3,36 +3,35 @@ package io.jstrace.decode;
 import io.jstrace.model.Value;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** execve's argv and envp: string arrays, or (envp, unless -v) the address and a count of vars. */
 final class ExecDecoder {
     private ExecDecoder() {}
 
-    /** strace's printargv: at most -s strings, each -s limited; unreadable tails end in {@code ...}. */
+    /**
+     * strace's printargv: at most -s strings, each -s limited; unreadable tails end in {@code ...}.
+     * The pointers come in one read and the strings in another (usually), not one read each.
+     */
     static Value argv(Call c, long addr) {
         if (addr == 0 || !c.options.structs()) {
             return Decode.ptr(addr);
         }
-        List<Value> items = new ArrayList<>();
         int limit = c.options.stringLimit();
-        for (int n = 0; ; n++) {
-            long at = addr + 8L * n;
-            Long word = at < addr ? null : c.memory.readLong(c.tid, at);
-            if (word == null) {
-                if (n == 0) {
-                    return Decode.ptr(addr);
-                }
-                items.add(new Value.Commented(Value.ELLIPSIS, "0x" + Long.toHexString(at)));
-                break;
-            }
-            if (word == 0) {
-                break;
-            }
-            if (!c.options.verbose() && n >= limit) {
-                return new Value.Arr(items, true);
-            }
-            items.add(Decode.cstring(c, word));
+        long[] words = c.memory.readWords(c.tid, addr, c.options.verbose() ? Integer.MAX_VALUE : limit + 1);
+        if (words.length == 0) {
+            return Decode.ptr(addr);
+        }
+        boolean terminated = words[words.length - 1] == 0;
+        int count = terminated ? words.length - 1 : words.length;
+        boolean cut = !c.options.verbose() && count > limit;
+        List<Value> items = new ArrayList<>(Decode.cstrings(c, Arrays.copyOf(words, cut ? limit : count)));
+        if (cut) {
+            return new Value.Arr(items, true);
+        }
+        if (!terminated) {
+            items.add(new Value.Commented(Value.ELLIPSIS, "0x" + Long.toHexString(addr + 8L * words.length)));
         }
         return new Value.Arr(items, false);
     }
@@ -42,24 +41,13 @@ final class ExecDecoder {
         if (addr == 0) {
             return Value.NULL_PTR;
         }
-        int n = 0;
-        boolean unterminated = false;
-        for (long at = addr; ; at += 8, n++) {
-            if (at < addr) {
-                unterminated = true;
-                break;
-            }
-            Long word = c.memory.readLong(c.tid, at);
-            if (word == null) {
-                if (n == 0) {
-                    return Decode.ptr(addr);
-                }
-                break;
-            }
-            if (word == 0) {
-                break;
-            }
+        long[] words = c.memory.readWords(c.tid, addr, Integer.MAX_VALUE);
+        if (words.length == 0) {
+            return Decode.ptr(addr);
         }
+        // No NULL before memory ends (or the address space does): strace says "unterminated".
+        boolean unterminated = words[words.length - 1] != 0;
+        int n = unterminated ? words.length : words.length - 1;
         return new Value.Commented(Decode.ptr(addr),
                 n + " var" + (n == 1 ? "" : "s") + (unterminated ? ", unterminated" : ""));
     }

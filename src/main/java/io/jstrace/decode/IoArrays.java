@@ -15,7 +15,13 @@ final class IoArrays {
 
     interface Element {
         Value decode(Bytes b);
+
+        /** Sees every element about to be decoded, in order, first: to read what they point to in one go. */
+        default void prefetch(List<Bytes> elements) {}
     }
+
+    /** Largest read of array elements at once; more are read in further reads of this size. */
+    private static final int CHUNK = 64 * 1024;
 
     static Value array(Call c, long addr, long count, int size, Element e) {
         if (addr == 0) {
@@ -24,22 +30,40 @@ final class IoArrays {
         if (count <= 0) {
             return count == 0 ? new Value.Arr(List.of(), false) : Decode.ptr(addr);
         }
+        if (!c.options.structs()) {
+            return Decode.ptr(addr);
+        }
         long limit = c.options.verbose() ? Long.MAX_VALUE : c.options.stringLimit();
-        List<Value> items = new ArrayList<>();
-        for (long i = 0; i < count; i++) {
-            long at = addr + i * size;
-            Bytes b = Decode.struct(c, at, size);
-            if (b == null) {
-                if (i == 0) {
-                    return Decode.ptr(addr);
-                }
-                items.add(new Value.Commented(Value.ELLIPSIS, "0x" + Long.toHexString(at)));
-                return new Value.Arr(items, false);
+        // The elements shown, and the one after them that decides between "..." and the end,
+        // read in as few reads as fit rather than one read per element.
+        long wanted = Math.min(count, limit == Long.MAX_VALUE ? count : limit + 1);
+        List<Bytes> elements = new ArrayList<>();
+        boolean unreadable = false;
+        while (elements.size() < wanted && !unreadable) {
+            long at = addr + (long) elements.size() * size;
+            int n = (int) Math.min(wanted - elements.size(), Math.max(1, CHUNK / size));
+            byte[] b = c.memory.read(c.tid, at, n * size);
+            int got = b == null ? 0 : b.length / size;
+            for (int i = 0; i < got; i++) {
+                elements.add(new Bytes(java.util.Arrays.copyOfRange(b, i * size, (i + 1) * size)));
             }
-            if (i >= limit) {
-                return new Value.Arr(items, true);
-            }
+            unreadable = got < n;
+        }
+        if (elements.isEmpty()) {
+            return Decode.ptr(addr);
+        }
+        boolean cut = elements.size() > limit;
+        List<Bytes> shown = cut ? elements.subList(0, (int) limit) : elements;
+        e.prefetch(shown);
+        List<Value> items = new ArrayList<>(shown.size() + 1);
+        for (Bytes b : shown) {
             items.add(e.decode(b));
+        }
+        if (cut) {
+            return new Value.Arr(items, true);
+        }
+        if (unreadable) {
+            items.add(new Value.Commented(Value.ELLIPSIS, "0x" + Long.toHexString(addr + (long) elements.size() * size)));
         }
         return new Value.Arr(items, false);
     }

@@ -20,23 +20,45 @@ final class IovDecoder {
     static Value iov(Call c, long addr, long count, Mode mode, long dataSize) {
         return IoArrays.array(c, addr, count, 16, new IoArrays.Element() {
             long left = dataSize;
+            byte[][] data; // each base's shown bytes, read together by prefetch
+            int next;
+
+            @Override
+            public void prefetch(List<Bytes> elements) {
+                if (mode == Mode.ADDR) {
+                    return;
+                }
+                long[] bases = new long[elements.size()];
+                int[] lens = new int[elements.size()];
+                long rest = dataSize;
+                for (int i = 0; i < bases.length; i++) {
+                    bases[i] = elements.get(i).s64(0);
+                    long n = shown(elements.get(i).s64(8), rest);
+                    rest = rest == UNLIMITED ? rest : rest - n;
+                    lens[i] = (int) Math.min(n, c.options.stringLimit());
+                }
+                data = c.memory.readEach(c.tid, bases, lens);
+            }
 
             @Override
             public Value decode(Bytes b) {
                 long base = b.s64(0);
                 long len = b.s64(8);
-                Value data;
+                Value shown;
                 if (mode == Mode.ADDR) {
-                    data = Decode.ptr(base);
+                    shown = Decode.ptr(base);
                 } else {
-                    long n = left == UNLIMITED ? len : Long.compareUnsigned(len, left) < 0 ? len : left;
-                    if (left != UNLIMITED) {
-                        left -= n;
-                    }
-                    data = Decode.buffer(c, base, n);
+                    long n = shown(len, left);
+                    left = left == UNLIMITED ? left : left - n;
+                    shown = Decode.buffer(c, base, n, data[next++]);
                 }
-                return Decode.struct(Decode.field("iov_base", data), Decode.field("iov_len", Value.Num.udec(len)));
+                return Decode.struct(Decode.field("iov_base", shown), Decode.field("iov_len", Value.Num.udec(len)));
             }
         });
+    }
+
+    /** How much of an iov_len of {@code len} holds data when {@code left} bytes remain of the total. */
+    private static long shown(long len, long left) {
+        return left == UNLIMITED || Long.compareUnsigned(len, left) < 0 ? len : left;
     }
 }

@@ -51,9 +51,13 @@ class StraceCompareIT {
             "-f --seccomp-bpf -e trace=%file,%process | CALLS",
             "-f --seccomp-bpf -e trace=!write,read | cd /tmp && exec sh -c 'pwd; true'",
             "-f -e trace=%network | exec python3 -c 'import socket; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM).close()'",
+            " | MEMREADS",
+            "-v -s 4 | MEMREADS",
+            "-s 3 -x | MEMREADS",
     })
     void sameLinesAsStrace(String options, String command) throws Exception {
-        String cmd = command.equals("CALLS") ? "exec " + Run.tracee("calls") : command;
+        // CALLS and MEMREADS stand for the C tracees src/test/c/calls.c and memreads.c.
+        String cmd = command.matches("[A-Z]+") ? "exec " + Run.tracee(command.toLowerCase()) : command;
         List<String> opts = options == null ? List.of() : Arrays.asList(options.trim().split(" +"));
         StraceDiff.Pair p = StraceDiff.run(tmp, opts, cmd);
         assertEquals(String.join("\n", p.strace()), String.join("\n", p.jstrace()));
