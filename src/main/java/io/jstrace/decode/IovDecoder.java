@@ -20,7 +20,7 @@ final class IovDecoder {
     static Value iov(Call c, long addr, long count, Mode mode, long dataSize) {
         return IoArrays.array(c, addr, count, 16, new IoArrays.Element() {
             long left = dataSize;
-            byte[][] data; // each base's shown bytes, read together by prefetch
+            byte[][] buffers; // each base's shown bytes, read together by prefetch
             int next;
 
             @Override
@@ -37,22 +37,22 @@ final class IovDecoder {
                     rest = rest == UNLIMITED ? rest : rest - n;
                     lens[i] = (int) Math.min(n, c.options.stringLimit());
                 }
-                data = c.memory.readEach(c.tid, bases, lens);
+                buffers = c.memory.readEach(c.tid, bases, lens);
             }
 
             @Override
             public Value decode(Bytes b) {
                 long base = b.s64(0);
                 long len = b.s64(8);
-                Value shown;
+                Value data;
                 if (mode == Mode.ADDR) {
-                    shown = Decode.ptr(base);
+                    data = Decode.ptr(base);
                 } else {
                     long n = shown(len, left);
                     left = left == UNLIMITED ? left : left - n;
-                    shown = Decode.buffer(c, base, n, data[next++]);
+                    data = Decode.buffer(c, base, n, buffers[next++]);
                 }
-                return Decode.struct(Decode.field("iov_base", shown), Decode.field("iov_len", Value.Num.udec(len)));
+                return Decode.struct(Decode.field("iov_base", data), Decode.field("iov_len", Value.Num.udec(len)));
             }
         });
     }
