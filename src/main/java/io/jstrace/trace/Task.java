@@ -27,6 +27,8 @@ final class Task {
     final TaskTampering tampering = new TaskTampering();
     /** -k: the stack taken at the entry of a call that does not return to it (execve, exit), until printed. */
     java.util.List<io.jstrace.model.StackFrame> entryStack;
+    /** Reported its first stop before its parent's fork, vfork or clone event came in. */
+    boolean aheadOfParentEvent;
     /** CLONE_UNTRACED cleared at this call's seccomp stop, to put back at its exit stop. */
     io.jstrace.linux.CloneUntraced.Undo untracedUndo;
 

@@ -30,8 +30,10 @@ import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -62,6 +64,12 @@ public final class Tracer {
     private final Sink sink;
     private final SyscallTable table = SyscallTable.x86_64();
     private final Map<Integer, Task> tasks = new HashMap<>();
+    /**
+     * New children that stopped, ran and exited before their parent's fork, vfork or clone event
+     * was handled (short threads on the other CPU do): the event must not bring them back as
+     * tasks that would never report again, which kept the loop waiting for ever.
+     */
+    private final Set<Integer> goneAheadOfParentEvent = new HashSet<>();
     private final Arena arena = Arena.ofConfined();
     private final SyscallInfo info = new SyscallInfo(arena);
     private final MemorySegment status = arena.allocate(JAVA_INT);
@@ -320,6 +328,7 @@ public final class Tracer {
             }
             // A new child can report its first stop before its parent reports the fork event.
             t = newTask(tid, Event.How.FOLLOWED);
+            t.aheadOfParentEvent = true;
         }
         if (config.systemTime()) {
             t.systemNanos = Sys.systemTimeNanos(rusage);
@@ -347,6 +356,9 @@ public final class Tracer {
             emitExit(t, new Event.Result.None(), Event.NO_IP);
         }
         tasks.remove(t.tid);
+        if (t.aheadOfParentEvent) {
+            goneAheadOfParentEvent.add(t.tid);
+        }
         if (t.tid == mainPid) {
             mainStatus = s;
             mainGone = true;
@@ -380,7 +392,10 @@ public final class Tracer {
             case Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK, Ptrace.EVENT_CLONE -> {
                 try {
                     int child = (int) Ptrace.eventMessage(t.tid, scratch);
-                    if (!tasks.containsKey(child)) {
+                    Task known = tasks.get(child);
+                    if (known != null) {
+                        known.aheadOfParentEvent = false;
+                    } else if (!goneAheadOfParentEvent.remove(child)) {
                         newTask(child, Event.How.FOLLOWED);
                     }
                 } catch (Errno e) {
