@@ -16,6 +16,15 @@ public interface ArgKind {
 
     /** A kind read at exit. */
     static ArgKind atExit(ArgKind k) {
+        return inPhase(k, Phase.EXIT);
+    }
+
+    /** A kind read at entry and again at exit (see {@link Phase#ENTRY_AND_EXIT}). */
+    static ArgKind atEntryAndExit(ArgKind k) {
+        return inPhase(k, Phase.ENTRY_AND_EXIT);
+    }
+
+    private static ArgKind inPhase(ArgKind k, Phase phase) {
         return new ArgKind() {
             @Override
             public Value decode(Call call, int index) {
@@ -24,7 +33,7 @@ public interface ArgKind {
 
             @Override
             public Phase phase() {
-                return Phase.EXIT;
+                return phase;
             }
         };
     }

@@ -22,7 +22,7 @@ final class ProcessKinds implements KindFamily {
         k.arg("clone_ptid", ArgKind.atExit((c, i) -> CloneDecoder.parentTid(c)));
         k.arg("clone_ctid", ArgKind.atExit((c, i) -> CloneDecoder.childTid(c)));
         k.arg("clone_tls", ArgKind.atExit((c, i) -> CloneDecoder.tls(c)));
-        k.arg("clone_args", ArgKind.atExit((c, i) -> CloneDecoder.cloneArgs(c)));
+        k.arg("clone_args", ArgKind.atEntryAndExit((c, i) -> CloneDecoder.cloneArgs(c)));
         k.arg("proc_unshare_flags", (c, i) -> CloneDecoder.cloneFlags(c.arg(i)));
 
         k.arg("proc_wait_status", ArgKind.atExit((c, i) -> WaitStatusDecoder.at(c, c.arg(i))));

@@ -13,11 +13,25 @@ public sealed interface Event {
 
     /**
      * The entry of a system call. {@code entryArgs} are the arguments known at entry (printed
-     * before {@code <unfinished ...>}); {@code more} says whether further arguments follow at exit.
+     * before {@code <unfinished ...>}); {@code rest} says what the exit adds to them.
      * {@code ip} is the instruction pointer at the stop (-i).
      */
-    record SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, boolean more,
+    record SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, Rest rest,
                         long ip) implements Event {}
+
+    /** What a call's exit adds to the arguments its entry showed. */
+    enum Rest {
+        /** Nothing: every argument was shown at entry. */
+        NONE,
+        /** Further arguments. */
+        ARGUMENTS,
+        /**
+         * The last entry argument continues: the exit's first argument is its value at exit (the
+         * entry value, or {@code Value.Op(entry value, " => ", what changed)}), and further
+         * arguments may follow.
+         */
+        CONTINUED
+    }
 
     /**
      * The exit of the call whose entry came before for the same tid. {@code durationNanos} is the

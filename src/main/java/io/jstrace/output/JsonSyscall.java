@@ -2,8 +2,10 @@ package io.jstrace.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jstrace.model.Event;
+import io.jstrace.model.Value;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * One system call, entry and exit together, as JSON fields: the same in a JSON line and in a
@@ -24,7 +26,10 @@ final class JsonSyscall {
         g.writeNumberField("nr", entry != null ? entry.number() : exit.number());
         g.writeArrayFieldStart("args");
         if (entry != null) {
-            JsonValues.writeAll(g, entry.entryArgs());
+            List<Value> shown = entry.entryArgs();
+            // A continued argument is written once, with its value at exit.
+            boolean continued = entry.rest() == Event.Rest.CONTINUED && exit != null && !shown.isEmpty();
+            JsonValues.writeAll(g, continued ? shown.subList(0, shown.size() - 1) : shown);
         }
         if (exit != null) {
             JsonValues.writeAll(g, exit.exitArgs());

@@ -2,6 +2,7 @@ package io.jstrace.output;
 
 import io.jstrace.decode.Siginfo;
 import io.jstrace.model.Event;
+import io.jstrace.model.Value;
 import io.jstrace.trace.Sink;
 
 import java.io.PrintStream;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,7 +37,7 @@ public final class StraceText implements Sink {
      * What was printed of a call at entry, for the exit half. With -e status= the entry text is
      * held ({@code held}) until the outcome decides whether the line is printed at all.
      */
-    private record Pending(boolean hadArgs, boolean more, int width, String held) {}
+    private record Pending(boolean hadArgs, Event.Rest rest, int width, String held) {}
 
     public StraceText(Outputs outputs, TextOptions opt, ValueText text, PrintStream messages, String program) {
         this.outputs = outputs;
@@ -112,16 +114,16 @@ public final class StraceText implements Sink {
         closeOpen(line);
         leader(s);
         text.appendAll(sb, s.entryArgs());
-        if (s.more() && !s.entryArgs().isEmpty()) {
+        if (s.rest() == Event.Rest.ARGUMENTS && !s.entryArgs().isEmpty()) {
             sb.append(", ");
         }
         if (opt.statuses() != null) {
-            pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.more(), sb.length(), sb.toString()));
+            pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.rest(), sb.length(), sb.toString()));
             sb.setLength(0);
             return;
         }
         line.write(sb);
-        pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.more(), text.palette().width(sb), null));
+        pending.put(s.tid(), new Pending(!s.entryArgs().isEmpty(), s.rest(), text.palette().width(sb), null));
         sb.setLength(0);
         line.openTid = s.tid();
     }
@@ -167,10 +169,21 @@ public final class StraceText implements Sink {
             prefix(s);
             text.palette().paint(sb.append("<... "), Palette.Role.SYSCALL, s.name()).append(" resumed>");
         }
-        if (p != null && p.hadArgs() && !p.more() && !s.exitArgs().isEmpty()) {
+        List<Value> args = s.exitArgs();
+        if (p != null && p.rest() == Event.Rest.CONTINUED && !args.isEmpty()) {
+            // The entry printed this argument's value; only what the call changed follows (" => ...").
+            if (args.getFirst() instanceof Value.Op changed) {
+                sb.append(changed.op());
+                text.append(sb, changed.right());
+            }
+            args = args.subList(1, args.size());
+            if (!args.isEmpty()) {
+                sb.append(", ");
+            }
+        } else if (p != null && p.hadArgs() && p.rest() == Event.Rest.NONE && !args.isEmpty()) {
             sb.append(", ");
         }
-        text.appendAll(sb, s.exitArgs());
+        text.appendAll(sb, args);
         sb.append(") ");
         // The open line's head is already written, unless it was held here in sb (-e status=).
         int col = text.palette().width(sb) + (resumed || p == null || p.held() != null ? 0 : p.width());

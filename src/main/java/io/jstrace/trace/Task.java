@@ -18,6 +18,7 @@ final class Task {
     /** The call prints raw (-e raw=): arguments and return value in hex. */
     boolean raw;
     String name;
+    /** The first argument shown at exit: for a call whose entry's last argument continues, that one. */
     int firstExitArg;
     Value[] values;
     long entryNanos;

@@ -536,20 +536,27 @@ public final class Tracer {
         List<ArgKind> kinds = !config.decodeArgs() ? List.of()
                 : sig != null ? sig.args() : RawArgs.kinds(sc == null ? 6 : sc.nargs());
         Value[] values = new Value[kinds.size()];
-        int firstExit = kinds.size();
+        int shownAtEntry = kinds.size();
         for (int i = 0; i < kinds.size(); i++) {
             ArgKind k = kinds.get(i);
-            if (k.phase() == Phase.EXIT) {
-                firstExit = Math.min(firstExit, i);
-            } else {
-                values[i] = k.decode(call, i);
+            switch (k.phase()) {
+                case EXIT -> shownAtEntry = Math.min(shownAtEntry, i);
+                case ENTRY_AND_EXIT -> {
+                    values[i] = k.decode(call, i);
+                    shownAtEntry = Math.min(shownAtEntry, i + 1);
+                }
+                case ENTRY -> values[i] = k.decode(call, i);
             }
         }
+        boolean continued = shownAtEntry > 0 && kinds.get(shownAtEntry - 1).phase() == Phase.ENTRY_AND_EXIT
+                && values[shownAtEntry - 1] != null;
+        Event.Rest rest = continued ? Event.Rest.CONTINUED
+                : shownAtEntry < kinds.size() ? Event.Rest.ARGUMENTS : Event.Rest.NONE;
         t.call = call;
         t.signature = sig;
         t.name = name;
         t.values = values;
-        t.firstExitArg = firstExit;
+        t.firstExitArg = continued ? shownAtEntry - 1 : shownAtEntry;
         if (!launchExec) {
             injector.enter(t, nr);
         }
@@ -557,9 +564,8 @@ public final class Tracer {
         t.entrySystemNanos = t.systemNanos;
         // -k: strace shows the new program's stack after the launch, not the launcher's.
         t.entryStack = unwinder != null && !launchExec && unwinder.takenAtEntry(name) ? walk(t) : null;
-        List<Value> shown = present(values, 0, firstExit);
-        emit(new Event.SyscallEntry(t.tid, now(), nr, name, shown, firstExit < kinds.size(),
-                info.instructionPointer()));
+        List<Value> shown = present(values, 0, shownAtEntry);
+        emit(new Event.SyscallEntry(t.tid, now(), nr, name, shown, rest, info.instructionPointer()));
     }
 
     private void exit(Task t) {
@@ -575,7 +581,7 @@ public final class Tracer {
         injector.exit(t, call);
         List<ArgKind> kinds = t.signature != null ? t.signature.args() : RawArgs.kinds(t.values.length);
         for (int i = t.firstExitArg; i < kinds.size(); i++) {
-            if (kinds.get(i).phase() == Phase.EXIT) {
+            if (kinds.get(i).phase() != Phase.ENTRY) {
                 t.values[i] = kinds.get(i).decode(call, i);
             }
         }

@@ -48,7 +48,7 @@ class JsTraceIT {
     private static List<String> shape(List<Event> events) {
         String tid = String.valueOf(events.getFirst().tid());
         return events.stream().map(e -> switch (e) {
-            case Event.SyscallEntry s -> s.name() + "(" + args(s.entryArgs()) + (s.more() ? ", ..." : "");
+            case Event.SyscallEntry s -> s.name() + "(" + args(s.entryArgs()) + (s.rest() != Event.Rest.NONE ? ", ..." : "");
             case Event.SyscallExit x -> x.name() + " " + args(x.exitArgs()) + ") = " + switch (x.result()) {
                 case Event.Result.Success ok -> TEXT.format(ok.value());
                 case Event.Result.Failure f -> f.name();

@@ -2,11 +2,13 @@ package io.jstrace.e2e;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -61,5 +63,33 @@ class StraceCompareIT {
         List<String> opts = options == null ? List.of() : Arrays.asList(options.trim().split(" +"));
         StraceDiff.Pair p = StraceDiff.run(tmp, opts, cmd);
         assertEquals(String.join("\n", p.strace()), String.join("\n", p.jstrace()));
+    }
+
+    /**
+     * The comparison above joins split lines; this checks the split itself for an argument that
+     * continues at exit: strace prints clone3's struct before {@code <unfinished ...>} and what
+     * the call changed ({@code => {parent_tid=[N]}}) after {@code resumed>}.
+     */
+    @Test
+    void clone3SplitsAsStraceSplitsIt() throws Exception {
+        String exe = Run.tracee("heldclone");
+        List<String> opts = List.of("-f", "-e", "trace=clone3,getppid", "-e", "signal=none",
+                "-e", "inject=clone3:delay_enter=200ms");
+        List<String> strace = clone3Halves("/usr/bin/strace", opts, exe);
+        List<String> jstrace = clone3Halves(Run.JSTRACE, opts, exe);
+        assertEquals(2, strace.size(), strace.toString());
+        assertEquals(strace, jstrace);
+    }
+
+    /** The clone3 lines, numbers masked. */
+    private List<String> clone3Halves(String tracer, List<String> options, String exe) throws Exception {
+        Path out = tmp.resolve("out");
+        List<String> argv = new ArrayList<>(List.of(tracer));
+        argv.addAll(options);
+        argv.addAll(List.of("-o", out.toString(), exe));
+        Run.Result r = Run.exec(argv, StraceDiff.ENV, tmp);
+        assertEquals(0, r.exit(), r.err());
+        return Run.lines(out).stream().filter(l -> l.contains("clone3"))
+                .map(l -> l.replaceAll("0x[0-9a-f]+|\\d+", "N").replaceAll(" +", " ")).toList();
     }
 }
