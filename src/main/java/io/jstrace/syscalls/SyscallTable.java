@@ -1,14 +1,10 @@
 package io.jstrace.syscalls;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,27 +86,36 @@ public final class SyscallTable {
     }
 
     static List<Syscall> parse(InputStream in, String source) throws IOException {
+        // indexOf over the whole text instead of a reader and split(): this runs at every start-up,
+        // in the interpreter, over some 360 lines.
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         List<Syscall> rows = new ArrayList<>();
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line;
+        Map<String, Set<String>> classSets = new HashMap<>();
         int lineNo = 0;
-        while ((line = r.readLine()) != null) {
+        for (int pos = 0; pos < text.length(); ) {
+            int end = text.indexOf('\n', pos);
+            if (end < 0) {
+                end = text.length();
+            }
             lineNo++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+            if (end > pos && text.charAt(pos) != '#') {
+                int t1 = text.indexOf('\t', pos);
+                int t2 = text.indexOf('\t', t1 + 1);
+                int t3 = text.indexOf('\t', t2 + 1);
+                int t4 = text.indexOf('\t', t3 + 1);
+                if (t1 < 0 || t2 < 0 || t3 < 0 || t3 > end || t4 >= 0 && t4 < end) {
+                    throw new IllegalStateException(source + ":" + lineNo + ": expected 4 tab-separated fields");
+                }
+                Set<String> classes = classSets.computeIfAbsent(text.substring(t3 + 1, end),
+                        c -> c.equals("-") ? Set.of() : Set.of(c.split(",")));
+                try {
+                    rows.add(new Syscall(Integer.parseInt(text, pos, t1, 10), text.substring(t1 + 1, t2),
+                            Integer.parseInt(text, t2 + 1, t3, 10), classes));
+                } catch (NumberFormatException e) {
+                    throw new IllegalStateException(source + ":" + lineNo + ": bad number", e);
+                }
             }
-            String[] f = line.split("\t");
-            if (f.length != 4) {
-                throw new IllegalStateException(source + ":" + lineNo + ": expected 4 tab-separated fields");
-            }
-            try {
-                Set<String> classes = f[3].equals("-")
-                        ? Collections.emptySet()
-                        : Set.copyOf(Arrays.asList(f[3].split(",")));
-                rows.add(new Syscall(Integer.parseInt(f[0]), f[1], Integer.parseInt(f[2]), classes));
-            } catch (NumberFormatException e) {
-                throw new IllegalStateException(source + ":" + lineNo + ": bad number", e);
-            }
+            pos = end + 1;
         }
         return rows;
     }

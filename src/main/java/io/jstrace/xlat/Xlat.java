@@ -1,9 +1,7 @@
 package io.jstrace.xlat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -31,7 +29,6 @@ public final class Xlat {
     private static final String ROOT = "/io/jstrace/xlat/";
     /* Table names map to resource paths, so keep them to plain identifiers. */
     private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z0-9_]+");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
     private static final Map<String, Xlat> CACHE = new ConcurrentHashMap<>();
 
     private final String table;
@@ -131,32 +128,61 @@ public final class Xlat {
             if (in == null) {
                 throw new IllegalArgumentException("no xlat table: " + table);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            // indexOf over the whole text instead of a reader and a regex split: tables load while
+            // tracing, in the interpreter (errno's 130 lines took 2-3 ms that way).
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             List<Entry> entries = new ArrayList<>();
-            String line;
             int lineNo = 0;
-            while ((line = r.readLine()) != null) {
+            for (int pos = 0; pos < text.length(); ) {
+                int end = text.indexOf('\n', pos);
+                if (end < 0) {
+                    end = text.length();
+                }
                 lineNo++;
-                line = line.strip();
+                String line = text.substring(pos, end).strip();
+                pos = end + 1;
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                String[] f = SPACE.split(line, 3);
-                if (f.length < 2) {
+                int nameEnd = blank(line, 0);
+                int valueStart = nonBlank(line, nameEnd);
+                if (valueStart == line.length()) {
                     throw new IllegalStateException(path + ":" + lineNo + ": missing value");
                 }
+                int valueEnd = blank(line, valueStart);
+                String digits = line.substring(valueStart, valueEnd);
                 long value;
                 try {
-                    value = parseValue(f[1]);
+                    value = parseValue(digits);
                 } catch (NumberFormatException ex) {
-                    throw new IllegalStateException(path + ":" + lineNo + ": bad value " + f[1], ex);
+                    throw new IllegalStateException(path + ":" + lineNo + ": bad value " + digits, ex);
                 }
-                entries.add(new Entry(f[0], value, f.length == 3 ? f[2] : null));
+                int descStart = nonBlank(line, valueEnd);
+                entries.add(new Entry(line.substring(0, nameEnd), value,
+                        descStart == line.length() ? null : line.substring(descStart)));
             }
             return new Xlat(table, entries);
         } catch (IOException ex) {
             throw new UncheckedIOException(path, ex);
         }
+    }
+
+    /** The index of the first blank at or after {@code from}, or the length. */
+    private static int blank(String s, int from) {
+        int i = from;
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The index of the first non-blank at or after {@code from}, or the length. */
+    private static int nonBlank(String s, int from) {
+        int i = from;
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return i;
     }
 
     /* Decimal or 0x hex; hex is unsigned so 64-bit masks such as 0xffffffffffffffff fit. */
