@@ -255,6 +255,6 @@ public final class Main {
         }
         return new TextOptions(prefix, o.column(), o.stamp(), o.relative(), o.durations(), o.numbers(),
                 o.quiet().contains(Options.Quiet.ATTACH), o.quiet().contains(Options.Quiet.EXIT), o.statuses(),
-                o.quiet().contains(Options.Quiet.THREAD_EXECVE), o.instructionPointer());
+                o.quiet().contains(Options.Quiet.THREAD_EXECVE), o.instructionPointer(), o.selection().signals());
     }
 }

@@ -72,7 +72,7 @@ public final class StraceText implements Sink {
                 live--;
             }
             case Event.Killed k -> {
-                if (!opt.quietExit()) {
+                if (!opt.quietExit() && opt.deathSignals().test(k.signal())) {
                     whole(e, text.palette().paint(sb, Palette.Role.KILLED, "+++ killed by " + Siginfo.signalName(k.signal())
                             + (k.core() ? " (core dumped)" : "") + " +++").append('\n'));
                 }

@@ -4,11 +4,14 @@ import io.jstrace.model.Event;
 
 /**
  * How the strace text lines look: prefixes, the return-value column, time stamps, -i, and which
- * of strace's informational lines are left out (-q, -e quiet=).
+ * of strace's informational lines are left out (-q, -e quiet=). {@code deathSignals} are the
+ * signals whose {@code +++ killed by SIG +++} is printed: strace prints it only for those
+ * -e signal= selects.
  */
 public record TextOptions(Prefix prefix, int column, Stamp stamp, boolean relative, boolean durations,
                           boolean numbers, boolean quietAttach, boolean quietExit, java.util.Set<Status> statuses,
-                          boolean quietSuperseded, boolean instructionPointer) {
+                          boolean quietSuperseded, boolean instructionPointer,
+                          java.util.function.IntPredicate deathSignals) {
     /** -e status=: which outcomes of a syscall are printed; all of them when null. */
     public enum Status {
         SUCCESSFUL, FAILED, UNFINISHED, UNAVAILABLE, DETACHED;
