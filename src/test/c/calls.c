@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -69,6 +70,11 @@ int main(void) {
     mkdir("dir", 0755);
     rename("dir", "dir2");
     rmdir("dir2");
+    gid_t groups[4] = {7, 7, 7, 7};
+    getgroups(0, groups);
+    getgroups(0, NULL);
+    prctl(PR_CAPBSET_READ, 0);
+    prctl(PR_CAPBSET_READ, 99);
     /* SIGCHLD blocked: its delivery would race with wait4 and make two runs differ. */
     sigaddset(&set, SIGCHLD);
     sigprocmask(SIG_BLOCK, &set, NULL);

@@ -14,6 +14,7 @@ final class PrctlDecoder {
             PR_SET_DUMPABLE = 4, PR_GET_KEEPCAPS = 7, PR_SET_KEEPCAPS = 8, PR_GET_FPEMU = 9, PR_SET_FPEMU = 10,
             PR_GET_FPEXC = 11, PR_SET_FPEXC = 12, PR_GET_TIMING = 13, PR_SET_TIMING = 14, PR_SET_NAME = 15,
             PR_GET_NAME = 16, PR_GET_ENDIAN = 19, PR_SET_ENDIAN = 20, PR_GET_SECCOMP = 21,
+            PR_CAPBSET_READ = 23, PR_CAPBSET_DROP = 24,
             PR_SET_TIMERSLACK = 29, PR_GET_TIMERSLACK = 30, PR_TASK_PERF_EVENTS_DISABLE = 31,
             PR_TASK_PERF_EVENTS_ENABLE = 32, PR_SET_CHILD_SUBREAPER = 36, PR_GET_CHILD_SUBREAPER = 37,
             PR_GET_TID_ADDRESS = 40, PR_SET_NO_NEW_PRIVS = 38, PR_SET_THP_DISABLE = 41, PR_SET_IO_FLUSHER = 57;
@@ -55,6 +56,9 @@ final class PrctlDecoder {
             }
             case PR_SET_CHILD_SUBREAPER, PR_SET_ENDIAN, PR_SET_FPEMU, PR_SET_FPEXC, PR_SET_KEEPCAPS, PR_SET_TIMING -> {
                 return i == 1 ? Value.Num.udec(a) : null;
+            }
+            case PR_CAPBSET_READ, PR_CAPBSET_DROP -> {
+                return i == 1 ? Decode.sym("capabilities", a, Value.Radix.HEX, "CAP_???") : null;
             }
             case PR_SET_DUMPABLE -> {
                 return i == 1 ? Decode.sym("pr_dumpable", a, Value.Radix.HEX, "SUID_DUMP_???") : null;

@@ -39,7 +39,8 @@ final class ProcessKinds implements KindFamily {
         }));
         // A group list whose length is argument 0 (setgroups) or the return value (getgroups).
         k.arg("proc_groups", (c, i) -> groups(c, c.arg(i), c.intArg(0)));
-        k.arg("proc_groups_out", ArgKind.atExit((c, i) -> c.failed() || c.intArg(0) == 0
+        // strace shows as many as the call returned, even with size 0 (the list is then untouched).
+        k.arg("proc_groups_out", ArgKind.atExit((c, i) -> c.failed()
                 ? Decode.ptr(c.arg(i)) : groups(c, c.arg(i), (int) c.ret())));
 
         // Whether prctl and arch_prctl have output arguments, and how many arguments they show,

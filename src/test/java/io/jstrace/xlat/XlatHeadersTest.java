@@ -91,6 +91,7 @@ class XlatHeadersTest {
             #include <linux/sched.h>
             #include <linux/futex.h>
             #include <linux/prctl.h>
+            #include <linux/capability.h>
             #include <asm/prctl.h>
             #include <asm/signal.h>
             #include <asm/siginfo.h>
