@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
@@ -75,6 +76,12 @@ int main(void) {
     getgroups(0, NULL);
     prctl(PR_CAPBSET_READ, 0);
     prctl(PR_CAPBSET_READ, 99);
+    int mode;
+    unsigned long nodes[17] = {0};
+    syscall(SYS_get_mempolicy, &mode, nodes, 1025, NULL, 0);
+    nodes[0] = 1;
+    syscall(SYS_set_mempolicy, 2 | (1 << 15), nodes, 2); /* MPOL_BIND|MPOL_F_STATIC_NODES */
+    syscall(SYS_set_mempolicy, 0, NULL, 0);
     /* SIGCHLD blocked: its delivery would race with wait4 and make two runs differ. */
     sigaddset(&set, SIGCHLD);
     sigprocmask(SIG_BLOCK, &set, NULL);

@@ -22,6 +22,52 @@ final class MemoryKinds implements KindFamily {
                 ? Decode.ptr(c.arg(i)) : null);
         k.arg("mem_madvise_advice", (c, i) -> Decode.sym("madvise_cmds", c.intArg(i), Value.Radix.HEX, "MADV_???"));
         k.arg("mem_memfd_flags", (c, i) -> hugeFlags("memfd_create_flags", c.arg(i) & 0xffffffffL, "MFD_HUGE_SHIFT"));
+        // The mempolicy calls: a mode (with mode flags), a node bitmap whose size in bits follows it.
+        k.arg("mem_mpol_mode", (c, i) -> mpolMode(c.arg(i) & 0xffffffffL));
+        k.arg("mem_mpol_mode_out", ArgKind.atExit((c, i) -> {
+            Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 4);
+            return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(mpolMode(b.u32(0))), false);
+        }));
+        k.arg("mem_nodemask", (c, i) -> nodemask(c, c.arg(i), c.arg(i + 1)));
+        k.arg("mem_nodemask_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i))
+                : nodemask(c, c.arg(i), c.arg(i + 1))));
+    }
+
+    private static final long MPOL_MODE_FLAGS = 0xe000;
+
+    /** strace's print_mode: the mode's name, then any mode flags or'ed into it. */
+    static Value mpolMode(long mode) {
+        long flags = mode & MPOL_MODE_FLAGS;
+        if (flags == 0) {
+            return Decode.sym("mpol_modes", mode, Value.Radix.HEX, "MPOL_???");
+        }
+        String name = Xlat.of("mpol_modes").name(mode & ~MPOL_MODE_FLAGS);
+        if (name == null) {
+            return Decode.flags("mpol_mode_flags", mode);
+        }
+        List<String> names = new ArrayList<>();
+        names.add(name);
+        Xlat.Flags f = Xlat.of("mpol_mode_flags").flags(flags);
+        names.addAll(f.names());
+        return new Value.Flags(names, f.rest(), Value.Radix.HEX, mode);
+    }
+
+    /** strace's get_nodes: {@code maxnode - 1} bits as 64-bit words; the address when unreadable. */
+    static Value nodemask(Call c, long addr, long maxnode) {
+        long words = Long.divideUnsigned(maxnode + 62, 64);
+        if (addr == 0 || words == 0) {
+            return Decode.ptr(addr);
+        }
+        int shown = (int) Math.min(words, c.options.verbose() ? 1 << 16 : c.options.stringLimit());
+        Bytes b = Decode.struct(c, addr, shown * 8);
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        List<Value> items = new ArrayList<>(shown);
+        for (int w = 0; w < shown; w++) {
+            items.add(new Value.Num(b.s64(w * 8), Value.Radix.WORD));
+        }
+        return new Value.Arr(items, shown < words);
     }
 
     /** printflags: a zero value prints the table's zero-valued name when it has one (PROT_NONE). */

@@ -27,7 +27,8 @@ public sealed interface Value {
         }
     }
 
-    enum Radix { DEC, UDEC, HEX, OCT }
+    /** {@code WORD}: a 64-bit word of a bitmap in hex, zero-padded as C's {@code %#016lx} (nodemasks). */
+    enum Radix { DEC, UDEC, HEX, OCT, WORD }
 
     /** A named constant such as {@code AT_FDCWD} or {@code SIGCHLD}. */
     record Sym(String name, long value) implements Value {}

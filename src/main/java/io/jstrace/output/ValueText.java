@@ -205,6 +205,11 @@ public final class ValueText {
             case DEC -> sb.append(v);
             case UDEC -> sb.append(Long.toUnsignedString(v));
             case HEX -> sb.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
+            case WORD -> {
+                // C's "%#016lx": 16 characters, the "0x" counted (and absent for zero).
+                String h = v == 0 ? "" : Long.toHexString(v);
+                sb.append(v == 0 ? "" : "0x").repeat('0', Math.max(0, (v == 0 ? 16 : 14) - h.length())).append(h);
+            }
             case OCT -> {
                 // C's "%#03o": a leading 0, at least three digits.
                 String o = Long.toOctalString(v);

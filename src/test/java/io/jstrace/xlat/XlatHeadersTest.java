@@ -92,6 +92,7 @@ class XlatHeadersTest {
             #include <linux/futex.h>
             #include <linux/prctl.h>
             #include <linux/capability.h>
+            #include <linux/mempolicy.h>
             #include <asm/prctl.h>
             #include <asm/signal.h>
             #include <asm/siginfo.h>
@@ -170,8 +171,9 @@ class XlatHeadersTest {
                 "ADDR_LIMIT_3GB", "PER_LINUX", "PER_LINUX_32BIT", "PER_LINUX_FDPIC", "PER_SVR4", "PER_SVR3",
                 "PER_SCOSVR3", "PER_OSR5", "PER_WYSEV386", "PER_ISCR4", "PER_BSD", "PER_SUNOS", "PER_XENIX",
                 "PER_LINUX32", "PER_LINUX32_3GB", "PER_IRIX32", "PER_IRIXN32", "PER_IRIX64", "PER_RISCOS",
-                "PER_SOLARIS", "PER_UW7", "PER_OSF4", "PER_HPUX", "PER_MASK")) {
-            m.put(n, "kernel"); // <linux/membarrier.h>, <linux/rseq.h>, <linux/personality.h>
+                "PER_SOLARIS", "PER_UW7", "PER_OSF4", "PER_HPUX", "PER_MASK",
+                "MPOL_DEFAULT", "MPOL_PREFERRED", "MPOL_BIND", "MPOL_INTERLEAVE", "MPOL_LOCAL", "MPOL_PREFERRED_MANY")) {
+            m.put(n, "kernel"); // <linux/membarrier.h>, <linux/rseq.h>, <linux/personality.h>, <linux/mempolicy.h>
         }
         return Map.copyOf(m);
     }

@@ -14,3 +14,6 @@ mlockall  dec  flags:mlockall_flags
 munlockall  dec
 pkey_free  dec  int
 memfd_create  fd  str  mem_memfd_flags
+get_mempolicy  dec  mem_mpol_mode_out  mem_nodemask_out  ulong  ptr  flags:get_mempolicy_flags
+set_mempolicy  dec  mem_mpol_mode  mem_nodemask  ulong
+mbind  dec  ptr  ulong  mem_mpol_mode  mem_nodemask  ulong  flags:mbind_flags
