@@ -1,16 +1,32 @@
 package io.jstrace.decode;
 
 import io.jstrace.model.Value;
+import io.jstrace.xlat.Xlat;
 
 import java.util.List;
 
 /** Kinds for the misc family: futex, getrandom, uname, sysinfo, times, scheduling, personality. */
 final class MiscKinds implements KindFamily {
     private static final int PER_MASK = 0xff;
+    private static final int IOPRIO_CLASS_SHIFT = 13, IOPRIO_CLASS_MASK = 7, IOPRIO_PRIO_MASK = (1 << IOPRIO_CLASS_SHIFT) - 1;
+
+    /** strace's sprint_ioprio: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3)}. */
+    static Value ioprio(long v) {
+        long cls = (v >> IOPRIO_CLASS_SHIFT) & IOPRIO_CLASS_MASK;
+        String name = Xlat.of("ioprio_class").name(cls);
+        return new Value.Call("IOPRIO_PRIO_VALUE", List.of(
+                name != null ? new Value.Sym(name, cls) : Value.Num.hex(cls), Value.Num.dec(v & IOPRIO_PRIO_MASK)));
+    }
 
     @Override
     public void register(Kinds k) {
         k.arg("futex_op", (c, i) -> FutexDecoder.op(c.intArg(1)));
+        k.arg("misc_ioprio_who", (c, i) -> Decode.sym("ioprio_who", c.intArg(i) & 0xffffffffL, Value.Radix.HEX,
+                "IOPRIO_WHO_???"));
+        k.arg("misc_ioprio", (c, i) -> new Value.Decoded(c.arg(i), ioprio(c.arg(i))));
+        // ioprio_get's value as strace's auxstr: decoded only, and not at all under -X raw.
+        k.ret("ioprio", ReturnKind.decimalWith(c -> c.failed() || c.options.xstyle() == DecodeOptions.Xstyle.RAW
+                ? null : ioprio(c.ret())));
         k.arg("futex_arg", FutexDecoder::arg);
 
         k.arg("misc_getrandom_buf", ArgKind.atExit((c, i) -> c.failed()

@@ -74,6 +74,13 @@ public sealed interface Value {
     /** A value followed by {@code /* comment *}{@code /}. */
     record Commented(Value value, String comment) implements Value {}
 
+    /**
+     * A number and what it encodes ({@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}): -X raw shows
+     * {@code raw} (unsigned decimal), the default {@code decoded}, -X verbose both as
+     * {@code raw /* decoded *}{@code /}.
+     */
+    record Decoded(long raw, Value decoded) implements Value {}
+
     /** Memory the tracer could not read: strace prints the address instead. */
     record Unreadable(long address) implements Value {}
 

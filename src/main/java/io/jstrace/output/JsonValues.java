@@ -140,6 +140,14 @@ final class JsonValues {
                 write(g, o.right());
                 g.writeEndObject();
             }
+            case Value.Decoded d -> {
+                g.writeStartObject();
+                g.writeFieldName("raw");
+                unsigned(g, d.raw());
+                g.writeFieldName("decoded");
+                write(g, d.decoded());
+                g.writeEndObject();
+            }
             case Value.Commented c -> {
                 g.writeStartObject();
                 g.writeFieldName("commented");

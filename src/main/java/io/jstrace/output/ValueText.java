@@ -161,6 +161,20 @@ public final class ValueText {
                 sb.append(o.op());
                 append(sb, o.right());
             }
+            case Value.Decoded d -> {
+                if (style != DecodeOptions.Xstyle.ABBREV) {
+                    number(sb, d.raw(), Value.Radix.UDEC);
+                }
+                if (style == DecodeOptions.Xstyle.VERBOSE) {
+                    sb.append(" /* ");
+                }
+                if (style != DecodeOptions.Xstyle.RAW) {
+                    append(sb, d.decoded());
+                }
+                if (style == DecodeOptions.Xstyle.VERBOSE) {
+                    sb.append(" */");
+                }
+            }
             case Value.Commented c -> {
                 append(sb, c.value());
                 sb.append(" /* ").append(c.comment()).append(" */");

@@ -89,6 +89,8 @@ class JsonValuesTest {
         assertEquals("{\"op\":\"*\",\"left\":8192,\"right\":1024}", json(new Value.Op(Value.Num.udec(8192), "*", Value.Num.dec(1024))));
         assertEquals("{\"commented\":{\"addr\":4096},\"comment\":\"3 vars\"}", json(new Value.Commented(new Value.Addr(4096), "3 vars")));
         assertEquals("{\"text\":\"...\"}", json(Value.ELLIPSIS));
+        assertEquals("{\"raw\":16388,\"decoded\":{\"call\":\"IOPRIO_PRIO_VALUE\",\"args\":[{\"sym\":\"IOPRIO_CLASS_BE\",\"value\":2},4]}}",
+                json(new Value.Decoded(16388, new Value.Call("IOPRIO_PRIO_VALUE", List.of(new Value.Sym("IOPRIO_CLASS_BE", 2), Value.Num.dec(4))))));
     }
 
     /** Two threads (one with no /proc entry: pid falls back to its tid) interleaved in one call each, a failure, a call cut by detach: one object per call. */

@@ -93,6 +93,7 @@ class XlatHeadersTest {
             #include <linux/prctl.h>
             #include <linux/capability.h>
             #include <linux/mempolicy.h>
+            #include <linux/ioprio.h>
             #include <asm/prctl.h>
             #include <asm/signal.h>
             #include <asm/siginfo.h>
@@ -172,8 +173,11 @@ class XlatHeadersTest {
                 "PER_SCOSVR3", "PER_OSR5", "PER_WYSEV386", "PER_ISCR4", "PER_BSD", "PER_SUNOS", "PER_XENIX",
                 "PER_LINUX32", "PER_LINUX32_3GB", "PER_IRIX32", "PER_IRIXN32", "PER_IRIX64", "PER_RISCOS",
                 "PER_SOLARIS", "PER_UW7", "PER_OSF4", "PER_HPUX", "PER_MASK",
-                "MPOL_DEFAULT", "MPOL_PREFERRED", "MPOL_BIND", "MPOL_INTERLEAVE", "MPOL_LOCAL", "MPOL_PREFERRED_MANY")) {
-            m.put(n, "kernel"); // <linux/membarrier.h>, <linux/rseq.h>, <linux/personality.h>, <linux/mempolicy.h>
+                "MPOL_DEFAULT", "MPOL_PREFERRED", "MPOL_BIND", "MPOL_INTERLEAVE", "MPOL_LOCAL", "MPOL_PREFERRED_MANY",
+                "IOPRIO_WHO_PROCESS", "IOPRIO_WHO_PGRP", "IOPRIO_WHO_USER",
+                "IOPRIO_CLASS_NONE", "IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE", "IOPRIO_CLASS_IDLE")) {
+            // <linux/membarrier.h>, <linux/rseq.h>, <linux/personality.h>, <linux/mempolicy.h>, <linux/ioprio.h>
+            m.put(n, "kernel");
         }
         return Map.copyOf(m);
     }

@@ -7,6 +7,8 @@ times  udec  misc_tms_out
 sched_getaffinity  dec  int  uint  sched_cpuset_out
 sched_setaffinity  dec  int  uint  sched_cpuset
 sched_yield  dec
+ioprio_get  ioprio  misc_ioprio_who  int
+ioprio_set  dec  misc_ioprio_who  int  misc_ioprio
 sched_getparam  dec  int  sched_param_out
 sched_setparam  dec  int  sched_param
 sched_getscheduler  sched_policy  int
