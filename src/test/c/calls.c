@@ -13,12 +13,14 @@
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
+#include <sys/xattr.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
 int main(void) {
     int fd = open("data.txt", O_CREAT | O_WRONLY | O_TRUNC, 0640);
+    fsetxattr(fd, "user.jstrace", "v", 1, XATTR_CREATE);
     struct iovec iov[2] = {{"hello ", 6}, {"world\n\t\001", 8}};
     writev(fd, iov, 2);
     fchmod(fd, 0600);

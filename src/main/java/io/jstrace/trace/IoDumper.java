@@ -83,13 +83,13 @@ final class IoDumper {
             return NONE;
         }
         for (int i = 1; i < specs.size(); i++) {
-            String[] s = specs.get(i).split(":");
-            int param = s.length > 1 ? Integer.parseInt(s[1]) : -1;
+            // Only the buffer kinds' parameter is an argument index (wbuf:2); others name a table.
+            String[] s = specs.get(i).split(":", 2);
             Plan p = switch (s[0]) {
-                case "wbuf" -> new Plan(Shape.BUFFER, true, i, param);
+                case "wbuf" -> new Plan(Shape.BUFFER, true, i, Integer.parseInt(s[1]));
                 case "rbuf" -> new Plan(Shape.BUFFER, false, i, -1);
-                case "iov_in" -> new Plan(Shape.IOV, true, i, param);
-                case "iov_out" -> new Plan(Shape.IOV, false, i, param);
+                case "iov_in" -> new Plan(Shape.IOV, true, i, Integer.parseInt(s[1]));
+                case "iov_out" -> new Plan(Shape.IOV, false, i, Integer.parseInt(s[1]));
                 case "msghdr_in" -> new Plan(Shape.MSGHDR, true, i, -1);
                 case "msghdr_out" -> new Plan(Shape.MSGHDR, false, i, -1);
                 case "mmsgvec_sent" -> new Plan(Shape.MMSG, true, i, -1);

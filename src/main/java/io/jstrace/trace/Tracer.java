@@ -542,10 +542,10 @@ public final class Tracer {
             switch (k.phase()) {
                 case EXIT -> shownAtEntry = Math.min(shownAtEntry, i);
                 case ENTRY_AND_EXIT -> {
-                    values[i] = k.decode(call, i);
+                    values[i] = decode(k, call, i);
                     shownAtEntry = Math.min(shownAtEntry, i + 1);
                 }
-                case ENTRY -> values[i] = k.decode(call, i);
+                case ENTRY -> values[i] = decode(k, call, i);
             }
         }
         boolean continued = shownAtEntry > 0 && kinds.get(shownAtEntry - 1).phase() == Phase.ENTRY_AND_EXIT
@@ -582,7 +582,7 @@ public final class Tracer {
         List<ArgKind> kinds = t.signature != null ? t.signature.args() : RawArgs.kinds(t.values.length);
         for (int i = t.firstExitArg; i < kinds.size(); i++) {
             if (kinds.get(i).phase() != Phase.ENTRY) {
-                t.values[i] = kinds.get(i).decode(call, i);
+                t.values[i] = decode(kinds.get(i), call, i);
             }
         }
         Event.Result r = result(t, call);
@@ -631,7 +631,23 @@ public final class Tracer {
             // -e raw= prints the return value in hex, as the arguments.
             return new Event.Result.Success(t.raw ? Value.Num.hex(call.ret()) : Value.Num.dec(call.ret()), null);
         }
-        return new Event.Result.Success(t.signature.ret().decode(call), t.signature.ret().detail(call));
+        try {
+            return new Event.Result.Success(t.signature.ret().decode(call), t.signature.ret().detail(call));
+        } catch (RuntimeException e) {
+            return new Event.Result.Success(Value.Num.dec(call.ret()), null); // as decode() below
+        }
+    }
+
+    /**
+     * Argument {@code i} as its kind decodes it, or in hex if the decoder fails: a decoding bug
+     * on data nobody foresaw must cost one argument's form, not the trace and the tracee's run.
+     */
+    private static Value decode(ArgKind k, Call call, int i) {
+        try {
+            return k.decode(call, i);
+        } catch (RuntimeException e) {
+            return Value.Num.hex(call.arg(i));
+        }
     }
 
     private void emitExit(Task t, Event.Result r, long ip) {
