@@ -84,6 +84,10 @@ int main(void) {
     nodes[0] = 1;
     syscall(SYS_set_mempolicy, 2 | (1 << 15), nodes, 2); /* MPOL_BIND|MPOL_F_STATIC_NODES */
     syscall(SYS_set_mempolicy, 0, NULL, 0);
+    struct { unsigned size, policy; unsigned long long flags; int nice; unsigned prio;
+             unsigned long long runtime, deadline, period; unsigned util_min, util_max; } attr = {48};
+    syscall(SYS_sched_setattr, 0, &attr, 0);
+    syscall(SYS_sched_getattr, 0, &attr, sizeof attr, 0);
     syscall(SYS_ioprio_get, 1, 0);
     syscall(SYS_ioprio_set, 1, 0, (2 << 13) | 4); /* IOPRIO_WHO_PROCESS, IOPRIO_CLASS_BE level 4 */
     /* SIGCHLD blocked: its delivery would race with wait4 and make two runs differ. */

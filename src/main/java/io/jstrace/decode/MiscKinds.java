@@ -3,6 +3,7 @@ package io.jstrace.decode;
 import io.jstrace.model.Value;
 import io.jstrace.xlat.Xlat;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Kinds for the misc family: futex, getrandom, uname, sysinfo, times, scheduling, personality. */
@@ -51,8 +52,12 @@ final class MiscKinds implements KindFamily {
         k.arg("sched_param", (c, i) -> schedParam(c, c.arg(i)));
         k.arg("sched_param_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : schedParam(c, c.arg(i))));
         k.arg("sched_policy", (c, i) -> Decode.sym("schedulers", c.intArg(i), Value.Radix.HEX, "SCHED_???"));
+        // sched_setattr reads the size the struct declares; sched_getattr's kernel writes its own.
+        k.arg("sched_attr", (c, i) -> schedAttr(c, c.arg(i), 0));
+        k.arg("sched_attr_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i))
+                : schedAttr(c, c.arg(i), c.arg(i + 1) & 0xffffffffL)));
         k.ret("sched_policy", ReturnKind.decimalWith(c -> {
-            String n = io.jstrace.xlat.Xlat.of("schedulers").name(c.ret());
+            String n = Xlat.of("schedulers").name(c.ret());
             return n == null ? null : new Value.Sym(n, c.ret());
         }));
         k.arg("misc_prio_which", (c, i) -> Decode.sym("priorities", c.intArg(i), Value.Radix.HEX, "PRIO_???"));
@@ -84,6 +89,54 @@ final class MiscKinds implements KindFamily {
         }
         Bytes b = Decode.struct(c, addr, (int) Math.min(len, 1 << 16));
         return b == null ? Decode.ptr(addr) : ProcessStructs.cpuSet(b);
+    }
+
+    private static final int SCHED_ATTR_MIN_SIZE = 48, SCHED_ATTR_SIZE_VER1 = 56;
+
+    /**
+     * strace's print_sched_attr: the fields the struct's size covers, then {@code ...} when the
+     * size declared (sched_setattr) is larger than what is shown. {@code usize} is sched_getattr's
+     * buffer size, 0 for sched_setattr.
+     */
+    private static Value schedAttr(Call c, long addr, long usize) {
+        Bytes b;
+        long declared;
+        int size;
+        if (usize != 0) {
+            b = Decode.struct(c, addr, (int) Math.min(usize, SCHED_ATTR_SIZE_VER1));
+            if (b == null || usize < 4) {
+                return Decode.ptr(addr);
+            }
+            declared = b.u32(0);
+            size = (int) Math.min(declared, usize);
+        } else {
+            Bytes head = Decode.struct(c, addr, 4);
+            if (head == null) {
+                return Decode.ptr(addr);
+            }
+            declared = head.u32(0) == 0 ? SCHED_ATTR_MIN_SIZE : head.u32(0);
+            size = (int) Math.min(declared, SCHED_ATTR_SIZE_VER1);
+            b = size >= SCHED_ATTR_MIN_SIZE ? Decode.struct(c, addr, size) : head;
+            if (b == null) {
+                return Decode.ptr(addr);
+            }
+        }
+        List<Value.Field> f = new ArrayList<>();
+        f.add(Decode.field("size", Value.Num.udec(b.u32(0))));
+        if (size >= SCHED_ATTR_MIN_SIZE) {
+            f.add(Decode.field("sched_policy", Decode.sym("schedulers", b.u32(4), Value.Radix.HEX, "SCHED_???")));
+            f.add(Decode.field("sched_flags", Decode.flags("sched_flags", b.s64(8))));
+            f.add(Decode.field("sched_nice", Value.Num.dec(b.s32(16))));
+            f.add(Decode.field("sched_priority", Value.Num.udec(b.u32(20))));
+            f.add(Decode.field("sched_runtime", Value.Num.udec(b.s64(24))));
+            f.add(Decode.field("sched_deadline", Value.Num.udec(b.s64(32))));
+            f.add(Decode.field("sched_period", Value.Num.udec(b.s64(40))));
+            if (size >= SCHED_ATTR_SIZE_VER1) {
+                f.add(Decode.field("sched_util_min", Value.Num.udec(b.u32(48))));
+                f.add(Decode.field("sched_util_max", Value.Num.udec(b.u32(52))));
+            }
+        }
+        return new Value.Struct(f, declared > size);
     }
 
     private static Value schedParam(Call c, long addr) {

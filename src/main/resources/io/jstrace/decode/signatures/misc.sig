@@ -15,6 +15,8 @@ sched_getscheduler  sched_policy  int
 sched_setscheduler  dec  int  sched_policy  sched_param
 sched_get_priority_max  dec  sched_policy
 sched_get_priority_min  dec  sched_policy
+sched_getattr  dec  int  sched_attr_out  uint  uint
+sched_setattr  dec  int  sched_attr  uint
 getpriority  dec  misc_prio_which  int
 setpriority  dec  misc_prio_which  int  int
 personality  misc_personality  misc_personality
