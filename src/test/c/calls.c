@@ -88,6 +88,11 @@ int main(void) {
              unsigned long long runtime, deadline, period; unsigned util_min, util_max; } attr = {48};
     syscall(SYS_sched_setattr, 0, &attr, 0);
     syscall(SYS_sched_getattr, 0, &attr, sizeof attr, 0);
+    syscall(SYS_membarrier, 0, 0, 0); /* MEMBARRIER_CMD_QUERY */
+    syscall(SYS_getcpu, NULL, NULL, NULL); /* the cpu itself would differ between runs */
+    struct timespec rr;
+    syscall(SYS_sched_rr_get_interval, 0, &rr);
+    close(syscall(SYS_pidfd_open, getpid(), 0));
     syscall(SYS_ioprio_get, 1, 0);
     syscall(SYS_ioprio_set, 1, 0, (2 << 13) | 4); /* IOPRIO_WHO_PROCESS, IOPRIO_CLASS_BE level 4 */
     /* SIGCHLD blocked: its delivery would race with wait4 and make two runs differ. */

@@ -9,6 +9,7 @@ import java.util.List;
 /** Kinds for the misc family: futex, getrandom, uname, sysinfo, times, scheduling, personality. */
 final class MiscKinds implements KindFamily {
     private static final int PER_MASK = 0xff;
+    private static final int MEMBARRIER_CMD_QUERY = 0, MEMBARRIER_CMD_FLAG_CPU = 1;
     private static final int IOPRIO_CLASS_SHIFT = 13, IOPRIO_CLASS_MASK = 7, IOPRIO_PRIO_MASK = (1 << IOPRIO_CLASS_SHIFT) - 1;
 
     /** strace's sprint_ioprio: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3)}. */
@@ -25,6 +26,24 @@ final class MiscKinds implements KindFamily {
         k.arg("misc_ioprio_who", (c, i) -> Decode.sym("ioprio_who", c.intArg(i) & 0xffffffffL, Value.Radix.HEX,
                 "IOPRIO_WHO_???"));
         k.arg("misc_ioprio", (c, i) -> new Value.Decoded(c.arg(i), ioprio(c.arg(i))));
+        k.arg("misc_getcpu_out", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 ? Decode.ptr(c.arg(i))
+                : CloneDecoder.intAt(c, c.arg(i), true)));
+        k.arg("misc_membarrier_cmd", (c, i) -> Decode.sym("membarrier_cmds", c.intArg(i) & 0xffffffffL,
+                Value.Radix.HEX, "MEMBARRIER_CMD_???"));
+        // The cpu argument counts only with MEMBARRIER_CMD_FLAG_CPU.
+        k.arg("misc_membarrier_cpu", (c, i) -> (c.arg(1) & MEMBARRIER_CMD_FLAG_CPU) != 0 ? Value.Num.dec(c.intArg(i)) : null);
+        // MEMBARRIER_CMD_QUERY returns the supported commands: in hex, named.
+        k.ret("membarrier", new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return c.intArg(0) == MEMBARRIER_CMD_QUERY ? Value.Num.hex(c.ret()) : Value.Num.dec(c.ret());
+            }
+
+            @Override
+            public Value detail(Call c) {
+                return c.intArg(0) == MEMBARRIER_CMD_QUERY ? Decode.flags("membarrier_cmds", c.ret()) : null;
+            }
+        });
         // ioprio_get's value as strace's auxstr: decoded only, and not at all under -X raw.
         k.ret("ioprio", ReturnKind.decimalWith(c -> c.failed() || c.options.xstyle() == DecodeOptions.Xstyle.RAW
                 ? null : ioprio(c.ret())));

@@ -16,6 +16,9 @@ sched_setscheduler  dec  int  sched_policy  sched_param
 sched_get_priority_max  dec  sched_policy
 sched_get_priority_min  dec  sched_policy
 sched_getattr  dec  int  sched_attr_out  uint  uint
+sched_rr_get_interval  dec  int  timespec_out
+getcpu  dec  misc_getcpu_out  misc_getcpu_out  ptr
+membarrier  membarrier  misc_membarrier_cmd  flags32:membarrier_flags  misc_membarrier_cpu
 sched_setattr  dec  int  sched_attr  uint
 getpriority  dec  misc_prio_which  int
 setpriority  dec  misc_prio_which  int  int

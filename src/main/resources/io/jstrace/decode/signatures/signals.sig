@@ -15,3 +15,4 @@ kill  dec  int  sig_num
 tkill  dec  int  sig_num
 tgkill  dec  int  int  sig_num
 pidfd_send_signal  dec  fd  sig_num  sig_info  uint
+pidfd_open  fd  int  uint
