@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
 #include <sys/xattr.h>
@@ -67,6 +68,11 @@ int main(void) {
     socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
     send(sv[0], "ping", 4, MSG_DONTWAIT);
     recv(sv[1], buf, sizeof buf, 0);
+    struct timeval tv[2] = {{1, 2}, {3, 4}};
+    syscall(SYS_utimes, "data.txt", tv);
+    syscall(SYS_futimesat, AT_FDCWD, "data.txt", NULL);
+    long ub[2] = {5, 6}; /* struct utimbuf */
+    syscall(SYS_utime, "data.txt", ub);
     unlink("data.txt");
     unlink("no-such-file");
     access("/etc/passwd", R_OK | W_OK);

@@ -87,6 +87,10 @@ final class FileKinds implements KindFamily {
         k.arg("xattr_out", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 || c.arg(i + 1) == 0
                 ? Decode.ptr(c.arg(i)) : Decode.buffer(c, c.arg(i), c.ret())));
         k.arg("utimes", (c, i) -> utimes(c, c.arg(i)));
+        k.arg("utimes_tv", (c, i) -> timevalPair(c, c.arg(i)));
+        k.arg("utimbuf", (c, i) -> TimeDecoder.read(c, c.arg(i), 16, b -> Decode.struct(
+                field("actime", StatDecoder.timeComment(Value.Num.dec(b.s64(0)), b.s64(0), 0)),
+                field("modtime", StatDecoder.timeComment(Value.Num.dec(b.s64(8)), b.s64(8), 0)))));
         // loff_t pointers printed as [n] (copy_file_range, splice: read at entry).
         k.arg("loff_in", (c, i) -> int64Box(c, c.arg(i)));
         // sendfile's offset is in/out: [before] => [after]. The kernel advances it by exactly
@@ -208,6 +212,19 @@ final class FileKinds implements KindFamily {
             items.add(timespec(b.s64(off), b.s64(off + 8)));
         }
         return new Value.Arr(items, false);
+    }
+
+    /** utimes and futimesat: two timevals, each with its date. */
+    private static Value timevalPair(Call c, long addr) {
+        return TimeDecoder.read(c, addr, 32, b -> {
+            List<Value> items = new ArrayList<>();
+            for (int off = 0; off < 32; off += 16) {
+                long sec = b.s64(off), usec = b.s64(off + 8);
+                items.add(StatDecoder.timeComment(Decode.struct(field("tv_sec", Value.Num.dec(sec)),
+                        field("tv_usec", Value.Num.dec(usec))), sec, usec, 6));
+            }
+            return new Value.Arr(items, false);
+        });
     }
 
     static Value timespec(long sec, long nsec) {

@@ -176,11 +176,16 @@ final class StatDecoder {
      * the epoch itself gets no comment.
      */
     static Value timeComment(Value v, long sec, long nsec) {
-        if ((sec == 0 && nsec == 0) || nsec < 0 || nsec > 999_999_999L) {
+        return timeComment(v, sec, nsec, 9);
+    }
+
+    /** The same for a fraction of {@code digits} digits (6: a timeval's microseconds). */
+    static Value timeComment(Value v, long sec, long fraction, int digits) {
+        if ((sec == 0 && fraction == 0) || fraction < 0 || fraction >= (digits == 6 ? 1_000_000L : 1_000_000_000L)) {
             return v;
         }
         var t = Instant.ofEpochSecond(sec).atZone(ZoneId.systemDefault());
-        String s = SECONDS.format(t) + (nsec != 0 ? String.format(".%09d", nsec) : "") + ZONE.format(t);
+        String s = SECONDS.format(t) + (fraction != 0 ? String.format(".%0" + digits + "d", fraction) : "") + ZONE.format(t);
         return new Value.Commented(v, s);
     }
 }

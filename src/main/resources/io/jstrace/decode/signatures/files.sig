@@ -44,6 +44,9 @@ umask             oct    oct
 truncate          dec    path long
 ftruncate         dec    fd long
 utimensat         dec    dirfd path utimes flags32:at_flags
+utimes            dec    path utimes_tv
+futimesat         dec    dirfd path utimes_tv
+utime             dec    path utimbuf
 lseek             dec    fd long file_whence
 dup               fd     fd
 dup2              fd     fd fd
