@@ -1,6 +1,7 @@
 /* A tracee making calls from each decoder family, so jstrace's lines can be compared with
  * strace's on the same run. */
 #include <fcntl.h>
+#include <linux/capability.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -99,6 +100,10 @@ int main(void) {
     struct timespec rr;
     syscall(SYS_sched_rr_get_interval, 0, &rr);
     close(syscall(SYS_pidfd_open, getpid(), 0));
+    struct __user_cap_header_struct caph = {_LINUX_CAPABILITY_VERSION_3, 0};
+    struct __user_cap_data_struct capd[2];
+    syscall(SYS_capget, &caph, capd);
+    syscall(SYS_capget, &caph, NULL);
     syscall(SYS_ioprio_get, 1, 0);
     syscall(SYS_ioprio_set, 1, 0, (2 << 13) | 4); /* IOPRIO_WHO_PROCESS, IOPRIO_CLASS_BE level 4 */
     /* SIGCHLD blocked: its delivery would race with wait4 and make two runs differ. */

@@ -1,6 +1,7 @@
 package io.jstrace.decode;
 
 import io.jstrace.model.Value;
+import io.jstrace.xlat.Xlat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,15 @@ final class ProcessKinds implements KindFamily {
         // Whether prctl and arch_prctl have output arguments, and how many arguments they show,
         // depends on the option; the engine fixes the entry/exit split per syscall, so the whole
         // argument list is decoded at exit (the same line when the call is not interrupted).
+        k.arg("proc_cap_header", (c, i) -> {
+            Bytes h = Decode.struct(c, c.arg(i), 8);
+            return h == null ? Decode.ptr(c.arg(i)) : Decode.struct(
+                    Decode.field("version", Decode.sym("cap_version", h.u32(0), Value.Radix.HEX, "_LINUX_CAPABILITY_VERSION_???")),
+                    Decode.field("pid", Value.Num.dec(h.s32(4))));
+        });
+        // The data's length (one or two u32 triplets) follows the header's version.
+        k.arg("proc_cap_data", (c, i) -> capData(c, c.arg(0), c.arg(i)));
+        k.arg("proc_cap_data_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : capData(c, c.arg(0), c.arg(i))));
         k.arg("prctl_option", ArgKind.atExit((c, i) -> PrctlDecoder.option(c)));
         k.arg("prctl_arg", ArgKind.atExit(PrctlDecoder::arg));
         k.ret("prctl", ReturnKind.decimalWith(c -> PrctlDecoder.detail(c)));
@@ -83,6 +93,50 @@ final class ProcessKinds implements KindFamily {
     static Value uid(long v) {
         int u = (int) v;
         return u == -1 ? Value.Num.dec(-1) : Value.Num.udec(u & 0xffffffffL);
+    }
+
+    private static final long CAP_VERSION_2 = 0x20071026L, CAP_VERSION_3 = 0x20080522L;
+
+    /** strace's print_cap_data: effective, permitted and inheritable as {@code 1<<CAP_X} sets. */
+    private static Value capData(Call c, long header, long addr) {
+        Bytes h = Decode.struct(c, header, 4);
+        if (addr == 0 || h == null) {
+            return Decode.ptr(addr);
+        }
+        int len = h.u32(0) == CAP_VERSION_2 || h.u32(0) == CAP_VERSION_3 ? 2 : 1;
+        Bytes d = Decode.struct(c, addr, 12 * len);
+        if (d == null) {
+            return Decode.ptr(addr);
+        }
+        String[] names = {"effective", "permitted", "inheritable"};
+        List<Value.Field> f = new ArrayList<>();
+        for (int k = 0; k < 3; k++) {
+            f.add(Decode.field(names[k], capBits(d.u32(4 * k), len > 1 ? d.u32(12 + 4 * k) : 0)));
+        }
+        return new Value.Struct(f, false);
+    }
+
+    /** strace's print_cap_bits: the low word's bits, then the high word's (capabilities 32 and up). */
+    private static Value capBits(long lo, long hi) {
+        Value low = lo != 0 || hi == 0 ? capMask(lo, 0) : null;
+        Value high = hi != 0 ? capMask(hi, 32) : null;
+        return low == null ? high : high == null ? low : new Value.Op(low, "|", high);
+    }
+
+    private static Value capMask(long bits, int first) {
+        List<String> names = new ArrayList<>();
+        long rest = 0;
+        for (int b = 0; b < 32; b++) {
+            if ((bits >>> b & 1) != 0) {
+                String n = Xlat.of("capabilities").name(first + b);
+                if (n != null) {
+                    names.add("1<<" + n);
+                } else {
+                    rest |= 1L << b;
+                }
+            }
+        }
+        return new Value.Flags(names, rest, Value.Radix.HEX, bits);
     }
 
     private static Value groups(Call c, long addr, int n) {

@@ -34,6 +34,8 @@ setpgid  dec  int  int
 getpgid  dec  int
 getpgrp  dec
 prctl  prctl  prctl_option  prctl_arg  prctl_arg  prctl_arg  prctl_arg
+capget  dec  proc_cap_header  proc_cap_data_out
+capset  dec  proc_cap_header  proc_cap_data
 arch_prctl  dec  arch_prctl_option  arch_prctl_arg
 set_tid_address  dec  ptr
 set_robust_list  dec  ptr  ulong
