@@ -1,7 +1,7 @@
 package io.jstrace.decode;
 
 import io.jstrace.model.Value;
-import io.jstrace.xlat.Xlat;
+import io.jstrace.xlat.IoctlRequests;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +17,60 @@ final class IoctlDecoder {
 
     private enum Arg { NONE, INT_IN, INT_OUT, WINSIZE_IN, WINSIZE_OUT, DEC, HEX, FD, TCXONC, TCFLSH, CHAR }
 
+    private static List<String> names(long req) {
+        return IoctlRequests.names(req & 0xffffffffL);
+    }
+
+    private static final int IOC_WRITE = 1, IOC_READ = 2;
+
+    /**
+     * Requests that carry a number in their code, which strace names by family before the
+     * table's names: {@code MIXER_WRITE(3) or MEMLOCK}. {@code showsSize}: the argument is the
+     * code's size field, else its number.
+     */
+    private record Numbered(char type, int dir, int nrFrom, int nrTo, String name, boolean showsSize) {
+        boolean matches(long code) {
+            long nr = code & 0xff;
+            return ((code >>> 8) & 0xff) == type && code >>> 30 == dir && nr >= nrFrom && nr <= nrTo;
+        }
+    }
+
+    /** strace 6.1's ioctl.c: evdev, hiddev, OSS mixer, uinput, joystick and spidev numbers. */
+    private static final List<Numbered> NUMBERED = List.of(
+            new Numbered('E', IOC_READ, 0x06, 0x06, "EVIOCGNAME", true),
+            new Numbered('E', IOC_READ, 0x07, 0x07, "EVIOCGPHYS", true),
+            new Numbered('E', IOC_READ, 0x08, 0x08, "EVIOCGUNIQ", true),
+            new Numbered('E', IOC_READ, 0x09, 0x09, "EVIOCGPROP", true),
+            new Numbered('E', IOC_READ, 0x0a, 0x0a, "EVIOCGMTSLOTS", true),
+            new Numbered('E', IOC_READ, 0x18, 0x18, "EVIOCGKEY", true),
+            new Numbered('E', IOC_READ, 0x19, 0x19, "EVIOCGLED", true),
+            new Numbered('E', IOC_READ, 0x1a, 0x1a, "EVIOCGSND", true),
+            new Numbered('E', IOC_READ, 0x1b, 0x1b, "EVIOCGSW", true),
+            new Numbered('H', IOC_READ, 0x04, 0x04, "HIDIOCGRAWNAME", true),
+            new Numbered('H', IOC_READ, 0x05, 0x05, "HIDIOCGRAWPHYS", true),
+            new Numbered('H', IOC_READ, 0x06, 0x06, "HIDIOCSFEATURE", true),
+            new Numbered('H', IOC_READ, 0x08, 0x08, "HIDIOCGRAWUNIQ", true),
+            new Numbered('H', IOC_READ, 0x12, 0x12, "HIDIOCGPHYS", true),
+            new Numbered('H', IOC_READ | IOC_WRITE, 0x06, 0x06, "HIDIOCSFEATURE", true),
+            new Numbered('H', IOC_READ | IOC_WRITE, 0x07, 0x07, "HIDIOCGFEATURE", true),
+            new Numbered('M', IOC_WRITE, 0x00, 0xff, "MIXER_WRITE", false),
+            new Numbered('M', IOC_READ, 0x00, 0xff, "MIXER_READ", false),
+            new Numbered('U', IOC_READ, 0x2c, 0x2c, "UI_GET_SYSNAME", true),
+            new Numbered('j', IOC_READ, 0x13, 0x13, "JSIOCGNAME", true),
+            new Numbered('k', IOC_WRITE, 0x00, 0x00, "SPI_IOC_MESSAGE", true));
+
     static Value request(long req) {
         long code = req & 0xffffffffL;
-        List<String> names = new ArrayList<>();
-        for (Xlat.Entry e : Xlat.of("ioctl_requests").entries()) {
-            if (e.value() == code) {
-                names.add(e.name());
+        List<String> shown = new ArrayList<>(2);
+        for (Numbered n : NUMBERED) {
+            if (n.matches(code)) {
+                shown.add(n.name() + "(" + (n.showsSize() ? (code >>> 16) & 0x3fff : code & 0xff) + ")");
+                break;
             }
         }
-        if (!names.isEmpty()) {
-            return new Value.Sym(String.join(" or ", names), code);
+        shown.addAll(names(code));
+        if (!shown.isEmpty()) {
+            return new Value.Sym(String.join(" or ", shown), code);
         }
         long dir = code >>> 30;
         Value dirValue = switch ((int) dir) {
@@ -39,11 +83,18 @@ final class IoctlDecoder {
                 Value.Num.hex(code & 0xff), Value.Num.hex((code >>> 16) & 0x3fff)));
     }
 
+    /** How the argument of {@code req} is shown: by the first of its names that has a known argument. */
     private static Arg kind(long req) {
-        String name = Xlat.of("ioctl_requests").name(req & 0xffffffffL);
-        if (name == null) {
-            return Arg.HEX;
+        for (String name : names(req)) {
+            Arg a = kindOf(name);
+            if (a != null) {
+                return a;
+            }
         }
+        return Arg.HEX;
+    }
+
+    private static Arg kindOf(String name) {
         // The groups follow strace's term.c and file_ioctl.c.
         return switch (name) {
             case "FIOCLEX", "FIONCLEX", "TIOCNOTTY", "TIOCEXCL", "TIOCNXCL", "TIOCCBRK", "TIOCSBRK",
@@ -59,21 +110,27 @@ final class IoctlDecoder {
             case "TCFLSH" -> Arg.TCFLSH;
             case "TIOCSTI" -> Arg.CHAR;
             case "FICLONE" -> Arg.FD;
-            default -> Arg.HEX;
+            default -> null;
         };
+    }
+
+    /** The termios requests, looked up once: TCGETS fills a struct termios, the others read one. */
+    private static final class Termios {
+        static final long GET = IoctlRequests.code("TCGETS").orElseThrow();
+        static final long SET = IoctlRequests.code("TCSETS").orElseThrow();
+        static final long SETW = IoctlRequests.code("TCSETSW").orElseThrow();
+        static final long SETF = IoctlRequests.code("TCSETSF").orElseThrow();
     }
 
     /** TCSETS, TCSETSW, TCSETSF: a struct termios read at entry. */
     private static boolean termiosIn(long req) {
         long code = req & 0xffffffffL;
-        Xlat t = Xlat.of("ioctl_requests");
-        return code == t.value("TCSETS").orElse(-1) || code == t.value("TCSETSW").orElse(-1)
-                || code == t.value("TCSETSF").orElse(-1);
+        return code == Termios.SET || code == Termios.SETW || code == Termios.SETF;
     }
 
     /** TCGETS: a struct termios filled by the call. */
     private static boolean termiosOut(long req) {
-        return (req & 0xffffffffL) == Xlat.of("ioctl_requests").value("TCGETS").orElse(-1);
+        return (req & 0xffffffffL) == Termios.GET;
     }
 
     /** The argument as printed at entry, or null when there is none or it is an output. */

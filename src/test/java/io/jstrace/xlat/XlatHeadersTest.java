@@ -301,6 +301,9 @@ class XlatHeadersTest {
             return files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".xlat"))
                     .map(n -> n.substring(0, n.length() - ".xlat".length()))
+                    // strace's whole ioctl table spans headers no system installs (drm, sound,
+                    // kvm...): IoctlNamesIT checks it against strace itself instead.
+                    .filter(n -> !n.equals("ioctl_requests"))
                     .sorted()
                     .toList();
         }
