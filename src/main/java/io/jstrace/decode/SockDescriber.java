@@ -1,20 +1,19 @@
 package io.jstrace.decode;
 
+import io.jstrace.linux.Errno;
+import io.jstrace.linux.NetlinkSocket;
+import io.jstrace.linux.Xattr;
 import io.jstrace.xlat.Xlat;
 
 import java.io.IOException;
-import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.lang.invoke.MethodHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * -yy socket endpoints, as strace 6.1 prints them: {@code TCP:[127.0.0.1:40000->127.0.0.1:8080]},
@@ -89,8 +88,8 @@ public final class SockDescriber {
             int id = 16 + 4;
             int sport = (b.get(id) & 0xff) << 8 | (b.get(id + 1) & 0xff);
             int dport = (b.get(id + 2) & 0xff) << 8 | (b.get(id + 3) & 0xff);
-            byte[] src = java.util.Arrays.copyOfRange(msg, id + 4, id + 20);
-            byte[] dst = java.util.Arrays.copyOfRange(msg, id + 20, id + 36);
+            byte[] src = Arrays.copyOfRange(msg, id + 4, id + 20);
+            byte[] dst = Arrays.copyOfRange(msg, id + 20, id + 36);
             String l = endpoint(src, sport, v6);
             boolean dstZero = true;
             for (int i = 0; i < (v6 ? 16 : 4); i++) {
@@ -133,9 +132,6 @@ public final class SockDescriber {
     // ---- UNIX sockets: peer inode and bound name come from NETLINK_SOCK_DIAG.
 
     private static final int AF_UNIX = 1;
-    private static final int AF_NETLINK = 16;
-    private static final int SOCK_DGRAM = 2;
-    private static final int SOCK_CLOEXEC = 0x80000;
     private static final int NETLINK_SOCK_DIAG = 4;
     private static final int SOCK_DIAG_BY_FAMILY = 20;
     private static final int NLM_F_REQUEST = 1;
@@ -175,7 +171,7 @@ public final class SockDescriber {
             if (type == UNIX_DIAG_PEER && len >= 8) {
                 peer = b.getInt(off + 4) & 0xffffffffL;
             } else if (type == UNIX_DIAG_NAME) {
-                name = java.util.Arrays.copyOfRange(reply, off + 4, off + len);
+                name = Arrays.copyOfRange(reply, off + 4, off + len);
             }
             off += (len + 3) & ~3;
         }
@@ -190,7 +186,7 @@ public final class SockDescriber {
             sb.append(',');
             if (name[0] == 0) {
                 sb.append('@');
-                quote(sb, java.util.Arrays.copyOfRange(name, 1, name.length));
+                quote(sb, Arrays.copyOfRange(name, 1, name.length));
             } else {
                 int n = 0;
                 while (n < name.length && name[n] != 0) {
@@ -229,87 +225,49 @@ public final class SockDescriber {
         sb.append('"');
     }
 
-    private static final Linker LINKER = Linker.nativeLinker();
-
-    private static MethodHandle fn(String name, FunctionDescriptor d) {
-        return LINKER.downcallHandle(LINKER.defaultLookup().find(name).orElseThrow(), d);
-    }
-
-    private static final class Native {
-        static final MethodHandle SOCKET = fn("socket", FunctionDescriptor.of(ValueLayout.JAVA_INT,
-                ValueLayout.JAVA_INT, ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-        static final MethodHandle SEND = fn("send", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
-                ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
-        static final MethodHandle RECV = fn("recv", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
-                ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG, ValueLayout.JAVA_INT));
-        static final MethodHandle CLOSE = fn("close", FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.JAVA_INT));
-        static final MethodHandle GETXATTR = fn("getxattr", FunctionDescriptor.of(ValueLayout.JAVA_LONG,
-                ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG));
-    }
-
     /** The socket's protocol name ({@code TCP}, {@code UNIX-STREAM}, ...) from its xattr, or null. */
     static String protocolName(String fdPath) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment buf = arena.allocate(64);
-            long n = (long) Native.GETXATTR.invokeExact(arena.allocateFrom(fdPath),
-                    arena.allocateFrom("system.sockprotoname"), buf, 63L);
-            if (n <= 0) {
-                return null;
-            }
-            byte[] b = buf.asSlice(0, n).toArray(ValueLayout.JAVA_BYTE);
-            int len = 0;
-            while (len < b.length && b[len] != 0) {
-                len++;
-            }
-            return new String(b, 0, len, StandardCharsets.ISO_8859_1);
-        } catch (Throwable t) {
+        byte[] b = Xattr.get(fdPath, "system.sockprotoname", 63);
+        if (b == null || b.length == 0) {
             return null;
         }
+        int len = 0;
+        while (len < b.length && b[len] != 0) {
+            len++;
+        }
+        return new String(b, 0, len, StandardCharsets.ISO_8859_1);
     }
 
     /**
      * Sends one NETLINK_SOCK_DIAG request and hands each reply message to {@code each} until it
      * returns true, the dump ends, or an error comes back.
      */
-    private static void diag(byte[] request, java.util.function.Predicate<byte[]> each) {
-        try (Arena arena = Arena.ofConfined()) {
-            int s = (int) Native.SOCKET.invokeExact(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG);
-            if (s < 0) {
-                return;
-            }
-            try {
-                MemorySegment out = arena.allocateFrom(ValueLayout.JAVA_BYTE, request);
-                long sent = (long) Native.SEND.invokeExact(s, out, (long) request.length, 0);
-                if (sent != request.length) {
+    private static void diag(byte[] request, Predicate<byte[]> each) {
+        try (NetlinkSocket s = NetlinkSocket.open(NETLINK_SOCK_DIAG)) {
+            s.send(request);
+            while (true) {
+                byte[] in = s.receive();
+                if (in.length == 0) {
                     return;
                 }
-                MemorySegment in = arena.allocate(32768);
-                while (true) {
-                    long n = (long) Native.RECV.invokeExact(s, in, 32768L, 0);
-                    if (n <= 0) {
+                ByteBuffer b = ByteBuffer.wrap(in).order(ByteOrder.LITTLE_ENDIAN);
+                for (int off = 0; off + 16 <= in.length; ) {
+                    int len = b.getInt(off);
+                    int type = b.getShort(off + 4) & 0xffff;
+                    if (len < 16 || off + len > in.length || type == NLMSG_DONE || type == NLMSG_ERROR) {
                         return;
                     }
-                    ByteBuffer b = in.asSlice(0, n).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
-                    for (int off = 0; off + 16 <= n; ) {
-                        int len = b.getInt(off);
-                        int type = b.getShort(off + 4) & 0xffff;
-                        if (len < 16 || off + len > n || type == NLMSG_DONE || type == NLMSG_ERROR) {
-                            return;
-                        }
-                        if (each.test(in.asSlice(off, len).toArray(ValueLayout.JAVA_BYTE))) {
-                            return;
-                        }
-                        off += (len + 3) & ~3;
-                    }
-                    // A single request gets a single reply; a dump goes on until NLMSG_DONE.
-                    if (((request[6] & 0xff | (request[7] & 0xff) << 8) & NLM_F_DUMP) == 0) {
+                    if (each.test(Arrays.copyOfRange(in, off, off + len))) {
                         return;
                     }
+                    off += (len + 3) & ~3;
                 }
-            } finally {
-                int ignored = (int) Native.CLOSE.invokeExact(s);
+                // A single request gets a single reply; a dump goes on until NLMSG_DONE.
+                if (((request[6] & 0xff | (request[7] & 0xff) << 8) & NLM_F_DUMP) == 0) {
+                    return;
+                }
             }
-        } catch (Throwable t) {
+        } catch (Errno e) {
             // no sock_diag: the caller falls back to PROTO:[inode]
         }
     }

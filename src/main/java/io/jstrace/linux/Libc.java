@@ -54,6 +54,11 @@ final class Libc {
     static final MemorySegment ATTR_SETFLAGS = symbol("posix_spawnattr_setflags");
     static final MemorySegment ATTR_SETSIGMASK = symbol("posix_spawnattr_setsigmask");
     static final MemorySegment ATTR_SETSIGDEFAULT = symbol("posix_spawnattr_setsigdefault");
+    static final MemorySegment SOCKET = symbol("socket");
+    static final MemorySegment SEND = symbol("send");
+    static final MemorySegment RECV = symbol("recv");
+    static final MemorySegment CLOSE = symbol("close");
+    static final MemorySegment GETXATTR = symbol("getxattr");
 
     /** Per-thread buffer for errno capture: the tracer thread calls these in a tight loop. */
     private static final ThreadLocal<MemorySegment> ERRNO_STATE =

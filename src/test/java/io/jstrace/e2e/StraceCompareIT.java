@@ -7,10 +7,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -92,5 +94,38 @@ class StraceCompareIT {
         assertEquals(0, r.exit(), r.err());
         return Run.lines(out).stream().filter(l -> l.contains("clone3"))
                 .map(l -> l.replaceAll("0x[0-9a-f]+|\\d+", "N").replaceAll(" +", " ")).toList();
+    }
+
+    /** A socket's endpoints inside -yy's brackets; their inodes and ports change from run to run. */
+    private static final Pattern ENDPOINTS = Pattern.compile("(UNIX-STREAM|UNIX|TCP):\\[[^\\]]*\\]");
+
+    /**
+     * -yy's socket endpoints, which come from sock_diag (UNIX peers and names) and the tracee's
+     * /proc/PID/net tables (TCP), against strace's, with the numbers in them masked.
+     */
+    @Test
+    void socketEndpointsAsStrace() throws Exception {
+        Path script = tmp.resolve("sockets.py");
+        Files.writeString(script, """
+                import socket
+                a, b = socket.socketpair()
+                a.send(b"x")
+                s = socket.socket()
+                s.bind(("127.0.0.1", 0))
+                s.listen()
+                c = socket.create_connection(s.getsockname())
+                c.send(b"y")
+                u = socket.socket(socket.AF_UNIX, socket.SOCK_DGRAM)
+                u.bind("\\0jstrace-yy")
+                u.sendto(b"z", "\\0jstrace-yy")
+                """);
+        StraceDiff.Pair p = StraceDiff.run(tmp, List.of("-yy", "-e", "trace=sendto"), "exec python3 " + script);
+        List<String> strace = endpointsMasked(p.strace());
+        assertEquals(4, strace.size(), String.join("\n", p.strace()));
+        assertEquals(String.join("\n", strace), String.join("\n", endpointsMasked(p.jstrace())));
+    }
+
+    private static List<String> endpointsMasked(List<String> lines) {
+        return lines.stream().map(l -> ENDPOINTS.matcher(l).replaceAll(m -> m.group().replaceAll("\\d+", "N"))).toList();
     }
 }
