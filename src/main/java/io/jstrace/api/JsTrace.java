@@ -268,11 +268,12 @@ public final class JsTrace {
             ExitStatus status = path != null
                     ? ExitStatus.of(tracer.runCommand(path, argv, inheritance, onStart))
                     : ExitStatus.exited(tracer.runAttached(pids, onWarning));
-            switch (thrown[0]) {
-                case null -> { }
-                case RuntimeException x -> throw x;
-                case Error x -> throw x;
-                default -> throw new AssertionError(thrown[0]);
+            // Not a type switch: its bootstrap would generate a class on every run's exit path.
+            if (thrown[0] instanceof RuntimeException x) {
+                throw x;
+            }
+            if (thrown[0] instanceof Error x) {
+                throw x;
             }
             return status;
         } finally {

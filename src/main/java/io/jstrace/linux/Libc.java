@@ -10,7 +10,6 @@ import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.VarHandle;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
@@ -102,8 +101,8 @@ final class Libc {
         return call(fn, state, a0, a1, a2, a3, 0, 0, 0);
     }
 
-    /** glibc's {@code environ}: the tracee gets exactly this, in this order. */
+    /** glibc's {@code environ}: the tracee gets exactly this, in this order. Read as a long, as {@link Spawn} writes pointers. */
     static MemorySegment environ() {
-        return symbol("environ").reinterpret(ADDRESS.byteSize()).get(ADDRESS, 0);
+        return MemorySegment.ofAddress(symbol("environ").reinterpret(JAVA_LONG.byteSize()).get(JAVA_LONG, 0));
     }
 }

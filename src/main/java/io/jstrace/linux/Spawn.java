@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
@@ -125,13 +124,16 @@ public final class Spawn {
         return pid.get(JAVA_INT, 0);
     }
 
-    /** A NULL-terminated array of C strings. */
+    /**
+     * A NULL-terminated array of C strings. Pointers are stored as 64-bit integers: ADDRESS's
+     * accessors would make the JVM generate classes on the start-up path that JAVA_LONG's share.
+     */
     private static MemorySegment pointers(Arena arena, List<byte[]> strings) {
-        MemorySegment array = arena.allocate(ADDRESS, strings.size() + 1L);
+        MemorySegment array = arena.allocate(JAVA_LONG, strings.size() + 1L);
         for (int i = 0; i < strings.size(); i++) {
-            array.setAtIndex(ADDRESS, i, cString(arena, strings.get(i)));
+            array.setAtIndex(JAVA_LONG, i, cString(arena, strings.get(i)).address());
         }
-        array.setAtIndex(ADDRESS, strings.size(), MemorySegment.NULL);
+        array.setAtIndex(JAVA_LONG, strings.size(), 0L);
         return array;
     }
 

@@ -1,14 +1,13 @@
 package io.jstrace.trace;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
 
 /** Threads a delay injection keeps at their syscall stop, earliest deadline first. */
 final class HeldTasks {
     private final PriorityQueue<Task> queue =
-            new PriorityQueue<>(Comparator.comparingLong((Task t) -> t.tampering.holdUntil));
+            new PriorityQueue<>((a, b) -> Long.compare(a.tampering.holdUntil, b.tampering.holdUntil));
 
     void add(Task t) {
         queue.add(t);
