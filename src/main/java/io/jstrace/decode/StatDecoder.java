@@ -25,7 +25,7 @@ final class StatDecoder {
     private static final long S_IFMT = 0170000;
     private static final long S_IFCHR = 0020000;
     private static final long S_IFBLK = 0060000;
-    private static final long STATX_BTIME = 0x800;
+    private static final long STATX_ATIME = 0x20, STATX_MTIME = 0x40, STATX_CTIME = 0x80, STATX_BTIME = 0x800;
     private static final long STATX_MNT_ID = 0x1000;
     private static final long STATX_DIOALIGN = 0x2000;
 
@@ -91,12 +91,19 @@ final class StatDecoder {
         }
         f.add(field("stx_blocks", Value.Num.udec(b.s64(48))));
         f.add(field("stx_attributes_mask", Decode.flags("statx_attrs", b.s64(56))));
-        f.add(field("stx_atime", statxTime(b, 64)));
+        // Each time only when stx_mask says the kernel filled it, as strace 6.1 prints them.
+        if ((mask & STATX_ATIME) != 0) {
+            f.add(field("stx_atime", statxTime(b, 64)));
+        }
         if ((mask & STATX_BTIME) != 0) {
             f.add(field("stx_btime", statxTime(b, 80)));
         }
-        f.add(field("stx_ctime", statxTime(b, 96)));
-        f.add(field("stx_mtime", statxTime(b, 112)));
+        if ((mask & STATX_CTIME) != 0) {
+            f.add(field("stx_ctime", statxTime(b, 96)));
+        }
+        if ((mask & STATX_MTIME) != 0) {
+            f.add(field("stx_mtime", statxTime(b, 112)));
+        }
         f.add(field("stx_rdev_major", Value.Num.udec(b.u32(128))));
         f.add(field("stx_rdev_minor", Value.Num.udec(b.u32(132))));
         f.add(field("stx_dev_major", Value.Num.udec(b.u32(136))));

@@ -82,6 +82,21 @@ class StatDecoderTest {
                 + "stx_size=1221, ...}", text(StatDecoder.statx(new Bytes(b.array()), false)));
     }
 
+    /** What strace 6.1 printed for ls -d on an overlay root, whose stx_mask lacks STATX_CTIME and STATX_MTIME. */
+    @Test
+    void verboseStatxPrintsOnlyTheTimesItsMaskHas() {
+        ByteBuffer b = buf(StatDecoder.STATX_SIZE);
+        b.putInt(0, 0x173f).putInt(4, 4096).putInt(16, 2).putShort(28, (short) 040755).putLong(32, 516)
+                .putLong(40, 4096).putLong(48, 8).putLong(64, 1795332409L).putInt(72, 13659022)
+                .putLong(96, 1L).putLong(112, 2L).putInt(136, 254).putLong(144, 0x1b);
+        assertEquals("{stx_mask=STATX_TYPE|STATX_MODE|STATX_NLINK|STATX_UID|STATX_GID|STATX_ATIME|STATX_INO"
+                + "|STATX_SIZE|STATX_BLOCKS|STATX_MNT_ID, stx_blksize=4096, stx_attributes=0, stx_nlink=2, stx_uid=0, "
+                + "stx_gid=0, stx_mode=S_IFDIR|0755, stx_ino=516, stx_size=4096, stx_blocks=8, stx_attributes_mask=0, "
+                + "stx_atime={tv_sec=1795332409, tv_nsec=13659022} /* 2026-11-22T07:26:49.013659022+0000 */, "
+                + "stx_rdev_major=0, stx_rdev_minor=0, stx_dev_major=254, stx_dev_minor=0, stx_mnt_id=0x1b}",
+                text(StatDecoder.statx(new Bytes(b.array()), true)));
+    }
+
     @Test
     void statfsIsPrintedWhole() {
         ByteBuffer b = buf(StatDecoder.STATFS_SIZE);
