@@ -3,6 +3,7 @@ package io.jstrace.linux;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
@@ -78,7 +79,8 @@ public final class Ptrace {
     }
 
     /** The event message (new child's pid for fork events, former tid for exec). */
-    public static long eventMessage(int tid, MemorySegment scratch) throws Errno {
+    public static long eventMessage(int tid) throws Errno {
+        MemorySegment scratch = SCRATCH.get();
         request(GETEVENTMSG, tid, 0, scratch.address());
         return scratch.get(JAVA_LONG, 0);
     }
@@ -93,18 +95,25 @@ public final class Ptrace {
         return tryRequest(POKEUSER, tid, offset, value);
     }
 
-    /** Reads the siginfo of the current signal-delivery stop into {@code buf} (128 bytes). */
-    public static boolean siginfo(int tid, MemorySegment buf) {
-        return tryRequest(GETSIGINFO, tid, 0, buf.address()) == 0;
+    private static final int SIGINFO_SIZE = 128;
+
+    /** The siginfo of the current signal-delivery stop (128 bytes), or null if it cannot be read. */
+    public static byte[] siginfo(int tid) {
+        MemorySegment scratch = SCRATCH.get();
+        return tryRequest(GETSIGINFO, tid, 0, scratch.address()) == 0
+                ? scratch.asSlice(0, SIGINFO_SIZE).toArray(JAVA_BYTE) : null;
     }
 
-    /** The registers of a stopped tracee, read into {@code buf} (at least 216 bytes), or null if it is gone. */
-    public static Regs regs(int tid, MemorySegment buf) {
-        return tryRequest(GETREGS, tid, 0, buf.address()) == 0 ? new Regs(buf) : null;
+    /** The registers of a stopped tracee, or null if it is gone. */
+    public static Regs regs(int tid) {
+        MemorySegment scratch = SCRATCH.get();
+        return tryRequest(GETREGS, tid, 0, scratch.address()) == 0 ? new Regs(scratch) : null;
     }
 
-    /** A scratch area for event messages, siginfo and registers, owned by the tracer thread. */
-    public static MemorySegment scratch(Arena arena) {
-        return arena.allocate(256, 8);
-    }
+    /**
+     * Per-thread room for what event messages, siginfo and registers requests write (tracer
+     * threads are few and live as long as their traces); the results are copied out of it.
+     */
+    private static final ThreadLocal<MemorySegment> SCRATCH =
+            ThreadLocal.withInitial(() -> Arena.global().allocate(256, 8));
 }

@@ -43,18 +43,15 @@ public final class Sys {
      * waitpid(2); the status is stored in {@code status} (4 bytes). Returns the pid, or the negated
      * errno (EINTR is retried, so the caller sees ECHILD when nothing is left to wait for).
      */
-    public static int waitpid(int pid, MemorySegment status, int options) {
+    static int waitpid(int pid, MemorySegment status, int options) {
         return wait4(pid, status, options, MemorySegment.NULL);
     }
-
-    /** Size of a {@code struct rusage} for {@link #wait4}. */
-    public static final long RUSAGE_SIZE = 144;
 
     /**
      * wait4(2): waitpid that also fills {@code rusage} (or NULL). For a stopped tracee the kernel
      * reports its whole thread group's usage plus its waited-for children (RUSAGE_BOTH).
      */
-    public static int wait4(int pid, MemorySegment status, int options, MemorySegment rusage) {
+    static int wait4(int pid, MemorySegment status, int options, MemorySegment rusage) {
         MemorySegment st = Libc.errnoState();
         while (true) {
             int r = (int) Libc.call(Libc.WAIT4, st, pid, status.address(), options, rusage.address());
@@ -69,11 +66,11 @@ public final class Sys {
     }
 
     /** {@code ru_stime} of a rusage filled by {@link #wait4}, in nanoseconds (microsecond resolution). */
-    public static long systemTimeNanos(MemorySegment rusage) {
+    static long systemTimeNanos(MemorySegment rusage) {
         return rusage.get(JAVA_LONG, 16) * 1_000_000_000L + rusage.get(JAVA_LONG, 24) * 1000L;
     }
 
-    public static int status(MemorySegment status) {
+    static int status(MemorySegment status) {
         return status.get(JAVA_INT, 0);
     }
 

@@ -18,8 +18,8 @@ public final class SyscallInfo {
 
     private final MemorySegment seg;
 
-    public SyscallInfo(Arena arena) {
-        this.seg = arena.allocate(SIZE, 8);
+    public SyscallInfo() {
+        this.seg = Arena.ofAuto().allocate(SIZE, 8);
     }
 
     MemorySegment segment() {

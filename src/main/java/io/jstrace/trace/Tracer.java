@@ -18,6 +18,7 @@ import io.jstrace.linux.Spawn;
 import io.jstrace.linux.SyscallInfo;
 import io.jstrace.linux.Sys;
 import io.jstrace.linux.WaitStatus;
+import io.jstrace.linux.Waiter;
 import io.jstrace.model.Event;
 import io.jstrace.model.StackFrame;
 import io.jstrace.model.Value;
@@ -25,8 +26,6 @@ import io.jstrace.syscalls.Syscall;
 import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.unwind.Unwinder;
 
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -35,8 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * The ptrace event loop. Must run on one platform thread from start to end: the kernel accepts
@@ -70,11 +67,8 @@ public final class Tracer {
      * tasks that would never report again, which kept the loop waiting for ever.
      */
     private final Set<Integer> goneAheadOfParentEvent = new HashSet<>();
-    private final Arena arena = Arena.ofConfined();
-    private final SyscallInfo info = new SyscallInfo(arena);
-    private final MemorySegment status = arena.allocate(JAVA_INT);
-    private final MemorySegment rusage = arena.allocate(Sys.RUSAGE_SIZE);
-    private final MemorySegment scratch = Ptrace.scratch(arena);
+    private final SyscallInfo info = new SyscallInfo();
+    private final Waiter waiter = new Waiter();
     private final RemoteMemory memory = new RemoteMemory();
     /** -k: walks stacks; null without -k. */
     private final Unwinder unwinder;
@@ -136,7 +130,7 @@ public final class Tracer {
                 Sys.kill(mainPid, SIGKILL); // the launcher, still stopped before its execve
                 reap(mainPid);
             }
-            waker.end(status);
+            waker.end(waiter);
             throw e;
         }
         Task t = newTask(mainPid, Event.How.STARTED);
@@ -170,7 +164,7 @@ public final class Tracer {
             }
         }
         if (attached == 0) {
-            waker.end(status);
+            waker.end(waiter);
             return 1;
         }
         loop();
@@ -235,7 +229,7 @@ public final class Tracer {
                     restartWaker();
                 }
             } else {
-                handle(tid, Sys.status(status));
+                handle(tid, waiter.status());
                 deliver();
             }
             if (interrupted.get()) {
@@ -251,7 +245,7 @@ public final class Tracer {
                 break;
             }
         }
-        waker.end(status);
+        waker.end(waiter);
         deliver();
     }
 
@@ -280,7 +274,7 @@ public final class Tracer {
 
     /** The next stop of any tracee, with the thread group's CPU usage when -c wants system time. */
     private int waitAny(int options) {
-        return Sys.wait4(-1, status, WAIT_TRACEES | options, config.systemTime() ? rusage : MemorySegment.NULL);
+        return waiter.wait(-1, WAIT_TRACEES | options, config.systemTime());
     }
 
     /**
@@ -317,7 +311,7 @@ public final class Tracer {
     }
 
     private void reap(int pid) {
-        Sys.waitpid(pid, status, Sys.WALL);
+        waiter.wait(pid, Sys.WALL, false);
     }
 
     private void handle(int tid, int s) {
@@ -331,7 +325,7 @@ public final class Tracer {
             t.aheadOfParentEvent = true;
         }
         if (config.systemTime()) {
-            t.systemNanos = Sys.systemTimeNanos(rusage);
+            t.systemNanos = waiter.systemTimeNanos();
         }
         if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
             gone(t, s);
@@ -391,7 +385,7 @@ public final class Tracer {
             }
             case Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK, Ptrace.EVENT_CLONE -> {
                 try {
-                    int child = (int) Ptrace.eventMessage(t.tid, scratch);
+                    int child = (int) Ptrace.eventMessage(t.tid);
                     Task known = tasks.get(child);
                     if (known != null) {
                         known.aheadOfParentEvent = false;
@@ -427,7 +421,7 @@ public final class Tracer {
     private void execEvent(Task t) {
         int former;
         try {
-            former = (int) Ptrace.eventMessage(t.tid, scratch);
+            former = (int) Ptrace.eventMessage(t.tid);
         } catch (Errno e) {
             return;
         }
@@ -446,9 +440,8 @@ public final class Tracer {
 
     private void signalStop(Task t, int sig) {
         if (!t.hidden && config.selection().signals().test(sig)) {
-            Value si = Ptrace.siginfo(t.tid, scratch)
-                    ? Siginfo.decode(new Bytes(scratch.asSlice(0, 128).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE)))
-                    : null;
+            byte[] raw = Ptrace.siginfo(t.tid);
+            Value si = raw != null ? Siginfo.decode(new Bytes(raw)) : null;
             emit(new Event.Signal(t.tid, now(), sig, si, ip(t.tid)));
             stackNow(t);
         }
@@ -601,7 +594,7 @@ public final class Tracer {
 
     /** -k: the stack of {@code t} as it is now, or null if its registers cannot be read. */
     private List<StackFrame> walk(Task t) {
-        Regs regs = Ptrace.regs(t.tid, scratch);
+        Regs regs = Ptrace.regs(t.tid);
         return regs == null ? null : unwinder.walk(t.tid, regs);
     }
 
@@ -684,7 +677,7 @@ public final class Tracer {
             Ptrace.interrupt(tid);
         }
         while (!tasks.isEmpty()) {
-            int tid = Sys.waitpid(-1, status, WAIT_TRACEES);
+            int tid = waiter.wait(-1, WAIT_TRACEES, false);
             if (tid < 0) {
                 break;
             }
@@ -692,7 +685,7 @@ public final class Tracer {
             if (t == null) {
                 continue;
             }
-            int s = Sys.status(status);
+            int s = waiter.status();
             if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
                 gone(t, s);
                 continue;

@@ -3,8 +3,8 @@ package io.jstrace.trace;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Spawn;
 import io.jstrace.linux.Sys;
+import io.jstrace.linux.Waiter;
 
-import java.lang.foreign.MemorySegment;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,14 +53,14 @@ final class Waker {
     }
 
     /** Kills and reaps the waker when the loop is done with it. */
-    void end(MemorySegment status) {
+    void end(Waiter waiter) {
         int p;
         synchronized (this) {
             p = pid;
         }
         kill();
         if (p > 0) {
-            Sys.waitpid(p, status, Sys.WALL);
+            waiter.wait(p, Sys.WALL, false);
         }
     }
 }
