@@ -43,13 +43,17 @@ final class ProcessStructs {
 
     private static final long RLIM64_INFINITY = -1L;
 
-    /** One rlim_t: RLIM64_INFINITY, {@code N*1024} for whole kibibytes above 1024, else the number. */
+    /**
+     * One rlim_t: RLIM64_INFINITY, {@code N*1024} for whole kibibytes above 1024, else the number.
+     * The first two are decoded forms of the number, which -X raw prints unsigned as strace does.
+     */
     static Value rlim(long v) {
         if (v == RLIM64_INFINITY) {
-            return new Value.Sym("RLIM64_INFINITY", v);
+            return new Value.Decoded(v, new Value.Text("RLIM64_INFINITY"));
         }
         if (Long.compareUnsigned(v, 1024) > 0 && v % 1024 == 0) {
-            return new Value.Op(Value.Num.udec(Long.divideUnsigned(v, 1024)), "*", Value.Num.dec(1024));
+            return new Value.Decoded(v,
+                    new Value.Op(Value.Num.udec(Long.divideUnsigned(v, 1024)), "*", Value.Num.dec(1024)));
         }
         return Value.Num.udec(v);
     }

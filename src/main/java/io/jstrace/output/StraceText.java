@@ -72,7 +72,8 @@ public final class StraceText implements Sink {
                 live--;
             }
             case Event.Killed k -> {
-                if (!opt.quietExit() && opt.deathSignals().test(k.signal())) {
+                // Unlike "exited with", -qq (quiet=exit) keeps these, as strace 6.1 does.
+                if (opt.deathSignals().test(k.signal())) {
                     whole(e, text.palette().paint(sb, Palette.Role.KILLED, "+++ killed by " + Siginfo.signalName(k.signal())
                             + (k.core() ? " (core dumped)" : "") + " +++").append('\n'));
                 }

@@ -33,6 +33,17 @@ class ProcessDecodeTest {
         assertEquals("20000", text(ProcessStructs.rlim(20000)));
     }
 
+    /** What strace 6.1 prints for ls's prlimit64 under -X raw and -X verbose. */
+    @Test
+    void rlimitsRawAndVerbose() {
+        Value v = ProcessStructs.rlimit(new Bytes(ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(8192 * 1024).putLong(-1).array()));
+        assertEquals("{rlim_cur=8388608, rlim_max=18446744073709551615}",
+                new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.RAW).format(v));
+        assertEquals("{rlim_cur=8388608 /* 8192*1024 */, rlim_max=18446744073709551615 /* RLIM64_INFINITY */}",
+                new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.VERBOSE).format(v));
+    }
+
     @Test
     void utsname() {
         byte[] b = new byte[6 * 65];

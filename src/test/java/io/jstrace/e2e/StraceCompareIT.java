@@ -53,6 +53,8 @@ class StraceCompareIT {
             "-f | cd /tmp && exec sh -c 'pwd; true'",
             "-f -e trace=process | true | true",
             "-f -e signal=none -e trace=kill | kill -USR1 $$",
+            "-f -qq -e trace=kill | kill -USR1 $$",
+            "-X raw -e trace=prlimit64,getrlimit | exec ls /",
             "-f --seccomp-bpf -e trace=%file,%process | CALLS",
             "-f --seccomp-bpf -e trace=!write,read | cd /tmp && exec sh -c 'pwd; true'",
             "-f -e trace=%network | exec python3 -c 'import socket; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM).close()'",
