@@ -130,4 +130,22 @@ class StraceCompareIT {
     private static List<String> endpointsMasked(List<String> lines) {
         return lines.stream().map(l -> ENDPOINTS.matcher(l).replaceAll(m -> m.group().replaceAll("\\d+", "N"))).toList();
     }
+
+    /** What differs between two runs of src/test/c/ipc.c: object ids, creator pids, times, IPC_INFO's highest index. */
+    private static final Pattern IPC_RUN_NUMBERS = Pattern.compile(
+            "(?<=\\b(?:shm|sem|msg)[a-z]{2,7}\\()\\d+|(?<=get\\(.{0,80}\\) = )\\d+$"
+                    + "|(?<=_(?:cpid|lpid|lspid|lrpid|atime|dtime|ctime|otime|stime|rtime)=)\\d+|(?<=_INFO, \\{.{0,300}\\}\\) = )\\d+$");
+
+    /**
+     * System V IPC: shmget to msgctl with the structs of their *ctl commands (src/test/c/ipc.c),
+     * against strace with what changes from run to run masked.
+     */
+    @Test
+    void sysvIpcAsStrace() throws Exception {
+        StraceDiff.Pair p = StraceDiff.run(tmp, List.of("-e", "trace=%ipc"), "exec " + Run.tracee("ipc"));
+        List<String> strace = p.strace().stream().map(l -> IPC_RUN_NUMBERS.matcher(l).replaceAll("N")).toList();
+        assertEquals(33, strace.size(), String.join("\n", p.strace()));
+        assertEquals(String.join("\n", strace),
+                String.join("\n", p.jstrace().stream().map(l -> IPC_RUN_NUMBERS.matcher(l).replaceAll("N")).toList()));
+    }
 }

@@ -79,6 +79,10 @@ class XlatHeadersTest {
             #include <sys/statvfs.h>
             #include <sys/mount.h>
             #include <sys/signalfd.h>
+            #include <sys/ipc.h>
+            #include <sys/shm.h>
+            #include <sys/sem.h>
+            #include <sys/msg.h>
             """;
 
     /* uapi only: no glibc header may come in, or the kernel definitions clash with glibc's. */

@@ -1,0 +1,99 @@
+package io.jstrace.decode;
+
+import io.jstrace.model.Value;
+
+/** Kinds for System V IPC: shared memory, semaphores and message queues, as strace 6.1 prints them. */
+final class IpcKinds implements KindFamily {
+    private static final int IPC_PRIVATE = 0, IPC_64 = 0x100;
+    private static final int IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3;
+    private static final int SHM_STAT = 13, SHM_INFO = 14, SHM_STAT_ANY = 15;
+    private static final int SEM_STAT = 18, SEM_INFO = 19, SEM_STAT_ANY = 20;
+    private static final int MSG_STAT = 11, MSG_INFO = 12, MSG_STAT_ANY = 13;
+    private static final int SHM_HUGE_SHIFT = 26, SHM_HUGE_MASK = 0x3f;
+    private static final int MODE_BITS = 0777;
+    private static final int SEMBUF_SIZE = 6;
+
+    @Override
+    public void register(Kinds k) {
+        k.arg("ipc_key", (c, i) -> c.intArg(i) == IPC_PRIVATE
+                ? new Value.Sym("IPC_PRIVATE", IPC_PRIVATE) : Value.Num.hex(c.arg(i) & 0xffffffffL));
+        k.arg("ipc_get_flags", (c, i) -> getFlags(c.intArg(i)));
+        k.arg("shmget_flags", (c, i) -> shmgetFlags(c.intArg(i)));
+        k.arg("shmat_flags", (c, i) -> Decode.flags("shm_flags", c.arg(i) & 0xffffffffL));
+        k.arg("shmctl_cmd", (c, i) -> command("shmctl_flags", c.intArg(i), "SHM_???"));
+        k.arg("semctl_cmd", (c, i) -> command("semctl_flags", c.intArg(i), "SEM_???"));
+        k.arg("msgctl_cmd", (c, i) -> command("msgctl_flags", c.intArg(i), "MSG_???"));
+        // The struct a *ctl command reads or fills; read at exit like fcntl's, whatever its direction.
+        k.arg("shmctl_buf", ArgKind.atExit((c, i) -> ctlBuffer(c, i, switch (c.intArg(i - 1) & ~IPC_64) {
+            case IPC_SET -> IpcStructs.SHMID_SET;
+            case IPC_STAT, SHM_STAT, SHM_STAT_ANY -> IpcStructs.SHMID;
+            case IPC_INFO -> IpcStructs.SHMINFO;
+            case SHM_INFO -> IpcStructs.SHM_INFO;
+            default -> null;
+        })));
+        k.arg("semctl_arg", ArgKind.atExit((c, i) -> ctlBuffer(c, i, switch (c.intArg(i - 1) & ~IPC_64) {
+            case IPC_SET -> IpcStructs.SEMID_SET;
+            case IPC_STAT, SEM_STAT, SEM_STAT_ANY -> IpcStructs.SEMID;
+            case IPC_INFO, SEM_INFO -> IpcStructs.SEMINFO;
+            default -> null;
+        })));
+        k.arg("msgctl_buf", ArgKind.atExit((c, i) -> ctlBuffer(c, i, switch (c.intArg(i - 1) & ~IPC_64) {
+            case IPC_SET -> IpcStructs.MSQID_SET;
+            case IPC_STAT, MSG_STAT, MSG_STAT_ANY -> IpcStructs.MSQID;
+            case IPC_INFO, MSG_INFO -> IpcStructs.MSGINFO;
+            default -> null;
+        })));
+        k.arg("sembufs", (c, i) -> IoArrays.array(c, c.arg(i), c.arg(i + 1) & 0xffffffffL, SEMBUF_SIZE,
+                b -> Decode.struct(Decode.field("sem_num", Value.Num.udec(b.u16(0))),
+                        Decode.field("sem_op", Decode.dec((short) b.u16(2))),
+                        Decode.field("sem_flg", Decode.flags("semop_flags", b.u16(4))))));
+        k.arg("msgbuf_in", (c, i) -> message(c, c.arg(i), c.arg(i + 1)));
+        k.arg("msgbuf_out", ArgKind.atExit((c, i) -> c.failed()
+                ? Decode.ptr(c.arg(i)) : message(c, c.arg(i), c.arg(i + 1))));
+        k.arg("ipc_msg_flags", (c, i) -> Decode.flags("ipc_msg_flags", c.arg(i) & 0xffffffffL));
+    }
+
+    /** msgget's and semget's flags: the IPC_* bits, then the permission bits in octal. */
+    private static Value getFlags(int flags) {
+        Value mode = Value.Num.oct(flags & MODE_BITS);
+        int rest = flags & ~MODE_BITS;
+        return rest == 0 ? mode : new Value.Op(Decode.flags("resource_flags", rest & 0xffffffffL), "|", mode);
+    }
+
+    /** shmget's flags: as {@link #getFlags}, with the huge page size as {@code N<<SHM_HUGE_SHIFT}. */
+    private static Value shmgetFlags(int flags) {
+        int huge = (flags >>> SHM_HUGE_SHIFT) & SHM_HUGE_MASK;
+        int rest = flags & ~MODE_BITS & ~(SHM_HUGE_MASK << SHM_HUGE_SHIFT);
+        Value v = Value.Num.oct(flags & MODE_BITS);
+        if (huge != 0) {
+            v = new Value.Op(new Value.Text(huge + "<<SHM_HUGE_SHIFT"), "|", v);
+        }
+        return rest == 0 ? v : new Value.Op(Decode.flags("shm_resource_flags", rest & 0xffffffffL), "|", v);
+    }
+
+    /** A *ctl command, with IPC_64 first when the caller set it. */
+    private static Value command(String table, int cmd, String unknown) {
+        Value name = Decode.sym(table, cmd & ~IPC_64 & 0xffffffffL, Value.Radix.HEX, unknown);
+        return (cmd & IPC_64) != 0 ? new Value.Op(new Value.Sym("IPC_64", IPC_64), "|", name) : name;
+    }
+
+    /** The struct a command uses, or the bare address for commands that take none or when the call failed. */
+    private static Value ctlBuffer(Call c, int i, IpcStructs.Layout layout) {
+        long addr = c.arg(i);
+        if (layout == null || (c.failed() && !layout.input())) {
+            return Decode.ptr(addr);
+        }
+        Bytes b = Decode.struct(c, addr, layout.size());
+        return b == null ? Decode.ptr(addr) : layout.decode(b);
+    }
+
+    /** struct msgbuf: {@code {mtype=N, mtext="..."}}, mtext being {@code size} bytes. */
+    private static Value message(Call c, long addr, long size) {
+        Bytes type = Decode.struct(c, addr, 8);
+        if (type == null) {
+            return Decode.ptr(addr);
+        }
+        return Decode.struct(Decode.field("mtype", Decode.dec(type.s64(0))),
+                Decode.field("mtext", Decode.buffer(c, addr + 8, size)));
+    }
+}

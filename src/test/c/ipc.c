@@ -1,0 +1,84 @@
+/*
+ * System V IPC calls for StraceCompareIT: shared memory, semaphores and message queues, with
+ * the *ctl commands whose structs strace decodes. Everything it creates it removes.
+ */
+#define _GNU_SOURCE
+#include <string.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+union semun {
+    int val;
+    struct semid_ds *buf;
+    unsigned short *array;
+    struct seminfo *info;
+};
+
+static void shared_memory(void) {
+    int shm = shmget(IPC_PRIVATE, 4096, IPC_CREAT | IPC_EXCL | 0600);
+    void *p = shmat(shm, NULL, SHM_RDONLY);
+    struct shmid_ds ds;
+    shmctl(shm, IPC_STAT, &ds);
+    ds.shm_perm.mode = 0640;
+    shmctl(shm, IPC_SET, &ds);
+    struct shminfo info;
+    shmctl(shm, IPC_INFO, (struct shmid_ds *) &info);
+    shmdt(p);
+    syscall(SYS_shmctl, shm, IPC_RMID | 0x100, 0); /* IPC_64: refused on x86_64 */
+    shmctl(shm, IPC_RMID, NULL);
+    shmctl(shm, IPC_STAT, &ds);
+    shmget(0x1234abcd, 1, 0);
+    shm = shmget(IPC_PRIVATE, 1, (2 << 26) | SHM_NORESERVE | 0600); /* a huge page size without SHM_HUGETLB */
+    shmctl(shm, IPC_RMID, NULL);
+}
+
+static void semaphores(void) {
+    int sem = semget(IPC_PRIVATE, 3, IPC_CREAT | 0640);
+    union semun arg = {.val = 3};
+    semctl(sem, 0, SETVAL, arg);
+    semctl(sem, 0, GETVAL);
+    unsigned short values[3] = {1, 2, 3};
+    arg.array = values;
+    semctl(sem, 0, SETALL, arg);
+    struct sembuf ops[2] = {{0, -1, SEM_UNDO}, {1, 1, IPC_NOWAIT | SEM_UNDO}};
+    semop(sem, ops, 2);
+    syscall(SYS_semop, sem, &ops[1], 1);
+    struct timespec ts = {0, 1000};
+    struct sembuf wait_zero = {1, 0, 0};
+    semtimedop(sem, &wait_zero, 1, &ts);
+    struct semid_ds ds;
+    arg.buf = &ds;
+    semctl(sem, 0, IPC_STAT, arg);
+    semctl(sem, 0, IPC_SET, arg);
+    struct seminfo info;
+    arg.info = &info;
+    semctl(sem, 0, IPC_INFO, arg);
+    semctl(sem, 0, IPC_RMID);
+}
+
+static void message_queues(void) {
+    int q = msgget(0x42, IPC_CREAT | IPC_EXCL | 0600);
+    struct { long mtype; char mtext[64]; } m = {7, "0123456789012345678901234567890123456789"};
+    msgsnd(q, &m, 40, IPC_NOWAIT);
+    msgsnd(q, &m, 5, 0);
+    memset(&m, 0, sizeof m);
+    msgrcv(q, &m, 8, -9, MSG_NOERROR | IPC_NOWAIT);
+    msgrcv(q, &m, 16, 0, IPC_NOWAIT);
+    msgrcv(q, &m, 16, 0, IPC_NOWAIT);
+    struct msqid_ds ds;
+    msgctl(q, IPC_STAT, &ds);
+    msgctl(q, IPC_SET, &ds);
+    msgctl(q, IPC_RMID, NULL);
+}
+
+int main(void) {
+    shared_memory();
+    semaphores();
+    message_queues();
+    return 0;
+}
