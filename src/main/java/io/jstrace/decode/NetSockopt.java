@@ -11,7 +11,10 @@ final class NetSockopt {
     static final int SOL_IP = 0;
     static final int SOL_SOCKET = 1;
     static final int SOL_TCP = 6;
+    static final int SOL_UDP = 17;
     static final int SOL_IPV6 = 41;
+    static final int SOL_NETLINK = 270;
+    static final int SO_ERROR = 4;
     static final int SO_PEERCRED = 17;
 
     /** The option name; at SOL_SOCKET the set-only or get-only names come after the common ones. */
@@ -21,6 +24,8 @@ final class NetSockopt {
             case SOL_IP -> "sock_ip_options";
             case SOL_IPV6 -> "sock_ipv6_options";
             case SOL_TCP -> "sock_tcp_options";
+            case SOL_UDP -> "sock_udp_options";
+            case SOL_NETLINK -> "sock_netlink_options";
             default -> null;
         };
         if (table == null) {
@@ -38,6 +43,8 @@ final class NetSockopt {
             case SOL_IP -> "IP_???";
             case SOL_IPV6 -> "IPV6_???";
             case SOL_TCP -> "TCP_???";
+            case SOL_UDP -> "UDP_???";
+            case SOL_NETLINK -> "NETLINK_???";
             default -> "SO_???";
         };
     }
@@ -65,6 +72,13 @@ final class NetSockopt {
                 return Decode.struct(Decode.field("pid", Decode.dec(b.s32(0))),
                         Decode.field("uid", Value.Num.udec(b.u32(4))),
                         Decode.field("gid", Value.Num.udec(b.u32(8))));
+            }
+        }
+        if (level == SOL_SOCKET && name == SO_ERROR && len == 4) {
+            // The pending error, by name as strace prints it: [ECONNREFUSED].
+            Integer e = NetworkKinds.readInt(c, addr);
+            if (e != null) {
+                return new Value.Arr(List.of(e == 0 ? Decode.dec(0) : Decode.sym("errno", e, Value.Radix.DEC, null)), false);
             }
         }
         return value(c, addr, len);

@@ -58,6 +58,7 @@ class StraceCompareIT {
             "-f --seccomp-bpf -e trace=%file,%process | CALLS",
             "-f --seccomp-bpf -e trace=!write,read | cd /tmp && exec sh -c 'pwd; true'",
             "-f -e trace=%network | exec python3 -c 'import socket; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM).close()'",
+            "-e trace=getsockopt,setsockopt | exec python3 -c 'import socket, select; s = socket.socket(); s.setblocking(False); s.connect_ex((\"127.0.0.1\", 1)); select.select([], [s], [], 2); s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR); n = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW); n.setsockopt(270, 11, 1); n.setsockopt(270, 99, 1); u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.setsockopt(socket.IPPROTO_UDP, 1, 1)'",
             " | MEMREADS",
             "-v -s 4 | MEMREADS",
             "-s 3 -x | MEMREADS",
