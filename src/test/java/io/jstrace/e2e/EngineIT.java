@@ -1,5 +1,6 @@
 package io.jstrace.e2e;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,6 +69,18 @@ class EngineIT {
     void exitStatusIsTheCommands() throws Exception {
         assertEquals(7, Run.jstrace("-o", "/dev/null", "sh", "-c", "exit 7").exit());
         assertEquals(128 + 9, Run.jstrace("-o", "/dev/null", "sh", "-c", "kill -KILL $$").exit());
+    }
+
+    /** bin/jstrace makes the AOT cache for a new jar; without it start-up is about twice as slow, silently. */
+    @Test
+    void launcherLeavesAnAotCacheForTheJar() throws Exception {
+        Assumptions.assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25");
+        Run.Result r = Run.jstrace("-o", "/dev/null", "true");
+        assertEquals(0, r.exit(), r.err());
+        Path jar = Run.ROOT.resolve("target/jstrace.jar");
+        Path aot = Run.ROOT.resolve("target/jstrace.aot");
+        assertTrue(Files.exists(aot), "no " + aot);
+        assertTrue(Files.getLastModifiedTime(aot).compareTo(Files.getLastModifiedTime(jar)) > 0, "stale " + aot);
     }
 
     @Test
