@@ -78,6 +78,13 @@ public final class Ptrace {
         return tryRequest(POKEDATA, tid, addr, value);
     }
 
+    /**
+     * Per-thread room for what event messages, siginfo and registers requests write (tracer
+     * threads are few and live as long as their traces); the results are copied out of it.
+     */
+    private static final ThreadLocal<MemorySegment> SCRATCH =
+            ThreadLocal.withInitial(() -> Arena.global().allocate(256, 8));
+
     /** The event message (new child's pid for fork events, former tid for exec). */
     public static long eventMessage(int tid) throws Errno {
         MemorySegment scratch = SCRATCH.get();
@@ -109,11 +116,4 @@ public final class Ptrace {
         MemorySegment scratch = SCRATCH.get();
         return tryRequest(GETREGS, tid, 0, scratch.address()) == 0 ? new Regs(scratch) : null;
     }
-
-    /**
-     * Per-thread room for what event messages, siginfo and registers requests write (tracer
-     * threads are few and live as long as their traces); the results are copied out of it.
-     */
-    private static final ThreadLocal<MemorySegment> SCRATCH =
-            ThreadLocal.withInitial(() -> Arena.global().allocate(256, 8));
 }

@@ -3,7 +3,6 @@ package io.jstrace.linux;
 import java.lang.foreign.MemorySegment;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /** Process-level primitives: raw syscall, waitpid/wait4, kill, and a few syscall numbers used directly. */
 public final class Sys {
@@ -63,11 +62,6 @@ public final class Sys {
                 return -e;
             }
         }
-    }
-
-    /** {@code ru_stime} of a rusage filled by {@link #wait4}, in nanoseconds (microsecond resolution). */
-    static long systemTimeNanos(MemorySegment rusage) {
-        return rusage.get(JAVA_LONG, 16) * 1_000_000_000L + rusage.get(JAVA_LONG, 24) * 1000L;
     }
 
     static int status(MemorySegment status) {

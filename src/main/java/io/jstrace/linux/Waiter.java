@@ -4,6 +4,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * wait4(2) into a status word and a {@code struct rusage} allocated once: a tracer waits once per
@@ -35,10 +36,11 @@ public final class Waiter {
     }
 
     /**
-     * {@code ru_stime} of the last wait with {@code usage}, in nanoseconds. For a stopped tracee
-     * the kernel reports its whole thread group's usage plus its waited-for children.
+     * {@code ru_stime} of the last wait with {@code usage}, in nanoseconds (microsecond
+     * resolution). For a stopped tracee the kernel reports its whole thread group's usage plus
+     * its waited-for children.
      */
     public long systemTimeNanos() {
-        return Sys.systemTimeNanos(rusage);
+        return rusage.get(JAVA_LONG, 16) * 1_000_000_000L + rusage.get(JAVA_LONG, 24) * 1000L;
     }
 }
