@@ -100,6 +100,9 @@ class NetSockaddrTest {
         assertEquals("SO_REUSEADDR", text(NetSockopt.name(1, 2, "setsock_options")));
         assertEquals("SO_ATTACH_FILTER", text(NetSockopt.name(1, 26, "setsock_options")));
         assertEquals("TCP_NODELAY", text(NetSockopt.name(6, 1, "setsock_options")));
-        assertEquals("7", text(NetSockopt.name(17, 7, "setsock_options")));
+        assertEquals("UDP_CORK", text(NetSockopt.name(17, 1, "setsock_options")));
+        assertEquals("0x7 /* UDP_??? */", text(NetSockopt.name(17, 7, "setsock_options")));
+        assertEquals("NETLINK_EXT_ACK", text(NetSockopt.name(270, 11, "setsock_options")));
+        assertEquals("7", text(NetSockopt.name(300, 7, "setsock_options")));
     }
 }
