@@ -1,8 +1,12 @@
 /*
- * System V IPC calls for StraceCompareIT: shared memory, semaphores and message queues, with
- * the *ctl commands whose structs strace decodes. Everything it creates it removes.
+ * IPC calls for StraceCompareIT: System V shared memory, semaphores and message queues, with
+ * the *ctl commands whose structs strace decodes, then POSIX message queues. Everything it
+ * creates it removes.
  */
 #define _GNU_SOURCE
+#include <fcntl.h>
+#include <mqueue.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/ipc.h>
 #include <sys/msg.h>
@@ -76,9 +80,34 @@ static void message_queues(void) {
     msgctl(q, IPC_RMID, NULL);
 }
 
+static void posix_queues(void) {
+    struct mq_attr attr = {.mq_maxmsg = 4, .mq_msgsize = 16};
+    mq_unlink("/jstrace-ipc");
+    mqd_t q = mq_open("/jstrace-ipc", O_CREAT | O_EXCL | O_RDWR, 0600, &attr);
+    mq_send(q, "hello", 5, 3);
+    struct timespec ts = {0, 1000};
+    mq_timedsend(q, "0123456789012345678901234567890123456789", 16, 1, &ts);
+    char buf[16];
+    unsigned prio;
+    mq_receive(q, buf, sizeof buf, &prio);
+    mq_timedreceive(q, buf, sizeof buf, NULL, &ts);
+    mq_timedreceive(q, buf, sizeof buf, &prio, &ts);
+    struct mq_attr old, nonblocking = {.mq_flags = O_NONBLOCK};
+    mq_getattr(q, &old);
+    mq_setattr(q, &nonblocking, &old);
+    struct sigevent none = {.sigev_notify = SIGEV_NONE};
+    mq_notify(q, &none);
+    mq_notify(q, NULL);
+    mq_close(q);
+    mq_close(mq_open("/jstrace-ipc", O_RDONLY));
+    mq_unlink("/jstrace-ipc");
+    mq_unlink("/jstrace-ipc");
+}
+
 int main(void) {
     shared_memory();
     semaphores();
     message_queues();
+    posix_queues();
     return 0;
 }

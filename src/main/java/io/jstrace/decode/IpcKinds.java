@@ -2,7 +2,10 @@ package io.jstrace.decode;
 
 import io.jstrace.model.Value;
 
-/** Kinds for System V IPC: shared memory, semaphores and message queues, as strace 6.1 prints them. */
+/**
+ * Kinds for System V IPC (shared memory, semaphores, message queues) and POSIX message queues,
+ * as strace 6.1 prints them.
+ */
 final class IpcKinds implements KindFamily {
     private static final int IPC_PRIVATE = 0, IPC_64 = 0x100;
     private static final int IPC_SET = 1, IPC_STAT = 2, IPC_INFO = 3;
@@ -12,6 +15,8 @@ final class IpcKinds implements KindFamily {
     private static final int SHM_HUGE_SHIFT = 26, SHM_HUGE_MASK = 0x3f;
     private static final int MODE_BITS = 0777;
     private static final int SEMBUF_SIZE = 6;
+    private static final int O_CREAT = 0x40;
+    private static final int MQ_ATTR_SIZE = 32;
 
     @Override
     public void register(Kinds k) {
@@ -51,6 +56,26 @@ final class IpcKinds implements KindFamily {
         k.arg("msgbuf_out", ArgKind.atExit((c, i) -> c.failed()
                 ? Decode.ptr(c.arg(i)) : message(c, c.arg(i), c.arg(i + 1))));
         k.arg("ipc_msg_flags", (c, i) -> Decode.flags("ipc_msg_flags", c.arg(i) & 0xffffffffL));
+
+        // POSIX message queues. mq_open's attributes only mean something with O_CREAT, like its mode.
+        k.arg("mq_open_attr", (c, i) -> (c.arg(1) & O_CREAT) == 0 ? null : mqAttr(c, c.arg(i)));
+        k.arg("mq_attr", (c, i) -> mqAttr(c, c.arg(i)));
+        k.arg("mq_attr_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : mqAttr(c, c.arg(i))));
+        k.arg("mq_prio_out", ArgKind.atExit((c, i) -> {
+            Bytes b = c.failed() || c.arg(i) == 0 ? null : Decode.struct(c, c.arg(i), 4);
+            return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(java.util.List.of(Value.Num.udec(b.u32(0))), false);
+        }));
+    }
+
+    /** struct mq_attr: four longs, the flags being open(2)'s (O_NONBLOCK). */
+    private static Value mqAttr(Call c, long addr) {
+        Bytes b = Decode.struct(c, addr, MQ_ATTR_SIZE);
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        return Decode.struct(Decode.field("mq_flags", Decode.flags("open_mode_flags", b.s64(0))),
+                Decode.field("mq_maxmsg", Decode.dec(b.s64(8))), Decode.field("mq_msgsize", Decode.dec(b.s64(16))),
+                Decode.field("mq_curmsgs", Decode.dec(b.s64(24))));
     }
 
     /** msgget's and semget's flags: the IPC_* bits, then the permission bits in octal. */

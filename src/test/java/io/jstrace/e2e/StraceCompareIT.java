@@ -138,14 +138,14 @@ class StraceCompareIT {
                     + "|(?<=_(?:cpid|lpid|lspid|lrpid|atime|dtime|ctime|otime|stime|rtime)=)\\d+|(?<=_INFO, \\{.{0,300}\\}\\) = )\\d+$");
 
     /**
-     * System V IPC: shmget to msgctl with the structs of their *ctl commands (src/test/c/ipc.c),
-     * against strace with what changes from run to run masked.
+     * System V IPC, shmget to msgctl with the structs of their *ctl commands, and POSIX message
+     * queues (src/test/c/ipc.c), against strace with what changes from run to run masked.
      */
     @Test
-    void sysvIpcAsStrace() throws Exception {
-        StraceDiff.Pair p = StraceDiff.run(tmp, List.of("-e", "trace=%ipc"), "exec " + Run.tracee("ipc"));
+    void ipcAsStrace() throws Exception {
+        StraceDiff.Pair p = StraceDiff.run(tmp, List.of("-e", "trace=%ipc,/^mq_"), "exec " + Run.tracee("ipc"));
         List<String> strace = p.strace().stream().map(l -> IPC_RUN_NUMBERS.matcher(l).replaceAll("N")).toList();
-        assertEquals(33, strace.size(), String.join("\n", p.strace()));
+        assertEquals(47, strace.size(), String.join("\n", p.strace()));
         assertEquals(String.join("\n", strace),
                 String.join("\n", p.jstrace().stream().map(l -> IPC_RUN_NUMBERS.matcher(l).replaceAll("N")).toList()));
     }
