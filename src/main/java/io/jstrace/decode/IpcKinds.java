@@ -2,6 +2,8 @@ package io.jstrace.decode;
 
 import io.jstrace.model.Value;
 
+import java.util.List;
+
 /**
  * Kinds for System V IPC (shared memory, semaphores, message queues) and POSIX message queues,
  * as strace 6.1 prints them.
@@ -63,7 +65,7 @@ final class IpcKinds implements KindFamily {
         k.arg("mq_attr_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : mqAttr(c, c.arg(i))));
         k.arg("mq_prio_out", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() || c.arg(i) == 0 ? null : Decode.struct(c, c.arg(i), 4);
-            return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(java.util.List.of(Value.Num.udec(b.u32(0))), false);
+            return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(Value.Num.udec(b.u32(0))), false);
         }));
     }
 
