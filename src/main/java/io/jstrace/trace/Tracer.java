@@ -69,6 +69,7 @@ public final class Tracer {
     private final Set<Integer> goneAheadOfParentEvent = new HashSet<>();
     private final SyscallInfo info = new SyscallInfo();
     private final Waiter waiter = new Waiter();
+    private final PendingStops stops = new PendingStops();
     private final RemoteMemory memory = new RemoteMemory();
     /** -k: walks stacks; null without -k. */
     private final Unwinder unwinder;
@@ -217,7 +218,7 @@ public final class Tracer {
 
     private void loop() {
         while (!tasks.isEmpty()) {
-            int tid = held.isEmpty() ? waitNext() : waitWhileHolding();
+            int tid = nextStop();
             if (tid < 0) {
                 if (-tid == Errno.ECHILD) {
                     break;
@@ -229,7 +230,7 @@ public final class Tracer {
                     restartWaker();
                 }
             } else {
-                handle(tid, waiter.status());
+                handle(tid, stops.status());
                 deliver();
             }
             if (interrupted.get()) {
@@ -247,6 +248,38 @@ public final class Tracer {
         }
         waker.end(waiter);
         deliver();
+    }
+
+    /**
+     * The next stop to handle. With several tracees, as strace does, every stop already pending
+     * is collected after the first (WNOHANG) and they are handled in the kernel's order before
+     * waiting again: handling each as it comes would favour the tracee the kernel reports first
+     * (the newest), and a pipeline's processes would run, and end, in another order than under
+     * strace.
+     */
+    private int nextStop() {
+        if (!stops.isEmpty()) {
+            return stops.next();
+        }
+        int tid = held.isEmpty() ? waitNext() : waitWhileHolding();
+        if (tid <= 0) {
+            return tid;
+        }
+        stops.add(tid, waiter.status(), config.systemTime() ? waiter.systemTimeNanos() : -1);
+        if (tasks.size() > 1) {
+            while (true) {
+                int more = waitAny(Sys.WNOHANG);
+                if (more <= 0) {
+                    break;
+                }
+                boolean again = stops.contains(more);
+                stops.add(more, waiter.status(), config.systemTime() ? waiter.systemTimeNanos() : -1);
+                if (again) {
+                    break; // a second stop of one tracee (e.g. its death after a SIGKILL): handle those first
+                }
+            }
+        }
+        return stops.next();
     }
 
     /** Longest wait for other threads' stops while some are held: their latency during a delay. */
@@ -325,7 +358,7 @@ public final class Tracer {
             t.aheadOfParentEvent = true;
         }
         if (config.systemTime()) {
-            t.systemNanos = waiter.systemTimeNanos();
+            t.systemNanos = stops.systemNanos();
         }
         if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
             gone(t, s);
@@ -673,6 +706,13 @@ public final class Tracer {
                 emit(new Event.Detached(t.tid, now()));
             }
         }
+        // Stops collected but not handled yet: wait4 will not report them again.
+        while (!stops.isEmpty()) {
+            Task t = tasks.get(stops.next());
+            if (t != null) {
+                detachAt(t, stops.status());
+            }
+        }
         for (int tid : tasks.keySet()) {
             Ptrace.interrupt(tid);
         }
@@ -682,25 +722,28 @@ public final class Tracer {
                 break;
             }
             Task t = tasks.get(tid);
-            if (t == null) {
-                continue;
+            if (t != null) {
+                detachAt(t, waiter.status());
             }
-            int s = waiter.status();
-            if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
-                gone(t, s);
-                continue;
-            }
-            if (tid == mainPid && !mainGone && interrupted.get()) {
-                // Killed by the interrupt: let it die traced, so its death is reported and it is reaped.
-                Ptrace.cont(tid, 0);
-                continue;
-            }
-            int sig = WaitStatus.stopSignal(s);
-            int event = WaitStatus.event(s);
-            int pass = (event == 0 && sig != (SIGTRAP | 0x80)) ? sig : 0;
-            Ptrace.detach(tid, pass);
-            tasks.remove(tid);
-            emit(new Event.Detached(tid, now()));
         }
+    }
+
+    /** Detaches {@code t} at the stop (or death) that wait4 reported with {@code s}. */
+    private void detachAt(Task t, int s) {
+        if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
+            gone(t, s);
+            return;
+        }
+        if (t.tid == mainPid && !mainGone && interrupted.get()) {
+            // Killed by the interrupt: let it die traced, so its death is reported and it is reaped.
+            Ptrace.cont(t.tid, 0);
+            return;
+        }
+        int sig = WaitStatus.stopSignal(s);
+        int event = WaitStatus.event(s);
+        int pass = (event == 0 && sig != (SIGTRAP | 0x80)) ? sig : 0;
+        Ptrace.detach(t.tid, pass);
+        tasks.remove(t.tid);
+        emit(new Event.Detached(t.tid, now()));
     }
 }
