@@ -1,6 +1,6 @@
 package io.jstrace.decode;
 
-import io.jstrace.linux.RemoteMemory;
+import io.jstrace.linux.TraceeMemory;
 
 /**
  * One system call being decoded: its raw arguments (kept from entry: they are not re-read at
@@ -10,7 +10,7 @@ public final class Call {
     public final int tid;
     public final int number;
     public final long[] args;
-    public final RemoteMemory memory;
+    public final TraceeMemory memory;
     public final DecodeOptions options;
     public final FdPaths fdPaths;
     private long ret;
@@ -19,7 +19,7 @@ public final class Call {
     /** Per-call scratch a kind may keep from entry to exit (e.g. an in/out struct read at entry). */
     public final Object[] saved;
 
-    public Call(int tid, int number, long[] args, RemoteMemory memory, DecodeOptions options, FdPaths fdPaths) {
+    public Call(int tid, int number, long[] args, TraceeMemory memory, DecodeOptions options, FdPaths fdPaths) {
         this.tid = tid;
         this.number = number;
         this.args = args;

@@ -1,6 +1,6 @@
 package io.jstrace.decode;
 
-import io.jstrace.linux.RemoteMemory;
+import io.jstrace.linux.TraceeMemory;
 import io.jstrace.model.Value;
 import io.jstrace.xlat.Xlat;
 
@@ -27,7 +27,7 @@ public final class Decode {
         if (addr == 0) {
             return Value.NULL_PTR;
         }
-        RemoteMemory.CString s = c.memory.readCString(c.tid, addr, limit);
+        TraceeMemory.CString s = c.memory.readCString(c.tid, addr, limit);
         if (s == null) {
             return new Value.Unreadable(addr);
         }
@@ -36,10 +36,10 @@ public final class Decode {
 
     /** {@link #cstring(Call, long)} for several non-NULL addresses, read together. */
     public static List<Value> cstrings(Call c, long[] addrs) {
-        RemoteMemory.CString[] read = c.memory.readCStrings(c.tid, addrs, c.options.stringLimit());
+        TraceeMemory.CString[] read = c.memory.readCStrings(c.tid, addrs, c.options.stringLimit());
         List<Value> out = new ArrayList<>(read.length);
         for (int i = 0; i < read.length; i++) {
-            RemoteMemory.CString s = read[i];
+            TraceeMemory.CString s = read[i];
             out.add(s == null ? new Value.Unreadable(addrs[i]) : new Value.Str(s.bytes(), !s.terminated()));
         }
         return out;

@@ -12,7 +12,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
  * native buffer that grows on demand. C strings are read page by page so a string ending
  * just before an unmapped page is still read whole.
  */
-public final class RemoteMemory {
+public final class RemoteMemory implements TraceeMemory {
     private static final int PAGE = 4096;
     private final Arena arena = Arena.ofAuto();
     private final MemorySegment iovs = arena.allocate(32, 8);
@@ -27,6 +27,7 @@ public final class RemoteMemory {
     }
 
     /** Reads up to {@code len} bytes at {@code addr}; returns the bytes read (maybe fewer), or null if none. */
+    @Override
     public byte[] read(int pid, long addr, int len) {
         if (len <= 0) {
             return new byte[0];
@@ -40,11 +41,6 @@ public final class RemoteMemory {
         return out;
     }
 
-    /** Reads exactly {@code len} bytes or returns null. */
-    public byte[] readFully(int pid, long addr, int len) {
-        byte[] b = read(pid, addr, len);
-        return b != null && b.length == len ? b : (len == 0 ? new byte[0] : null);
-    }
 
     private int readInto(int pid, long addr, int len) {
         MemorySegment b = buffer(len);
@@ -84,6 +80,7 @@ public final class RemoteMemory {
      * null when memory ends before the NUL or byte {@code max + 1}: strace then prints the
      * address, not the bytes it could read.
      */
+    @Override
     public CString readCString(int pid, long addr, int max) {
         java.io.ByteArrayOutputStream out = null;
         long a = addr;
@@ -124,6 +121,7 @@ public final class RemoteMemory {
      * call, and only a string that piece does not settle (no NUL in it, or unreadable) is read
      * again on its own. Null entries are unreadable strings.
      */
+    @Override
     public CString[] readCStrings(int pid, long[] addrs, int max) {
         int[] piece = new int[addrs.length];
         for (int i = 0; i < addrs.length; i++) {
@@ -150,6 +148,7 @@ public final class RemoteMemory {
      * process_vm_readv when all are readable: the kernel stops at the first fault, so the ranges
      * after it are read again one by one.
      */
+    @Override
     public byte[][] readEach(int pid, long[] addrs, int[] lens) {
         byte[][] out = new byte[addrs.length][];
         for (int from = 0, to; from < addrs.length; from = to) {
@@ -208,6 +207,7 @@ public final class RemoteMemory {
      * time. Fewer than {@code max} words and no zero at the end: the next word was unreadable (or
      * would wrap around the address space).
      */
+    @Override
     public long[] readWords(int pid, long addr, int max) {
         int limit = (int) Math.min(max, Long.divideUnsigned(-addr, 8)); // no wrapping past the top
         long[] out = new long[Math.min(limit, 64)];
@@ -231,21 +231,5 @@ public final class RemoteMemory {
             }
         }
         return java.util.Arrays.copyOf(out, n);
-    }
-
-    /** A string read from the tracee; {@code terminated} is false if cut at the limit or by unreadable memory. */
-    public record CString(byte[] bytes, boolean terminated) {}
-
-    /** Reads a little-endian 64-bit word, or returns null. */
-    public Long readLong(int pid, long addr) {
-        byte[] b = readFully(pid, addr, 8);
-        if (b == null) {
-            return null;
-        }
-        long v = 0;
-        for (int i = 7; i >= 0; i--) {
-            v = (v << 8) | (b[i] & 0xff);
-        }
-        return v;
     }
 }

@@ -3,7 +3,7 @@ package io.jstrace.trace;
 import io.jstrace.decode.Bytes;
 import io.jstrace.decode.Decode;
 import io.jstrace.decode.Signatures;
-import io.jstrace.linux.RemoteMemory;
+import io.jstrace.linux.TraceeMemory;
 import io.jstrace.syscalls.Syscall;
 
 import java.io.IOException;
@@ -75,7 +75,7 @@ public final class PathFilter {
     }
 
     /** Whether the call of {@code sc} that thread {@code tid} enters with {@code args} touches a traced path. */
-    boolean matches(int tid, Syscall sc, long[] args, RemoteMemory memory) {
+    boolean matches(int tid, Syscall sc, long[] args, TraceeMemory memory) {
         if (sc == null) {
             return false;
         }
@@ -128,11 +128,11 @@ public final class PathFilter {
         return List.copyOf(checks);
     }
 
-    private boolean pathAt(int tid, long addr, RemoteMemory memory) {
+    private boolean pathAt(int tid, long addr, TraceeMemory memory) {
         if (addr == 0) {
             return false;
         }
-        RemoteMemory.CString s = memory.readCString(tid, addr, Decode.PATH_MAX);
+        TraceeMemory.CString s = memory.readCString(tid, addr, Decode.PATH_MAX);
         return s != null && s.terminated() && paths.contains(new String(s.bytes(), StandardCharsets.ISO_8859_1));
     }
 
@@ -170,7 +170,7 @@ public final class PathFilter {
     }
 
     /** select/pselect6: every fd set in one of the sets, below {@code nfds}. */
-    private boolean fdSet(int tid, int nfds, long addr, RemoteMemory memory) {
+    private boolean fdSet(int tid, int nfds, long addr, TraceeMemory memory) {
         if (nfds <= 0 || addr == 0) {
             return false;
         }
@@ -188,7 +188,7 @@ public final class PathFilter {
     }
 
     /** poll/ppoll: the fd of each struct pollfd (8 bytes: fd, events, revents). */
-    private boolean pollFds(int tid, long addr, long count, RemoteMemory memory) {
+    private boolean pollFds(int tid, long addr, long count, TraceeMemory memory) {
         long n = Math.min(count, MAX_FDS);
         for (long i = 0; i < n; i++) {
             byte[] b = memory.readFully(tid, addr + 8 * i, 4);
