@@ -133,6 +133,7 @@ class XlatHeadersTest {
             #include <linux/soundcard.h>
             #include <linux/signal.h>
             #include <linux/signalfd.h>
+            #include <linux/bpf.h>
             """;
 
     /** Kernel-internal or otherwise unexported names that strace knows with a fixed value. */
@@ -182,6 +183,9 @@ class XlatHeadersTest {
                 "IOPRIO_CLASS_NONE", "IOPRIO_CLASS_RT", "IOPRIO_CLASS_BE", "IOPRIO_CLASS_IDLE")) {
             // <linux/membarrier.h>, <linux/rseq.h>, <linux/personality.h>, <linux/mempolicy.h>, <linux/ioprio.h>
             m.put(n, "kernel");
+        }
+        for (String table : List.of("bpf_commands", "bpf_map_types", "bpf_prog_types", "bpf_helpers")) {
+            Xlat.of(table).entries().forEach(e -> m.put(e.name(), "kernel")); // <linux/bpf.h>'s enums
         }
         return Map.copyOf(m);
     }
