@@ -48,7 +48,7 @@ public final class CommandLine {
             Map.entry("stack-traces", 0),
 
             Map.entry("seccomp-bpf", 0), Map.entry("no-seccomp-bpf", 0), Map.entry("seccomp-profile", 1),
-            Map.entry("seccomp-policy", 1));
+            Map.entry("seccomp-policy", 1), Map.entry("seccomp-profile-base", 1), Map.entry("seccomp-profile-args", 0));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -151,6 +151,8 @@ public final class CommandLine {
                 case "no-seccomp-bpf" -> seccomp = seccomp.withBpf(SeccompOptions.Bpf.OFF);
                 case "seccomp-profile" -> seccomp = seccomp.withProfile(v);
                 case "seccomp-policy" -> seccomp = seccomp.withPolicy(v);
+                case "seccomp-profile-base" -> seccomp = seccomp.withProfileBase(v);
+                case "seccomp-profile-args" -> seccomp = seccomp.withLearnArgs();
                 case "h", "help" -> action = Options.Action.HELP;
                 case "V", "version" -> action = Options.Action.VERSION;
                 default -> throw new UsageError("option -" + o.name() + " is not supported yet");

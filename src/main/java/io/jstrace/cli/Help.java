@@ -37,6 +37,10 @@ final class Help {
               --seccomp-profile FILE write the calls of the run as a Docker/OCI seccomp profile
               --seccomp-policy FILE  run the command under a Docker/OCI seccomp profile, reporting
                                      each call it denies
+              --seccomp-profile-base FILE
+                                     add FILE's rules (an OCI runtime's own needs) to the profile written
+              --seccomp-profile-args allow socket, socketpair and personality in the profile written
+                                     only with the first arguments seen
             Output format:
               -a COLUMN      alignment COLUMN for printing syscall results (default 40)
               --color[=WHEN], --colour[=WHEN]

@@ -31,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The jstrace command: strace's command line, strace's output. */
 public final class Main {
@@ -141,8 +142,9 @@ public final class Main {
     /** --seccomp-bpf, --seccomp-profile, --seccomp-policy: a bad policy stops jstrace before the command starts. */
     private static SeccompSetup seccomp(Options o, Sink text, PrintStream err, boolean startsCommand) throws UsageError {
         try {
+            Consumer<String> warn = m -> err.println(NAME + ": " + m);
             return SeccompSetup.of(o.seccomp(), o.selection(), o.followForks(), startsCommand, text, err, NAME,
-                    m -> err.println(NAME + ": " + m));
+                    warn, o.decode().verbose() ? warn : m -> { });
         } catch (ProfileError e) {
             text.close();
             throw new UsageError(e.getMessage());

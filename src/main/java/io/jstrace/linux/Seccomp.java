@@ -1,5 +1,9 @@
 package io.jstrace.linux;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
 /**
  * seccomp(2) filters for a started command: the kernel's return actions and the BPF program that
  * maps each syscall number to one of them. The launch stub installs the program
@@ -16,7 +20,6 @@ public final class Seccomp {
     static final int AUDIT_ARCH_X86_64 = 0xc000003e, AUDIT_ARCH_I386 = 0x40000003;
     /** x32 calls come with the x86_64 audit arch and this bit in the number. */
     static final int X32_SYSCALL_BIT = 0x40000000;
-    private static final int DATA_NR = 0, DATA_ARCH = 4; // offsets in struct seccomp_data
     private static final int NR_SECCOMP = 317, SET_MODE_FILTER = 1, EFAULT = 14;
 
     /**
@@ -30,19 +33,36 @@ public final class Seccomp {
      * @throws IllegalArgumentException if the program would exceed the kernel's 4096 instructions
      */
     public static byte[] program(int[] actions, int unknown, int foreign) {
+        return program(actions, unknown, foreign, Map.of());
+    }
+
+    /**
+     * The filter as {@link #program(int[], int, int)} builds it, except that a call numbered in
+     * {@code decided} jumps to its own block of instructions, which that entry writes (testing
+     * the arguments, say) and which must end with a return.
+     */
+    public static byte[] program(int[] actions, int unknown, int foreign, Map<Integer, Consumer<Bpf>> decided) {
         Bpf p = new Bpf()
-                .load(DATA_ARCH).jeq(AUDIT_ARCH_X86_64, 1, 0).ret(foreign)
-                .load(DATA_NR).jge(X32_SYSCALL_BIT, 0, 1).ret(foreign);
+                .load(Bpf.DATA_ARCH).jeq(AUDIT_ARCH_X86_64, 1, 0).ret(foreign)
+                .load(Bpf.DATA_NR).jge(X32_SYSCALL_BIT, 0, 1).ret(foreign);
+        Map<Integer, Bpf.Label> blocks = new TreeMap<>();
         int start = 0;
         for (int nr = 1; nr <= actions.length; nr++) {
-            if (nr == actions.length || actions[nr] != actions[start]) {
-                if (nr < actions.length || actions[start] != unknown) {
+            if (nr == actions.length || actions[nr] != actions[start] || decided.containsKey(nr)
+                    || decided.containsKey(start)) {
+                if (decided.containsKey(start)) {
+                    p.jgt(start, 1, 0).ja(blocks.computeIfAbsent(start, n -> new Bpf.Label()));
+                } else if (nr < actions.length || actions[start] != unknown) {
                     p.jgt(nr - 1, 1, 0).ret(actions[start]);
                 }
                 start = nr;
             }
         }
         p.ret(unknown);
+        for (var b : blocks.entrySet()) {
+            p.bind(b.getValue());
+            decided.get(b.getKey()).accept(p);
+        }
         if (p.length() > Bpf.MAX_INSNS) {
             throw new IllegalArgumentException("seccomp filter too long: " + p.length() + " instructions");
         }

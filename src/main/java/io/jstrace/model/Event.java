@@ -14,10 +14,15 @@ public sealed interface Event {
     /**
      * The entry of a system call. {@code entryArgs} are the arguments known at entry (printed
      * before {@code <unfinished ...>}); {@code rest} says what the exit adds to them.
-     * {@code ip} is the instruction pointer at the stop (-i).
+     * {@code ip} is the instruction pointer at the stop (-i); {@code args} the six argument
+     * registers as the kernel (and a seccomp filter) sees them, empty where not known.
      */
     record SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, Rest rest,
-                        long ip) implements Event {}
+                        long ip, long[] args) implements Event {
+        public SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, Rest rest, long ip) {
+            this(tid, timeNanos, number, name, entryArgs, rest, ip, new long[0]);
+        }
+    }
 
     /** What a call's exit adds to the arguments its entry showed. */
     enum Rest {

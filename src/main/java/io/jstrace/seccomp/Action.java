@@ -2,7 +2,10 @@ package io.jstrace.seccomp;
 
 import io.jstrace.linux.Seccomp;
 
-/** What a seccomp profile does with a call: one of libseccomp's SCMP_ACT_* and, for ERRNO, the errno. */
+/**
+ * What a seccomp profile does with a call: one of libseccomp's SCMP_ACT_* and, for ERRNO, the
+ * errno; for TRACE the data a seccomp tracer is given (runc's default: EPERM, as for ERRNO).
+ */
 public record Action(Kind kind, int errno) {
     public static final Action ALLOW = new Action(Kind.ALLOW, 0);
 
@@ -35,9 +38,14 @@ public record Action(Kind kind, int errno) {
         }
     }
 
-    /** The filter's return value: SECCOMP_RET_* with the errno in the data bits for ERRNO. */
+    /** The action {@code kind} with {@code errno} where it carries one (ERRNO, TRACE). */
+    static Action of(Kind kind, int errno) {
+        return new Action(kind, kind == Kind.ERRNO || kind == Kind.TRACE ? errno : 0);
+    }
+
+    /** The filter's return value: SECCOMP_RET_* with the errno (or TRACE's data) in the data bits. */
     int ret() {
-        return kind == Kind.ERRNO ? kind.ret | (errno & Seccomp.DATA_MASK) : kind.ret;
+        return kind.ret | (errno & Seccomp.DATA_MASK);
     }
 
     /** Whether the call goes ahead (ALLOW, and LOG, which only adds an audit record). */

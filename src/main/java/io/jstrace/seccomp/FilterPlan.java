@@ -1,12 +1,16 @@
 package io.jstrace.seccomp;
 
+import io.jstrace.linux.Bpf;
 import io.jstrace.linux.Seccomp;
 import io.jstrace.syscalls.Syscall;
 import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Selection;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /** Which seccomp action each syscall number gets, for --seccomp-bpf and for --seccomp-policy. */
 public final class FilterPlan {
@@ -42,16 +46,24 @@ public final class FilterPlan {
     }
 
     /**
-     * --seccomp-policy: each named call's action, the default action for the rest. The names are
-     * x86_64 names, so calls of other ABIs get the default action, or are killed when the default
-     * lets calls through: a deny list written for x86_64 numbers must not be sidestepped through
-     * int 0x80.
+     * --seccomp-policy: each named call's action, tested on its arguments where its rules have
+     * conditions, the default action for the rest. The names are x86_64 names, so calls of other
+     * ABIs get the default action, or are killed when the default lets calls through: a deny
+     * list written for x86_64 numbers must not be sidestepped through int 0x80.
      */
     public static byte[] policy(Profile profile, SyscallTable table) {
-        int[] actions = actions(table, profile.defaultAction().ret());
-        profile.actions().forEach((name, a) -> actions[table.byName(name).number()] = a.ret());
         Action d = profile.defaultAction();
-        return Seccomp.program(actions, d.ret(), d.letsThrough() ? Seccomp.RET_KILL_PROCESS : d.ret());
+        int[] actions = actions(table, d.ret());
+        Map<Integer, Consumer<Bpf>> decided = new HashMap<>();
+        profile.rules().forEach((name, rules) -> {
+            int nr = table.byName(name).number();
+            if (profile.conditional(name)) {
+                decided.put(nr, p -> RuleCode.write(p, rules, d));
+            } else if (!rules.isEmpty()) {
+                actions[nr] = rules.getFirst().action().ret();
+            }
+        });
+        return Seccomp.program(actions, d.ret(), d.letsThrough() ? Seccomp.RET_KILL_PROCESS : d.ret(), decided);
     }
 
     private static int[] actions(SyscallTable table, int fill) {

@@ -2,6 +2,7 @@ package io.jstrace.seccomp;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
 /** A seccomp profile that cannot be read or enforced; the message names the file and the problem. */
@@ -15,6 +16,7 @@ public final class ProfileError extends Exception {
         String reason = switch (e) {
             case NoSuchFileException n -> "No such file or directory";
             case AccessDeniedException a -> "Permission denied";
+            case FileSystemException f when f.getReason() != null -> f.getReason();
             default -> e.getMessage();
         };
         return new ProfileError(what + " '" + file + "': " + reason);

@@ -1,62 +1,93 @@
 package io.jstrace.seccomp;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.jstrace.syscalls.SyscallTable;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
- * Reads a Docker/OCI seccomp profile (the JSON {@code docker run --security-opt seccomp=FILE}
- * takes): {@code defaultAction}, {@code defaultErrnoRet}, {@code architectures},
- * {@code syscalls[].names} (or the older {@code name}), {@code .action}, {@code .errnoRet}.
- * What jstrace cannot enforce exactly is refused rather than approximated: argument conditions
- * ({@code args}), non-empty {@code includes}/{@code excludes}, notification listeners, and names
- * that are no x86_64 syscall. Docker's {@code archMap} and {@code comment}s are skipped.
+ * Reads a seccomp profile as Docker ({@code --security-opt seccomp=FILE}) and the OCI runtimes
+ * (config.json's {@code linux.seccomp}) take it: {@code defaultAction}, {@code defaultErrnoRet},
+ * {@code architectures} (or Docker's {@code archMap}), {@code flags}, {@code syscalls[]} with
+ * {@code names} (or {@code name}), {@code action}, {@code errnoRet}, {@code args} and Docker's
+ * {@code includes}/{@code excludes} on {@code caps}, {@code arches} and {@code minKernel}
+ * (evaluated here, against {@link Host}). As they do, it skips names that are no x86_64 call
+ * and fields it does not know (a note for each under -v), and refuses what it cannot enforce:
+ * notification listeners ({@code listenerPath}, SCMP_ACT_NOTIFY).
  */
 public final class ProfileReader {
-    private static final int EPERM = 1, MAX_ERRNO = 4095;
+    private static final int EPERM = 1, MAX_ERRNO = 4095, MAX_DEPTH = 32, MAX_DIGITS = 24;
+    private static final BigInteger U64 = BigInteger.ONE.shiftLeft(64);
     /** libseccomp's architecture names; only x86_64 numbering is enforced, whichever are listed. */
     private static final Set<String> ARCHITECTURES = Set.of("SCMP_ARCH_X86", "SCMP_ARCH_X86_64", "SCMP_ARCH_X32",
             "SCMP_ARCH_ARM", "SCMP_ARCH_AARCH64", "SCMP_ARCH_MIPS", "SCMP_ARCH_MIPS64", "SCMP_ARCH_MIPS64N32",
             "SCMP_ARCH_MIPSEL", "SCMP_ARCH_MIPSEL64", "SCMP_ARCH_MIPSEL64N32", "SCMP_ARCH_PPC", "SCMP_ARCH_PPC64",
             "SCMP_ARCH_PPC64LE", "SCMP_ARCH_S390", "SCMP_ARCH_S390X", "SCMP_ARCH_PARISC", "SCMP_ARCH_PARISC64",
             "SCMP_ARCH_RISCV64", "SCMP_ARCH_LOONGARCH64", "SCMP_ARCH_M68K", "SCMP_ARCH_SH", "SCMP_ARCH_SHEB");
+    /** The filter flags of the runtime spec: none changes which calls the filter lets through. */
+    private static final Set<String> FLAGS = Set.of("SECCOMP_FILTER_FLAG_TSYNC", "SECCOMP_FILTER_FLAG_LOG",
+            "SECCOMP_FILTER_FLAG_SPEC_ALLOW", "SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV");
+    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_DEPTH).maxNumberLength(MAX_DIGITS).build()).build();
 
-    private final String file;
+    private final String what;
     private final SyscallTable table;
+    private final Host host;
     private final JsonParser p;
+    private final Set<String> unknownNames = new TreeSet<>(), unknownFields = new TreeSet<>();
 
-    private ProfileReader(String file, SyscallTable table, JsonParser p) {
-        this.file = file;
+    private ProfileReader(String what, SyscallTable table, Host host, JsonParser p) {
+        this.what = what;
         this.table = table;
+        this.host = host;
         this.p = p;
     }
 
-    /** The profile in {@code file}, or a {@link ProfileError} naming the first problem. */
-    public static Profile read(String file, SyscallTable table) throws ProfileError {
-        byte[] json;
-        try {
-            json = Files.readAllBytes(Path.of(file));
-        } catch (IOException e) {
-            throw ProfileError.of("seccomp policy", file, e);
-        }
-        try (JsonParser p = new JsonFactory().createParser(json)) {
-            return new ProfileReader(file, table, p).profile();
+    /** The profile in {@code file} for this machine, or a {@link ProfileError} naming the first problem. */
+    public static Profile read(String file, SyscallTable table, Consumer<String> notes) throws ProfileError {
+        return read("seccomp policy", file, table, Host.current(), notes);
+    }
+
+    /**
+     * @param what  how errors and notes name the file ({@code seccomp policy})
+     * @param notes what was skipped, one line each (shown under -v)
+     */
+    static Profile read(String what, String file, SyscallTable table, Host host, Consumer<String> notes) throws ProfileError {
+        String where = what + " '" + file + "'";
+        byte[] json = ProfileFile.read(what, file);
+        try (JsonParser p = JSON.createParser(json)) {
+            ProfileReader r = new ProfileReader(where, table, host, p);
+            Profile profile = r.profile();
+            if (!r.unknownNames.isEmpty()) {
+                notes.accept(where + ": skipped names that are no x86_64 system call: " + String.join(" ", r.unknownNames));
+            }
+            if (!r.unknownFields.isEmpty()) {
+                notes.accept(where + ": ignored unknown fields: " + String.join(" ", r.unknownFields));
+            }
+            return profile;
+        } catch (StreamConstraintsException e) {
+            String m = String.valueOf(e.getOriginalMessage());
+            throw new ProfileError(where + ": " + (m.startsWith("Document nesting depth") ? "nested deeper than " + MAX_DEPTH + " levels"
+                    : m.startsWith("Number value length") ? "a number longer than " + MAX_DIGITS + " digits" : "too large a value"));
         } catch (JsonProcessingException e) {
-            throw new ProfileError("seccomp policy '" + file + "': malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage().lines().findFirst().orElse("").replaceFirst(" \\(start marker at .*", ""));
+            JsonLocation at = e.getLocation();
+            String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").replaceFirst(" \\(start marker at .*", "");
+            throw new ProfileError(where + ": malformed JSON" + (at == null ? "" : " at line " + at.getLineNr()
+                    + ", column " + at.getColumnNr()) + ": " + m);
         } catch (IOException e) {
-            throw ProfileError.of("seccomp policy", file, e);
+            throw ProfileError.of(what, file, e);
         }
     }
 
@@ -65,100 +96,273 @@ public final class ProfileReader {
         Action.Kind defaultKind = null;
         int defaultErrno = EPERM;
         List<String> architectures = List.of();
-        Map<String, Action> actions = new LinkedHashMap<>();
+        boolean archMap = false;
+        List<Entry> entries = List.of();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
-            p.nextToken();
+            if (p.nextToken() == JsonToken.VALUE_NULL) {
+                continue;
+            }
             switch (field) {
                 case "defaultAction" -> defaultKind = kind("defaultAction");
                 case "defaultErrnoRet" -> defaultErrno = errno("defaultErrnoRet");
-                case "architectures" -> architectures = architectures();
-                case "archMap" -> p.skipChildren(); // Docker's per-host expansion of architectures
-                case "syscalls" -> rules(actions);
-                default -> throw error("unsupported field '" + field + "'");
+                case "architectures" -> architectures = architectures("architectures");
+                case "archMap" -> archMap = archMap(); // Docker's per-host expansion of architectures
+                case "flags" -> flags();
+                case "syscalls" -> entries = entries();
+                case "listenerPath" -> {
+                    if (!string("listenerPath").isEmpty()) {
+                        throw error("listenerPath: seccomp notification listeners (SCMP_ACT_NOTIFY) are not supported");
+                    }
+                }
+                default -> skip(field);
             }
         }
         if (p.nextToken() != null) {
             throw error("unexpected data after the profile");
         }
-        if (defaultKind == null) {
-            throw error("no defaultAction");
+        if (archMap && !architectures.isEmpty()) {
+            throw error("both 'architectures' and 'archMap' are given; use one");
         }
-        return new Profile(action(defaultKind, defaultErrno), architectures, actions);
+        if (defaultKind == null) {
+            if (!entries.isEmpty()) {
+                throw error("no defaultAction");
+            }
+            defaultKind = Action.Kind.ALLOW; // Docker and runc: no default and no rules, no filter
+        }
+        Rules rules = new Rules(Action.of(defaultKind, defaultErrno));
+        for (Entry e : entries) {
+            for (String name : e.names) {
+                if (table.byName(name) == null) {
+                    unknownNames.add(name);
+                } else {
+                    rules.add(name, e.action, e.conditions);
+                }
+            }
+        }
+        return rules.profile(architectures);
     }
 
-    private List<String> architectures() throws IOException, ProfileError {
-        List<String> names = strings("architectures");
-        for (String a : names) {
-            if (!ARCHITECTURES.contains(a)) {
-                throw error("unknown architecture '" + a + "'");
+    /** One element of {@code syscalls} that applies here. */
+    private record Entry(List<String> names, Action action, List<Condition> conditions) {}
+
+    private List<Entry> entries() throws IOException, ProfileError {
+        expect(p.currentToken(), JsonToken.START_ARRAY, "syscalls");
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+            Entry e = entry("syscalls[" + i + "]");
+            if (e != null) {
+                entries.add(e);
             }
+        }
+        return entries;
+    }
+
+    /** The entry at the current object, or null when its includes/excludes leave it out here. */
+    private Entry entry(String where) throws IOException, ProfileError {
+        expect(p.currentToken(), JsonToken.START_OBJECT, where);
+        List<String> names = null;
+        Action.Kind kind = null;
+        int errno = EPERM;
+        List<Condition> conditions = List.of();
+        boolean applies = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            String at = where + "." + field;
+            switch (field) {
+                case "names" -> {
+                    if (names != null) {
+                        throw error(where + ": both 'name' and 'names' are given; use one");
+                    }
+                    names = strings(at);
+                }
+                case "name" -> {
+                    if (names != null) {
+                        throw error(where + ": both 'name' and 'names' are given; use one");
+                    }
+                    names = List.of(string(at));
+                }
+                case "action" -> kind = kind(at);
+                case "errnoRet" -> errno = errno(at);
+                case "args" -> conditions = conditions(at);
+                case "includes" -> applies &= filter(at, true);
+                case "excludes" -> applies &= filter(at, false);
+                default -> skip(at);
+            }
+        }
+        if (kind == null) {
+            throw error(where + ": no action");
+        }
+        return applies && names != null ? new Entry(names, Action.of(kind, errno), conditions) : null;
+    }
+
+    private List<Condition> conditions(String where) throws IOException, ProfileError {
+        expect(p.currentToken(), JsonToken.START_ARRAY, where);
+        List<Condition> out = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String at = where + "[" + out.size() + "]";
+            expect(p.currentToken(), JsonToken.START_OBJECT, at);
+            Long index = null;
+            long value = 0, valueTwo = 0;
+            Condition.Op op = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                    continue;
+                }
+                switch (field) {
+                    case "index" -> index = u64(at + ".index");
+                    case "value" -> value = u64(at + ".value");
+                    case "valueTwo" -> valueTwo = u64(at + ".valueTwo");
+                    case "op" -> {
+                        String name = string(at + ".op");
+                        op = Condition.Op.byScmpName(name);
+                        if (op == null) {
+                            throw error(at + ".op: unknown operator '" + name + "'");
+                        }
+                    }
+                    default -> skip(at + "." + field);
+                }
+            }
+            if (index == null) {
+                throw error(at + ": no index");
+            }
+            if (index < 0 || index >= Condition.ARGS) {
+                throw error(at + ".index: " + Long.toUnsignedString(index) + " is not an argument (0..5)");
+            }
+            if (op == null) {
+                throw error(at + ": no op");
+            }
+            out.add(new Condition(index.intValue(), op, value, valueTwo));
+        }
+        return out;
+    }
+
+    /** Docker's includes ({@code include}) or excludes: whether the entry applies on this host. */
+    private boolean filter(String where, boolean include) throws IOException, ProfileError {
+        expect(p.currentToken(), JsonToken.START_OBJECT, where);
+        boolean applies = true;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_NULL) {
+                continue;
+            }
+            String at = where + "." + field;
+            boolean matches = switch (field) {
+                case "caps" -> {
+                    List<String> caps = strings(at);
+                    yield caps.isEmpty() ? include : include ? caps.stream().allMatch(host::has) : caps.stream().anyMatch(host::has);
+                }
+                case "arches" -> {
+                    List<String> arches = strings(at);
+                    yield arches.isEmpty() ? include : arches.contains(Host.ARCH);
+                }
+                case "minKernel" -> {
+                    String v = string(at);
+                    yield v.isEmpty() ? include : atLeast(at, v);
+                }
+                default -> {
+                    skip(at);
+                    yield include;
+                }
+            };
+            applies &= include == matches;
+        }
+        return applies;
+    }
+
+    private boolean atLeast(String where, String version) throws ProfileError {
+        String[] parts = version.split("\\.", 3);
+        if (parts.length == 2 && parts[0].matches("\\d{1,3}") && parts[1].matches("\\d{1,3}")) {
+            int k = Integer.parseInt(parts[0]), m = Integer.parseInt(parts[1]);
+            if ((k | m) != 0 && k < 256 && m < 256) {
+                return host.atLeast(k, m);
+            }
+        }
+        throw error(where + ": invalid kernel version '" + version + "', expected \"<kernel>.<major>\"");
+    }
+
+    private List<String> architectures(String where) throws IOException, ProfileError {
+        List<String> names = strings(where);
+        for (String a : names) {
+            architecture(where, a);
         }
         return names;
     }
 
-    private void rules(Map<String, Action> actions) throws IOException, ProfileError {
-        expect(p.currentToken(), JsonToken.START_ARRAY, "syscalls");
+    private void architecture(String where, String name) throws ProfileError {
+        if (!ARCHITECTURES.contains(name)) {
+            throw error(where + ": unknown architecture '" + name + "'");
+        }
+    }
+
+    /** Checks Docker's archMap ([{architecture, subArchitectures}]); whether it has entries. */
+    private boolean archMap() throws IOException, ProfileError {
+        expect(p.currentToken(), JsonToken.START_ARRAY, "archMap");
+        boolean any = false;
         for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-            String where = "syscalls[" + i + "]";
-            expect(p.currentToken(), JsonToken.START_OBJECT, where);
-            List<String> names = null;
-            Action.Kind kind = null;
-            int errno = EPERM;
+            expect(p.currentToken(), JsonToken.START_OBJECT, "archMap[" + i + "]");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                p.nextToken();
+                String at = "archMap[" + i + "]." + field;
+                if (p.nextToken() == JsonToken.VALUE_NULL) {
+                    continue;
+                }
                 switch (field) {
-                    case "names" -> names = strings(where + ".names");
-                    case "name" -> names = List.of(string(where + ".name"));
-                    case "action" -> kind = kind(where + ".action");
-                    case "errnoRet" -> errno = errno(where + ".errnoRet");
-                    case "args" -> empty(where + ".args", "argument conditions are not supported");
-                    case "includes", "excludes" -> empty(where + "." + field,
-                            "conditions on capabilities, architectures or kernel versions are not supported");
-                    case "comment" -> p.skipChildren();
-                    default -> throw error(where + ": unsupported field '" + field + "'");
+                    case "architecture" -> architecture(at, string(at));
+                    case "subArchitectures" -> architectures(at);
+                    default -> skip(at);
                 }
             }
-            if (names == null) {
-                throw error(where + ": no names");
-            }
-            if (kind == null) {
-                throw error(where + ": no action");
-            }
-            Action a = action(kind, errno);
-            for (String name : names) {
-                if (table.byName(name) == null) {
-                    throw error("unknown system call '" + name + "'");
-                }
-                Action before = actions.putIfAbsent(name, a);
-                if (before != null && !before.equals(a)) {
-                    throw error("system call '" + name + "' is given two different actions");
-                }
+            any = true;
+        }
+        return any;
+    }
+
+    private void flags() throws IOException, ProfileError {
+        for (String f : strings("flags")) {
+            if (!FLAGS.contains(f)) {
+                throw error("flags: unknown flag '" + f + "'");
             }
         }
     }
 
-    private static Action action(Action.Kind kind, int errno) {
-        return new Action(kind, kind == Action.Kind.ERRNO ? errno : 0);
+    private void skip(String field) throws IOException {
+        if (!field.endsWith("comment")) {
+            unknownFields.add(field.replaceAll("\\[\\d+]", "[]"));
+        }
+        p.skipChildren();
     }
 
     private Action.Kind kind(String where) throws IOException, ProfileError {
         String name = string(where);
         Action.Kind k = Action.Kind.byScmpName(name);
         if (k == null) {
-            throw error(where + ": unsupported action '" + name + "'");
+            throw error(where + ": " + (name.equals("SCMP_ACT_NOTIFY") ? "seccomp notification listeners (SCMP_ACT_NOTIFY) are not supported"
+                    : "unknown action '" + name + "'"));
         }
         return k;
     }
 
     private int errno(String where) throws IOException, ProfileError {
-        expect(p.currentToken(), JsonToken.VALUE_NUMBER_INT, where);
-        long v = p.getLongValue();
+        long v = u64(where);
         if (v < 0 || v > MAX_ERRNO) {
-            throw error(where + ": errno " + v + " out of range 0.." + MAX_ERRNO);
+            throw error(where + ": errno " + Long.toUnsignedString(v) + " out of range 0.." + MAX_ERRNO);
         }
         return (int) v;
+    }
+
+    /** An unsigned 64-bit integer, as Go reads it into a uint64. */
+    private long u64(String where) throws IOException, ProfileError {
+        expect(p.currentToken(), JsonToken.VALUE_NUMBER_INT, where);
+        BigInteger v = p.getBigIntegerValue();
+        if (v.signum() < 0 || v.compareTo(U64) >= 0) {
+            throw error(where + ": " + v + " is out of range 0..18446744073709551615");
+        }
+        return v.longValue();
     }
 
     private String string(String where) throws IOException, ProfileError {
@@ -173,23 +377,6 @@ public final class ProfileReader {
             out.add(string(where + "[" + out.size() + "]"));
         }
         return out;
-    }
-
-    /** Accepts null, [] or an object whose members are all null or []; anything more is refused. */
-    private void empty(String where, String refusal) throws IOException, ProfileError {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.START_OBJECT) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                p.nextToken();
-                empty(where + "." + p.currentName(), refusal);
-            }
-        } else if (t == JsonToken.START_ARRAY) {
-            if (p.nextToken() != JsonToken.END_ARRAY) {
-                throw error(where + ": " + refusal);
-            }
-        } else if (t != JsonToken.VALUE_NULL) {
-            throw error(where + ": " + refusal);
-        }
     }
 
     private void expect(JsonToken got, JsonToken want, String where) throws ProfileError {
@@ -215,6 +402,6 @@ public final class ProfileReader {
     }
 
     private ProfileError error(String problem) {
-        return new ProfileError("seccomp policy '" + file + "': " + problem);
+        return new ProfileError(what + ": " + problem);
     }
 }

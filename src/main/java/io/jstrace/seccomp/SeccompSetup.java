@@ -31,14 +31,22 @@ public record SeccompSetup(Selection selection, Sink sink, SeccompLaunch launch)
      * @param startsCommand false for -p: a filter can only be installed in a command jstrace starts
      * @param text          the sink that prints the trace
      * @param warn          jstrace's one-line warnings (strace's wording where strace has one)
+     * @param notes         what a profile's reading skipped (-v shows them)
      */
     public static SeccompSetup of(SeccompOptions o, Selection shown, boolean followForks, boolean startsCommand,
-                                  Sink text, PrintStream err, String program, Consumer<String> warn) throws ProfileError {
+                                  Sink text, PrintStream err, String program, Consumer<String> warn,
+                                  Consumer<String> notes) throws ProfileError {
         SyscallTable table = SyscallTable.x86_64();
-        Profile policy = o.policy() == null ? null : ProfileReader.read(o.policy(), table);
+        Host host = Host.current();
+        Profile policy = o.policy() == null ? null : ProfileReader.read("seccomp policy", o.policy(), table, host, notes);
+        if (o.profile() == null && (o.profileBase() != null || o.learnArgs())) {
+            throw new ProfileError("--seccomp-profile-base and --seccomp-profile-args need --seccomp-profile");
+        }
         List<Sink> everyCall = new ArrayList<>();
         if (o.profile() != null) {
-            everyCall.add(new ProfileRecorder(create(o.profile()), table, warn));
+            Profile base = o.profileBase() == null ? null
+                    : ProfileReader.read("seccomp profile base", o.profileBase(), table, host, notes);
+            everyCall.add(new ProfileRecorder(create(o.profile()), table, warn, o.learnArgs(), base));
         }
         if (policy != null) {
             if (!Seccomp.available()) {

@@ -5,6 +5,8 @@ import io.jstrace.trace.Errnos;
 import io.jstrace.trace.Sink;
 
 import java.io.PrintStream;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * --seccomp-policy: one line on jstrace's stderr for each call of a traced thread that the
@@ -15,9 +17,10 @@ import java.io.PrintStream;
  * where ACTION is {@code SCMP_ACT_ERRNO(EPERM)} (the call failed with that errno),
  * {@code SCMP_ACT_KILL_PROCESS}, {@code SCMP_ACT_KILL_THREAD}, {@code SCMP_ACT_TRAP} (SIGSYS),
  * {@code SCMP_ACT_TRACE(ENOSYS)} (no seccomp tracer, as under Docker) or {@code SCMP_ACT_LOG}
- * (allowed, logged by the kernel's audit). The filter decides by syscall number alone, so the
- * tracer knows for certain which calls it stopped. Threads not traced (children without -f)
- * are confined just the same but not reported.
+ * (allowed, logged by the kernel's audit). The tracer decides as the filter does, from the call's
+ * number and the argument registers it saw at the call's entry (the ones the filter tests), so it
+ * knows for certain which calls the filter stopped. Threads not traced (children without -f) are
+ * confined just the same but not reported.
  */
 public final class ViolationReport implements Sink {
     private static final int ENOSYS = 38;
@@ -25,6 +28,8 @@ public final class ViolationReport implements Sink {
     private final Profile profile;
     private final PrintStream err;
     private final String program;
+    /** The action for each thread's call in progress, from its entry. */
+    private final Map<Integer, Action> pending = new HashMap<>();
 
     public ViolationReport(Profile profile, PrintStream err, String program) {
         this.profile = profile;
@@ -34,9 +39,11 @@ public final class ViolationReport implements Sink {
 
     @Override
     public void accept(Event event) {
-        if (event instanceof Event.SyscallExit e) {
-            Action a = profile.of(e.name());
-            if (a.kind() != Action.Kind.ALLOW) {
+        if (event instanceof Event.SyscallEntry e) {
+            pending.put(e.tid(), profile.of(e.name(), e.args()));
+        } else if (event instanceof Event.SyscallExit e) {
+            Action a = pending.remove(e.tid());
+            if (a != null && a.kind() != Action.Kind.ALLOW) {
                 err.println(program + ": seccomp policy: pid " + e.tid() + " " + e.name() + ": " + describe(a));
             }
         }

@@ -591,7 +591,7 @@ public final class Tracer {
         // -k: strace shows the new program's stack after the launch, not the launcher's.
         t.entryStack = unwinder != null && !launchExec && unwinder.takenAtEntry(name) ? walk(t) : null;
         List<Value> shown = present(values, 0, shownAtEntry);
-        emit(new Event.SyscallEntry(t.tid, now(), nr, name, shown, rest, info.instructionPointer()));
+        emit(new Event.SyscallEntry(t.tid, now(), nr, name, shown, rest, info.instructionPointer(), args));
     }
 
     private void exit(Task t) {

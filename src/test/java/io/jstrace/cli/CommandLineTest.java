@@ -126,8 +126,10 @@ class CommandLineTest {
         assertEquals(io.jstrace.seccomp.SeccompOptions.DEFAULT, parse("x").seccomp());
         assertEquals(io.jstrace.seccomp.SeccompOptions.Bpf.ON, parse("--seccomp-bpf", "x").seccomp().bpf());
         assertEquals(io.jstrace.seccomp.SeccompOptions.Bpf.OFF, parse("--seccomp-bpf", "--no-seccomp-bpf", "x").seccomp().bpf());
-        assertEquals(new io.jstrace.seccomp.SeccompOptions(io.jstrace.seccomp.SeccompOptions.Bpf.AUTO, "out.json", "in.json"),
+        assertEquals(new io.jstrace.seccomp.SeccompOptions(io.jstrace.seccomp.SeccompOptions.Bpf.AUTO, "out.json", "in.json", null, false),
                 parse("--seccomp-profile", "out.json", "--seccomp-policy=in.json", "x").seccomp());
+        assertEquals(new io.jstrace.seccomp.SeccompOptions(io.jstrace.seccomp.SeccompOptions.Bpf.AUTO, "out.json", null, "runc.json", true),
+                parse("--seccomp-profile", "out.json", "--seccomp-profile-base=runc.json", "--seccomp-profile-args", "x").seccomp());
         assertEquals("--seccomp-policy applies to a command jstrace starts, not to -p",
                 assertThrows(UsageError.class, () -> parse("--seccomp-policy", "p.json", "-p", "1")).getMessage());
         assertEquals("--seccomp-bpf cannot be combined with --seccomp-policy",

@@ -51,8 +51,8 @@ class FilterPlanTest {
     @Test
     void policyGivesEachNameItsAction() {
         Profile p = new Profile(new Action(Action.Kind.ERRNO, 1), List.of(), Map.of(
-                "read", Action.ALLOW, "openat", new Action(Action.Kind.ERRNO, 13),
-                "reboot", new Action(Action.Kind.KILL_PROCESS, 0)));
+                "read", List.of(Rule.always(Action.ALLOW)), "openat", List.of(Rule.always(new Action(Action.Kind.ERRNO, 13))),
+                "reboot", List.of(Rule.always(new Action(Action.Kind.KILL_PROCESS, 0)))));
         byte[] prog = FilterPlan.policy(p, TABLE);
         assertEquals(Seccomp.RET_ALLOW, run(prog, X86_64, nr("read")));
         assertEquals(Seccomp.RET_ERRNO | 13, run(prog, X86_64, nr("openat")));
@@ -64,7 +64,7 @@ class FilterPlanTest {
 
     @Test
     void denyListsCannotBeSidesteppedThroughOtherAbis() {
-        Profile p = new Profile(Action.ALLOW, List.of(), Map.of("ptrace", new Action(Action.Kind.ERRNO, 1)));
+        Profile p = new Profile(Action.ALLOW, List.of(), Map.of("ptrace", List.of(Rule.always(new Action(Action.Kind.ERRNO, 1)))));
         byte[] prog = FilterPlan.policy(p, TABLE);
         assertEquals(Seccomp.RET_ALLOW, run(prog, X86_64, nr("read")));
         assertEquals(Seccomp.RET_ERRNO | 1, run(prog, X86_64, nr("ptrace")));
