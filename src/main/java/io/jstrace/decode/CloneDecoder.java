@@ -16,7 +16,7 @@ final class CloneDecoder {
 
     /** strace prints clone's arguments as {@code name=value}. */
     static Value named(String name, Value v) {
-        return new Value.Op(new Value.Text(name), "=", v);
+        return new Value.Field(name, v);
     }
 
     /** The flags with the exit signal in the low byte: {@code CLONE_VM|...|SIGCHLD}. */
@@ -28,7 +28,7 @@ final class CloneDecoder {
         }
         Xlat.Flags x = Xlat.of("clone_flags").flags(flags);
         Value f = new Value.Flags(x.names(), x.rest(), Value.Radix.HEX, flags);
-        return sig != 0 ? new Value.Op(f, "|", Siginfo.signal(sig)) : f;
+        return sig != 0 ? new Value.Or(f, Siginfo.signal(sig)) : f;
     }
 
     /** clone_flags then clone3_flags for the high bits (strace's printflags_ex over both tables). */
@@ -124,6 +124,6 @@ final class CloneDecoder {
         if ((flags & CLONE_PARENT_SETTID) != 0) {
             out.add(Decode.field("parent_tid", intAt(c, b.s64(24), false)));
         }
-        return new Value.Op(in, " => ", new Value.Struct(out, false));
+        return new Value.Changed(in, new Value.Struct(out, false));
     }
 }

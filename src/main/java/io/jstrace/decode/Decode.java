@@ -55,6 +55,11 @@ public final class Decode {
         return buffer(c, addr, len, len <= 0 ? null : c.memory.read(c.tid, addr, (int) Math.min(len, c.options.stringLimit())));
     }
 
+    /** {@link #buffer(Call, long, long)} always shown in hex, as strace shows getrandom's bytes (QUOTE_FORCE_HEX). */
+    public static Value hexBuffer(Call c, long addr, long len) {
+        return buffer(c, addr, len) instanceof Value.Str s ? new Value.Str(s.bytes(), s.truncated(), true) : ptr(addr);
+    }
+
     /** {@link #buffer(Call, long, long)} from the bytes already read there (the first -s of them, or fewer). */
     static Value buffer(Call c, long addr, long len, byte[] read) {
         if (len <= 0) {

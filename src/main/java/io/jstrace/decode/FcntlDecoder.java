@@ -109,20 +109,20 @@ final class FcntlDecoder {
         }
 
         @Override
-        public Value detail(Call c) {
+        public List<Value> details(Call c) {
             long r = c.ret();
-            return switch (c.intArg(1)) {
+            return ReturnKind.one(switch (c.intArg(1)) {
                 case F_GETFD -> r == 0 ? null : labelled("flags", Decode.flags("fdflags", r));
                 case F_GETFL -> labelled("flags", FileKinds.openFlags(r));
                 case F_GET_SEALS -> r == 0 ? null : labelled("seals", Decode.flags("file_seals", r));
                 case F_GETLEASE -> Decode.sym("lockfcmds", r, Value.Radix.HEX, "F_???");
                 case F_GETSIG -> r == 0 ? null : Siginfo.signal((int) r);
                 default -> null;
-            };
+            });
         }
     };
 
     private static Value labelled(String label, Value v) {
-        return new Value.Op(new Value.Text(label), " ", v);
+        return new Value.Labeled(label, v);
     }
 }

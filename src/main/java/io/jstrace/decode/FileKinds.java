@@ -102,7 +102,7 @@ final class FileKinds implements KindFamily {
             }
             long end = ((Value.Num) a.items().get(0)).value();
             Value before = new Value.Arr(List.of(Value.Num.dec(end - c.ret())), false);
-            return new Value.Op(before, " => ", after);
+            return new Value.Changed(before, after);
         }));
 
         // fcntl and ioctl print their command and its argument together at exit: whether there

@@ -2,6 +2,9 @@ package io.jstrace.decode;
 
 import io.jstrace.model.Value;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** futex: the operation, then the arguments that operation uses, in strace's order. */
 final class FutexDecoder {
     private FutexDecoder() {}
@@ -50,22 +53,27 @@ final class FutexDecoder {
     private static Value wakeOp(long v) {
         Value out = null;
         if (((v >> 28) & 8) != 0) {
-            out = new Value.Op(new Value.Sym("FUTEX_OP_OPARG_SHIFT", 8), "<<", Value.Num.udec(28));
+            out = new Value.Shift(new Value.Sym("FUTEX_OP_OPARG_SHIFT", 8), Value.Num.udec(28));
         }
         out = or(out, shifted(Decode.sym("futexwakeops", (v >> 28) & 7, Value.Radix.HEX, null), 28,
                 io.jstrace.xlat.Xlat.of("futexwakeops").name((v >> 28) & 7) == null ? "FUTEX_OP_???" : null));
-        out = or(out, new Value.Op(Value.Num.hex((v >> 12) & 0xfff), "<<", Value.Num.udec(12)));
+        out = or(out, new Value.Shift(Value.Num.hex((v >> 12) & 0xfff), Value.Num.udec(12)));
         out = or(out, shifted(Decode.sym("futexwakecmps", (v >> 24) & 0xf, Value.Radix.HEX, null), 24,
                 io.jstrace.xlat.Xlat.of("futexwakecmps").name((v >> 24) & 0xf) == null ? "FUTEX_OP_CMP_???" : null));
         return or(out, Value.Num.hex(v & 0xfff));
     }
 
     private static Value shifted(Value v, int shift, String comment) {
-        Value s = new Value.Op(v, "<<", Value.Num.udec(shift));
+        Value s = new Value.Shift(v, Value.Num.udec(shift));
         return comment == null ? s : new Value.Commented(s, comment);
     }
 
     private static Value or(Value a, Value b) {
-        return a == null ? b : new Value.Op(a, "|", b);
+        if (a == null) {
+            return b;
+        }
+        List<Value> parts = new ArrayList<>(a instanceof Value.Or o ? o.parts() : List.of(a));
+        parts.add(b);
+        return new Value.Or(parts);
     }
 }

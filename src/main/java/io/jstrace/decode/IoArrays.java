@@ -68,20 +68,4 @@ final class IoArrays {
         return new Value.Arr(items, false);
     }
 
-    /** Values joined by {@code sep} with nothing around them (strace's space-separated fd sets). */
-    static Value join(List<Value> items, String sep) {
-        if (items.isEmpty()) {
-            return new Value.Text("");
-        }
-        Value v = items.get(0);
-        for (int i = 1; i < items.size(); i++) {
-            v = new Value.Op(v, sep, items.get(i));
-        }
-        return v;
-    }
-
-    /** {@code [a b c]}: a set printed space-separated in brackets. */
-    static Value bracketed(List<Value> items) {
-        return new Value.Op(new Value.Op(new Value.Text(""), "[", join(items, " ")), "]", new Value.Text(""));
-    }
 }

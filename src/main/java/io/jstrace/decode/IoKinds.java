@@ -19,8 +19,8 @@ final class IoKinds implements KindFamily {
         k.arg("rwf_flags", (c, i) -> Decode.flags("rwf_flags", c.arg(i) & 0xffffffffL));
 
         k.arg("pollfds", (c, i) -> PollDecoder.fds(c, c.arg(i), c.arg(i + 1) & 0xffffffffL));
-        k.ret("poll", ReturnKind.decimalWith(c -> PollDecoder.detail(c, null)));
-        k.ret("ppoll", ReturnKind.decimalWith(c -> PollDecoder.detail(c, c.arg(2) == 0 ? null : TimeDecoder.timespecAt(c, c.arg(2)))));
+        k.ret("poll", ReturnKind.decimalWithAll(c -> PollDecoder.detail(c, null)));
+        k.ret("ppoll", ReturnKind.decimalWithAll(c -> PollDecoder.detail(c, c.arg(2) == 0 ? null : TimeDecoder.timespecAt(c, c.arg(2)))));
         // Signal mask whose size in bytes is argument N.
         k.argWithParam("sigmask_sized", p -> {
             int n = Integer.parseInt(p);
@@ -28,8 +28,8 @@ final class IoKinds implements KindFamily {
         });
 
         k.arg("fdset", (c, i) -> SelectDecoder.set(c, c.arg(i)));
-        k.ret("select", ReturnKind.decimalWith(c -> SelectDecoder.detail(c, c.arg(4) == 0 ? null : TimeDecoder.timevalAt(c, c.arg(4)))));
-        k.ret("pselect6", ReturnKind.decimalWith(c -> SelectDecoder.detail(c, c.arg(4) == 0 ? null : TimeDecoder.timespecAt(c, c.arg(4)))));
+        k.ret("select", ReturnKind.decimalWithAll(c -> SelectDecoder.detail(c, c.arg(4) == 0 ? null : TimeDecoder.timevalAt(c, c.arg(4)))));
+        k.ret("pselect6", ReturnKind.decimalWithAll(c -> SelectDecoder.detail(c, c.arg(4) == 0 ? null : TimeDecoder.timespecAt(c, c.arg(4)))));
         // pselect6's sixth argument: {const sigset_t *ss; size_t ss_len}.
         k.arg("pselect6_sigmask", (c, i) -> {
             long addr = c.arg(i);

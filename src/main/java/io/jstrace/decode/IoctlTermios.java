@@ -34,7 +34,7 @@ final class IoctlTermios {
         for (int i = 0; i < NCCS; i++) {
             String name = Xlat.of("termios_cc").name(i);
             Value index = name != null ? new Value.Sym(name, i) : Value.Num.udec(i);
-            cc.add(new Value.Op(new Value.Op(new Value.Text("["), "", index), "]=", Value.Num.hex(b.u8(17 + i))));
+            cc.add(new Value.Indexed(index, Value.Num.hex(b.u8(17 + i))));
         }
         f.add(field("c_cc", new Value.Arr(cc, false)));
         return new Value.Struct(f, false);
@@ -87,6 +87,6 @@ final class IoctlTermios {
         all.addAll(f.names());
         Value joined = new Value.Flags(all, f.rest(), Value.Radix.HEX, rest);
         // strace prints an empty remainder as "0" after the named fields.
-        return f.names().isEmpty() && f.rest() == 0 ? new Value.Op(joined, "|", Value.Num.hex(0)) : joined;
+        return f.names().isEmpty() && f.rest() == 0 ? new Value.Or(joined, Value.Num.hex(0)) : joined;
     }
 }

@@ -84,7 +84,7 @@ final class IpcKinds implements KindFamily {
     private static Value getFlags(int flags) {
         Value mode = Value.Num.oct(flags & MODE_BITS);
         int rest = flags & ~MODE_BITS;
-        return rest == 0 ? mode : new Value.Op(Decode.flags("resource_flags", rest & 0xffffffffL), "|", mode);
+        return rest == 0 ? mode : new Value.Or(Decode.flags("resource_flags", rest & 0xffffffffL), mode);
     }
 
     /** shmget's flags: as {@link #getFlags}, with the huge page size as {@code N<<SHM_HUGE_SHIFT}. */
@@ -93,15 +93,15 @@ final class IpcKinds implements KindFamily {
         int rest = flags & ~MODE_BITS & ~(SHM_HUGE_MASK << SHM_HUGE_SHIFT);
         Value v = Value.Num.oct(flags & MODE_BITS);
         if (huge != 0) {
-            v = new Value.Op(new Value.Text(huge + "<<SHM_HUGE_SHIFT"), "|", v);
+            v = new Value.Or(new Value.Shift(Value.Num.udec(huge), new Value.Sym("SHM_HUGE_SHIFT", SHM_HUGE_SHIFT)), v);
         }
-        return rest == 0 ? v : new Value.Op(Decode.flags("shm_resource_flags", rest & 0xffffffffL), "|", v);
+        return rest == 0 ? v : new Value.Or(Decode.flags("shm_resource_flags", rest & 0xffffffffL), v);
     }
 
     /** A *ctl command, with IPC_64 first when the caller set it. */
     private static Value command(String table, int cmd, String unknown) {
         Value name = Decode.sym(table, cmd & ~IPC_64 & 0xffffffffL, Value.Radix.HEX, unknown);
-        return (cmd & IPC_64) != 0 ? new Value.Op(new Value.Sym("IPC_64", IPC_64), "|", name) : name;
+        return (cmd & IPC_64) != 0 ? new Value.Or(new Value.Sym("IPC_64", IPC_64), name) : name;
     }
 
     /** The struct a command uses, or the bare address for commands that take none or when the call failed. */

@@ -97,10 +97,10 @@ final class MemoryKinds implements KindFamily {
         }
         Value out = t != null ? new Value.Sym(t, type) : new Value.Commented(Value.Num.hex(type), "MAP_???");
         if (others != 0) {
-            out = new Value.Op(out, "|", new Value.Flags(f.names(), f.rest(), Value.Radix.HEX, others));
+            out = new Value.Or(out, new Value.Flags(f.names(), f.rest(), Value.Radix.HEX, others));
         }
         if (huge != 0) {
-            out = new Value.Op(out, "|", new Value.Op(Value.Num.udec(huge), "<<", new Value.Sym("MAP_HUGE_SHIFT", MAP_HUGE_SHIFT)));
+            out = new Value.Or(out, new Value.Shift(Value.Num.udec(huge), new Value.Sym("MAP_HUGE_SHIFT", MAP_HUGE_SHIFT)));
         }
         return out;
     }
@@ -112,7 +112,7 @@ final class MemoryKinds implements KindFamily {
         if (huge == 0) {
             return Decode.flags(table, low);
         }
-        Value shift = new Value.Op(Value.Num.udec(huge), "<<", new Value.Sym(shiftName, MAP_HUGE_SHIFT));
-        return low == 0 ? shift : new Value.Op(Decode.flags(table, low), "|", shift);
+        Value shift = new Value.Shift(Value.Num.udec(huge), new Value.Sym(shiftName, MAP_HUGE_SHIFT));
+        return low == 0 ? shift : new Value.Or(Decode.flags(table, low), shift);
     }
 }

@@ -40,8 +40,8 @@ final class MiscKinds implements KindFamily {
             }
 
             @Override
-            public Value detail(Call c) {
-                return c.intArg(0) == MEMBARRIER_CMD_QUERY ? Decode.flags("membarrier_cmds", c.ret()) : null;
+            public List<Value> details(Call c) {
+                return c.intArg(0) == MEMBARRIER_CMD_QUERY ? List.of(Decode.flags("membarrier_cmds", c.ret())) : List.of();
             }
         });
         // ioprio_get's value as strace's auxstr: decoded only, and not at all under -X raw.
@@ -50,7 +50,7 @@ final class MiscKinds implements KindFamily {
         k.arg("futex_arg", FutexDecoder::arg);
 
         k.arg("misc_getrandom_buf", ArgKind.atExit((c, i) -> c.failed()
-                ? Decode.ptr(c.arg(i)) : MiscHex.buffer(c, c.arg(i), c.ret())));
+                ? Decode.ptr(c.arg(i)) : Decode.hexBuffer(c, c.arg(i), c.ret())));
 
         k.arg("misc_utsname_out", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 6 * 65);
@@ -90,8 +90,8 @@ final class MiscKinds implements KindFamily {
             }
 
             @Override
-            public Value detail(Call c) {
-                return personality(c.ret() & 0xffffffffL);
+            public List<Value> details(Call c) {
+                return List.of(personality(c.ret() & 0xffffffffL));
             }
         });
     }
@@ -99,7 +99,7 @@ final class MiscKinds implements KindFamily {
     static Value personality(long v) {
         Value type = Decode.sym("personality_types", v & PER_MASK, Value.Radix.HEX, "PER_???");
         long rest = v & ~PER_MASK;
-        return rest == 0 ? type : new Value.Op(type, "|", Decode.flags("personality_flags", rest));
+        return rest == 0 ? type : new Value.Or(type, Decode.flags("personality_flags", rest));
     }
 
     private static Value cpuSet(Call c, long addr, long len) {

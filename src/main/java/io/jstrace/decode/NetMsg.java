@@ -32,7 +32,7 @@ final class NetMsg {
         f.add(Decode.field("msg_name", name == 0 ? Value.NULL_PTR : NetSockaddr.at(c, name, namelen)));
         Value len = Decode.dec(namelen);
         if (inNamelen != null && inNamelen != namelen) {
-            len = new Value.Op(Decode.dec(inNamelen), " => ", len);
+            len = new Value.Changed(Decode.dec(inNamelen), len);
         }
         f.add(Decode.field("msg_namelen", len));
         long iovlen = b.s64(24);

@@ -78,8 +78,8 @@ final class NetSockaddr {
         long flow = Long.reverseBytes(b.u32(4) << 32) & 0xffffffffL;
         f.add(Decode.field("sin6_flowinfo", new Value.Call("htonl", List.of(Value.Num.udec(flow)))));
         byte[] a = Arrays.copyOfRange(b.b(), 8, 24);
-        f.add(Decode.field(null, new Value.Call("inet_pton", List.of(new Value.Text("AF_INET6"),
-                new Value.Str(ipv6(a).getBytes(), false), new Value.Text("&sin6_addr")))));
+        f.add(Decode.field(null, new Value.Call("inet_pton", List.of(new Value.Sym("AF_INET6", AF_INET6),
+                new Value.Str(ipv6(a).getBytes(), false), new Value.AddressOf("sin6_addr")))));
         if (b.length() > SIN6_MIN_LEN) {
             long scope = b.u32(24);
             boolean linkLocal = (a[0] & 0xff) == 0xfe && (a[1] & 0xc0) == 0x80
@@ -93,7 +93,7 @@ final class NetSockaddr {
         int len = Math.min(b.length(), 110);
         byte[] path = Arrays.copyOfRange(b.b(), 2, len);
         if (path.length > 0 && path[0] == 0) {
-            f.add(Decode.field("sun_path", new Value.Op(new Value.Text(""), "@",
+            f.add(Decode.field("sun_path", new Value.Abstract(
                     new Value.Str(Arrays.copyOfRange(path, 1, path.length), false))));
             return;
         }
@@ -119,7 +119,7 @@ final class NetSockaddr {
 
     /** C's {@code %#08x}: zero is {@code 00000000}, others {@code 0x} and at least six digits. */
     static Value hex08(long v) {
-        return new Value.Text(v == 0 ? "00000000" : String.format("0x%06x", v));
+        return new Value.Num(v, Value.Radix.WORD32);
     }
 
     /** glibc inet_ntop(AF_INET6): the longest run (2+) of zero groups as {@code ::}, IPv4 tails for mapped addresses. */

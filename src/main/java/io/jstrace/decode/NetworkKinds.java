@@ -49,7 +49,7 @@ final class NetworkKinds implements KindFamily {
             if (out == null || out.equals(in)) {
                 return new Value.Arr(List.of(Decode.dec(out == null ? in : out)), false);
             }
-            return new Value.Arr(List.of(new Value.Op(Decode.dec(in), " => ", Decode.dec(out))), false);
+            return new Value.Arr(List.of(new Value.Changed(Decode.dec(in), Decode.dec(out))), false);
         }));
         k.arg("int_pair_out", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 8);
@@ -73,7 +73,7 @@ final class NetworkKinds implements KindFamily {
 
         // recvmmsg's timeout is updated in place: strace shows what is left after the result.
         k.ret("recvmmsg", ReturnKind.decimalWith(c -> c.arg(4) == 0 ? null
-                        : new Value.Op(new Value.Text("left"), " ", TimeDecoder.timespecAt(c, c.arg(4)))));
+                        : new Value.Labeled("left", TimeDecoder.timespecAt(c, c.arg(4)))));
 
         k.arg("sol", (c, i) -> Decode.sym("socketlayers", c.intArg(i), Value.Radix.HEX, "SOL_??"));
         k.arg("setsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), "setsock_options"));
@@ -103,7 +103,7 @@ final class NetworkKinds implements KindFamily {
         if (rest == 0) {
             return base;
         }
-        return new Value.Op(base, "|", flagsWithComment("sock_type_flags", rest, "SOCK_???"));
+        return new Value.Or(base, flagsWithComment("sock_type_flags", rest, "SOCK_???"));
     }
 
     /** Flags whose unnamed bits get strace's {@code /* X_??? *}{@code /} comment. */

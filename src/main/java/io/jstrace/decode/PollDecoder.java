@@ -21,12 +21,12 @@ final class PollDecoder {
      * {@code [{fd=3, revents=POLLIN}]} for the fds that have events, then {@code left <timespec>}
      * for ppoll with a timeout; {@code Timeout} when nothing happened.
      */
-    static Value detail(Call c, Value left) {
+    static List<Value> detail(Call c, Value left) {
         if (c.ret() == 0) {
-            return new Value.Text("Timeout");
+            return List.of(new Value.Note("Timeout"));
         }
         if (!c.options.structs()) {
-            return left; // -e verbose= leaves the ready fds out, as strace does
+            return List.of(); // -e verbose= leaves the details out, as strace does
         }
         long nfds = c.arg(1) & 0xffffffffL;
         List<Value> ready = new ArrayList<>();
@@ -49,6 +49,6 @@ final class PollDecoder {
                     Decode.field("revents", Decode.flags("poll_events", revents))));
         }
         Value arr = new Value.Arr(ready, truncated);
-        return left == null ? arr : new Value.Op(arr, ", left ", left);
+        return left == null ? List.of(arr) : List.of(arr, new Value.Labeled("left", left));
     }
 }

@@ -120,7 +120,7 @@ final class ProcessKinds implements KindFamily {
     private static Value capBits(long lo, long hi) {
         Value low = lo != 0 || hi == 0 ? capMask(lo, 0) : null;
         Value high = hi != 0 ? capMask(hi, 32) : null;
-        return low == null ? high : high == null ? low : new Value.Op(low, "|", high);
+        return low == null ? high : high == null ? low : new Value.Or(low, high);
     }
 
     private static Value capMask(long bits, int first) {

@@ -49,11 +49,11 @@ final class ProcessStructs {
      */
     static Value rlim(long v) {
         if (v == RLIM64_INFINITY) {
-            return new Value.Decoded(v, new Value.Text("RLIM64_INFINITY"));
+            return new Value.Decoded(v, new Value.Name("RLIM64_INFINITY"));
         }
         if (Long.compareUnsigned(v, 1024) > 0 && v % 1024 == 0) {
             return new Value.Decoded(v,
-                    new Value.Op(Value.Num.udec(Long.divideUnsigned(v, 1024)), "*", Value.Num.dec(1024)));
+                    new Value.Product(Value.Num.udec(Long.divideUnsigned(v, 1024)), Value.Num.dec(1024)));
         }
         return Value.Num.udec(v);
     }

@@ -45,7 +45,7 @@ final class SelectDecoder {
         for (int fd : bits(b, nfds)) {
             fds.add(Decode.fd(c, fd));
         }
-        return IoArrays.bracketed(fds);
+        return new Value.BitSet(fds, false);
     }
 
     static List<Integer> bits(Bytes b, int nfds) {
@@ -60,9 +60,9 @@ final class SelectDecoder {
     }
 
     /** {@code in [3], out [4], left {...}} or {@code Timeout}. */
-    static Value detail(Call c, Value left) {
+    static List<Value> detail(Call c, Value left) {
         if (c.ret() == 0) {
-            return new Value.Text("Timeout");
+            return List.of(new Value.Note("Timeout"));
         }
         int nfds = c.intArg(0);
         List<Value> parts = new ArrayList<>();
@@ -80,12 +80,12 @@ final class SelectDecoder {
                 fds.add(Decode.dec(fd));
             }
             if (!fds.isEmpty()) {
-                parts.add(new Value.Op(new Value.Text(SET_NAMES[i]), " ", IoArrays.bracketed(fds)));
+                parts.add(new Value.Labeled(SET_NAMES[i], new Value.BitSet(fds, false)));
             }
         }
         if (left != null) {
-            parts.add(new Value.Op(new Value.Text("left"), " ", left));
+            parts.add(new Value.Labeled("left", left));
         }
-        return IoArrays.join(parts, ", ");
+        return parts;
     }
 }

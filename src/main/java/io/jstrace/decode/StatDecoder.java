@@ -175,7 +175,7 @@ final class StatDecoder {
             return new Value.Flags(names, perm, Value.Radix.OCT, mode);
         }
         // strace prints the permissions even when they are all clear: S_IFREG|000.
-        return new Value.Op(new Value.Flags(names, 0, Value.Radix.OCT, mode), "|", Value.Num.oct(0));
+        return new Value.Or(new Value.Flags(names, 0, Value.Radix.OCT, mode), Value.Num.oct(0));
     }
 
     /**

@@ -53,7 +53,7 @@ final class TimeKinds implements KindFamily {
                     new Value.Commented(Decode.dec(b.s64(0)), TimeDecoder.isoTime(b.s64(0)))), false);
         }));
         // time(2) returns seconds since the epoch, which strace also shows as a date.
-        k.ret("time_t", ReturnKind.decimalWith(c -> new Value.Text(TimeDecoder.isoTime(c.ret()))));
+        k.ret("time_t", ReturnKind.decimalWith(c -> new Value.Note(TimeDecoder.isoTime(c.ret()))));
     }
 
     /** Static clock ids by name; negative ids encode CPU-time clocks and clock fds (strace's printclockname). */
@@ -66,8 +66,7 @@ final class TimeKinds implements KindFamily {
             return new Value.Call("FD_TO_CLOCKID", java.util.List.of(Decode.dec(pid)));
         }
         String fn = (id & 4) != 0 ? "MAKE_THREAD_CPUCLOCK" : "MAKE_PROCESS_CPUCLOCK";
-        // strace prints no space after this comma.
-        return new Value.Op(new Value.Text(fn + "(" + pid + ","),
-                "", new Value.Op(Decode.sym("cpuclocknames", id & 7, Value.Radix.HEX, "CPUCLOCK_???"), ")", new Value.Text("")));
+        return new Value.Call(fn, java.util.List.of(Decode.dec(pid),
+                Decode.sym("cpuclocknames", id & 7, Value.Radix.HEX, "CPUCLOCK_???")));
     }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 final class WaitStatusDecoder {
     private WaitStatusDecoder() {}
 
-    private static final Value S = new Value.Text("s");
+    private static final Value S = new Value.Name("s");
 
     static Value decode(int status) {
         Value cond;
@@ -21,7 +21,7 @@ final class WaitStatusDecoder {
             int sig = (status >> 8) & 0xff;
             Value name = sigName(sig & 0x7f);
             if ((sig & 0x80) != 0) {
-                name = new Value.Op(name, " | ", Value.Num.hex(0x80));
+                name = new Value.Or(name, Value.Num.hex(0x80));
             }
             cond = and(macro("WIFSTOPPED"), eq(macro("WSTOPSIG"), name));
             rest &= ~((sig << 8) | 0x7f);
@@ -42,19 +42,18 @@ final class WaitStatusDecoder {
         } else {
             return new Value.Arr(List.of(Value.Num.hex(status & 0xffffffffL)), false);
         }
-        Value out = new Value.Struct(List.of(new Value.Field(null, cond)), false);
+        List<Value> parts = new ArrayList<>();
+        parts.add(new Value.Struct(List.of(new Value.Field(null, cond)), false));
         int event = rest >>> 16;
         if (event != 0) {
-            out = new Value.Op(out, " | ", new Value.Op(
-                    Decode.sym("ptrace_events", event, Value.Radix.HEX, "PTRACE_EVENT_???"), " << ", Value.Num.dec(16)));
+            parts.add(new Value.Shift(
+                    Decode.sym("ptrace_events", event, Value.Radix.HEX, "PTRACE_EVENT_???"), Value.Num.dec(16)));
             rest &= 0xffff;
         }
         if (rest != 0) {
-            out = new Value.Op(out, " | ", Value.Num.hex(rest & 0xffffffffL));
+            parts.add(Value.Num.hex(rest & 0xffffffffL));
         }
-        List<Value> items = new ArrayList<>();
-        items.add(out);
-        return new Value.Arr(items, false);
+        return new Value.Arr(List.of(parts.size() == 1 ? parts.getFirst() : new Value.Or(parts)), false);
     }
 
     private static Value sigName(int sig) {
@@ -66,11 +65,13 @@ final class WaitStatusDecoder {
     }
 
     private static Value and(Value a, Value b) {
-        return new Value.Op(a, " && ", b);
+        List<Value> all = new ArrayList<>(a instanceof Value.And x ? x.conditions() : List.of(a));
+        all.add(b);
+        return new Value.And(all);
     }
 
     private static Value eq(Value a, Value b) {
-        return new Value.Op(a, " == ", b);
+        return new Value.Equals(a, b);
     }
 
     /** wait4's status argument at exit: the address when nothing was reaped or the call failed. */

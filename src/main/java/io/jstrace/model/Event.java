@@ -32,7 +32,7 @@ public sealed interface Event {
         ARGUMENTS,
         /**
          * The last entry argument continues: the exit's first argument is its value at exit (the
-         * entry value, or {@code Value.Op(entry value, " => ", what changed)}), and further
+         * entry value, or {@link Value.Changed} from the entry value to the exit's), and further
          * arguments may follow.
          */
         CONTINUED
@@ -105,8 +105,12 @@ public sealed interface Event {
         /** The call did not return (exit, execve in another thread, or the tracee died). */
         record None() implements Result {}
 
-        /** {@code detail}, when not null, prints after the value in parentheses. */
-        record Success(Value value, Value detail) implements Result {}
+        /** {@code details} (often none) print after the value in parentheses: {@code = 0 (Timeout)}. */
+        record Success(Value value, List<Value> details) implements Result {
+            public Success(Value value) {
+                this(value, List.of());
+            }
+        }
 
         record Failure(long errno, String name, String description) implements Result {}
     }

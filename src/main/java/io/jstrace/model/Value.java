@@ -27,8 +27,11 @@ public sealed interface Value {
         }
     }
 
-    /** {@code WORD}: a 64-bit word of a bitmap in hex, zero-padded as C's {@code %#016lx} (nodemasks). */
-    enum Radix { DEC, UDEC, HEX, OCT, WORD }
+    /**
+     * {@code WORD}: a 64-bit word of a bitmap in hex, zero-padded as C's {@code %#016lx} (nodemasks);
+     * {@code WORD32} a 32-bit one, as {@code %#08x} (netlink groups).
+     */
+    enum Radix { DEC, UDEC, HEX, OCT, WORD, WORD32 }
 
     /** A named constant such as {@code AT_FDCWD} or {@code SIGCHLD}. */
     record Sym(String name, long value) implements Value {}
@@ -36,8 +39,16 @@ public sealed interface Value {
     /** Flag names joined by {@code |}, then any unnamed bits in {@code restRadix}; no bits at all print as {@code zero}. */
     record Flags(List<String> names, long rest, Radix restRadix, long value) implements Value {}
 
-    /** Bytes shown as a quoted string; {@code truncated} adds strace's {@code ...} after the quote. */
-    record Str(byte[] bytes, boolean truncated) implements Value {}
+    /**
+     * Bytes shown as a quoted string; {@code truncated} adds strace's {@code ...} after the quote.
+     * {@code hex}: always shown as {@code \\x} escapes, whatever -x says (strace's QUOTE_FORCE_HEX:
+     * getrandom's buffer).
+     */
+    record Str(byte[] bytes, boolean truncated, boolean hex) implements Value {
+        public Str(byte[] bytes, boolean truncated) {
+            this(bytes, truncated, false);
+        }
+    }
 
     /**
      * A file descriptor; under -y with what stands behind it: a {@code path} (escaped when
@@ -54,7 +65,8 @@ public sealed interface Value {
     /** {@code {name=value, ...}}; a field with a null name prints only its value. */
     record Struct(List<Field> fields, boolean truncated) implements Value {}
 
-    record Field(String name, Value value) {}
+    /** A named value: a struct's member, or an argument strace names ({@code flags=CLONE_VM|...} of clone). */
+    record Field(String name, Value value) implements Value {}
 
     /** {@code [a, b, ...]}; {@code truncated} adds a final {@code ...}. */
     record Arr(List<Value> items, boolean truncated) implements Value {}
@@ -68,8 +80,45 @@ public sealed interface Value {
     /** A macro-like call: {@code makedev(0x8, 0x1)}, {@code htons(80)}, {@code inet_addr("127.0.0.1")}. */
     record Call(String function, List<Value> args) implements Value {}
 
-    /** {@code left op right}: {@code 8192*1024}, {@code st_mode=S_IFREG|0644}, {@code WIFEXITED(s) && ...}. */
-    record Op(Value left, String op, Value right) implements Value {}
+    /** A bitwise or of its parts: {@code S_IFREG|0644}, {@code SOCK_STREAM|SOCK_CLOEXEC}. */
+    record Or(List<Value> parts) implements Value {
+        public Or(Value a, Value b) {
+            this(List.of(a, b));
+        }
+    }
+
+    /** {@code value} shifted left by {@code by}: {@code 21<<MAP_HUGE_SHIFT}. */
+    record Shift(Value value, Value by) implements Value {}
+
+    /** {@code value} times {@code factor}: an rlimit of {@code 8192*1024}. */
+    record Product(Value value, Value factor) implements Value {}
+
+    /** An in/out argument that the call changed: {@code before => after}. */
+    record Changed(Value before, Value after) implements Value {}
+
+    /** A value with the word that says what it is: {@code left {tv_sec=1, ...}}, {@code in [3]}, {@code flags O_RDWR}. */
+    record Labeled(String label, Value value) implements Value {}
+
+    /** All of the conditions hold: {@code WIFEXITED(s) && WEXITSTATUS(s) == 0}. */
+    record And(List<Value> conditions) implements Value {}
+
+    /** {@code left} equals {@code right}, as a condition: {@code WEXITSTATUS(s) == 0}. */
+    record Equals(Value left, Value right) implements Value {}
+
+    /** An element of a C array by its index: {@code [VINTR]=0x3}. */
+    record Indexed(Value index, Value value) implements Value {}
+
+    /**
+     * A C identifier printed as it is, never as a number: the variable {@code s} of
+     * {@code WIFEXITED(s)}, {@code RLIM64_INFINITY} as a decoded rlimit.
+     */
+    record Name(String name) implements Value {}
+
+    /** The address of a C object, as an out argument of a macro call: {@code &sin6_addr}. */
+    record AddressOf(String name) implements Value {}
+
+    /** A name in the abstract UNIX socket namespace (its leading NUL dropped): {@code @"name"}. */
+    record Abstract(Str name) implements Value {}
 
     /** A value followed by {@code /* comment *}{@code /}. */
     record Commented(Value value, String comment) implements Value {}
@@ -84,9 +133,12 @@ public sealed interface Value {
     /** Memory the tracer could not read: strace prints the address instead. */
     record Unreadable(long address) implements Value {}
 
-    /** Text strace prints literally, for shapes that carry no further structure ({@code ...}). */
-    record Text(String text) implements Value {}
+    /** Words that describe a result and carry no structure: {@code Timeout}, a date. */
+    record Note(String text) implements Value {}
+
+    /** Elements left out where memory could not be read: {@code ...}, usually with the address in a comment. */
+    record Elided() implements Value {}
 
     Value NULL_PTR = new Addr(0);
-    Value ELLIPSIS = new Text("...");
+    Value ELLIPSIS = new Elided();
 }

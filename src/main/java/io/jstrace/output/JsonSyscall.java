@@ -17,7 +17,7 @@ final class JsonSyscall {
 
     /**
      * Writes {@code nr}, {@code args}, {@code status} and the outcome: {@code ret} (and
-     * {@code ret_detail}) on success; {@code ret} -1 with {@code errno}, {@code errno_nr} and
+     * {@code ret_details}) on success; {@code ret} -1 with {@code errno}, {@code errno_nr} and
      * {@code error} on failure; nothing more when the call did not return. {@code exit} is null
      * when the thread was detached (or tracing ended) inside the call; {@code status} says which.
      */
@@ -44,9 +44,10 @@ final class JsonSyscall {
             case Event.Result.Success ok -> {
                 g.writeFieldName("ret");
                 JsonValues.write(g, ok.value());
-                if (ok.detail() != null) {
-                    g.writeFieldName("ret_detail");
-                    JsonValues.write(g, ok.detail());
+                if (!ok.details().isEmpty()) {
+                    g.writeArrayFieldStart("ret_details");
+                    JsonValues.writeAll(g, ok.details());
+                    g.writeEndArray();
                 }
             }
             case Event.Result.Failure f -> {

@@ -63,7 +63,7 @@ final class JsonValues {
             }
             case Value.Str s -> {
                 g.writeStartObject();
-                String text = utf8(s.bytes());
+                String text = s.hex() ? null : utf8(s.bytes());
                 if (text != null) {
                     g.writeStringField("str", text);
                 } else {
@@ -131,13 +131,39 @@ final class JsonValues {
                 g.writeEndArray();
                 g.writeEndObject();
             }
-            case Value.Op o -> {
+            case Value.Or o -> list(g, "or", o.parts());
+            case Value.And a -> list(g, "and", a.conditions());
+            case Value.Equals e -> list(g, "equals", List.of(e.left(), e.right()));
+            case Value.Shift s -> pair(g, "shift", s.value(), "by", s.by());
+            case Value.Product p -> pair(g, "product", p.value(), "factor", p.factor());
+            case Value.Changed c -> pair(g, "before", c.before(), "after", c.after());
+            case Value.Indexed i -> pair(g, "index", i.index(), "value", i.value());
+            case Value.Labeled l -> {
                 g.writeStartObject();
-                g.writeStringField("op", o.op());
-                g.writeFieldName("left");
-                write(g, o.left());
-                g.writeFieldName("right");
-                write(g, o.right());
+                g.writeStringField("label", l.label());
+                g.writeFieldName("value");
+                write(g, l.value());
+                g.writeEndObject();
+            }
+            case Value.Field f -> {
+                g.writeStartObject();
+                g.writeStringField("field", f.name());
+                g.writeFieldName("value");
+                write(g, f.value());
+                g.writeEndObject();
+            }
+            case Value.Abstract a -> {
+                g.writeStartObject();
+                g.writeFieldName("abstract");
+                write(g, a.name());
+                g.writeEndObject();
+            }
+            case Value.Name x -> named(g, "name", x.name());
+            case Value.AddressOf a -> named(g, "address_of", a.name());
+            case Value.Note n -> named(g, "note", n.text());
+            case Value.Elided e -> {
+                g.writeStartObject();
+                g.writeBooleanField("elided", true);
                 g.writeEndObject();
             }
             case Value.Decoded d -> {
@@ -155,12 +181,30 @@ final class JsonValues {
                 g.writeStringField("comment", c.comment());
                 g.writeEndObject();
             }
-            case Value.Text t -> {
-                g.writeStartObject();
-                g.writeStringField("text", t.text());
-                g.writeEndObject();
-            }
         }
+    }
+
+    private static void list(JsonGenerator g, String key, List<Value> values) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart(key);
+        writeAll(g, values);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private static void pair(JsonGenerator g, String key1, Value v1, String key2, Value v2) throws IOException {
+        g.writeStartObject();
+        g.writeFieldName(key1);
+        write(g, v1);
+        g.writeFieldName(key2);
+        write(g, v2);
+        g.writeEndObject();
+    }
+
+    private static void named(JsonGenerator g, String key, String text) throws IOException {
+        g.writeStartObject();
+        g.writeStringField(key, text);
+        g.writeEndObject();
     }
 
     /** The 64 bits read as unsigned: addresses, masks, and numbers strace prints in hex, octal or %u. */

@@ -173,9 +173,9 @@ public final class StraceText implements Sink {
         List<Value> args = s.exitArgs();
         if (p != null && p.rest() == Event.Rest.CONTINUED && !args.isEmpty()) {
             // The entry printed this argument's value; only what the call changed follows (" => ...").
-            if (args.getFirst() instanceof Value.Op changed) {
-                sb.append(changed.op());
-                text.append(sb, changed.right());
+            if (args.getFirst() instanceof Value.Changed changed) {
+                sb.append(" => ");
+                text.append(sb, changed.after());
             }
             args = args.subList(1, args.size());
             if (!args.isEmpty()) {
@@ -196,9 +196,9 @@ public final class StraceText implements Sink {
             case Event.Result.None n -> sb.append('?');
             case Event.Result.Success ok -> {
                 text.append(sb, ok.value());
-                if (ok.detail() != null) {
+                if (!ok.details().isEmpty()) {
                     sb.append(" (");
-                    text.append(sb, ok.detail());
+                    text.appendAll(sb, ok.details());
                     sb.append(')');
                 }
             }

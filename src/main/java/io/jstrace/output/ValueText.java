@@ -86,7 +86,9 @@ public final class ValueText {
             }
             case Value.Str s -> {
                 palette.start(sb, Palette.Role.STRING);
-                quote(sb, s.bytes());
+                sb.append('"');
+                quoteBody(sb, s.bytes(), "", s.hex() ? Hex.ALL : hex);
+                sb.append('"');
                 palette.end(sb);
                 if (s.truncated()) {
                     sb.append("...");
@@ -119,11 +121,7 @@ public final class ValueText {
                     if (i > 0) {
                         sb.append(", ");
                     }
-                    Value.Field f = s.fields().get(i);
-                    if (f.name() != null) {
-                        sb.append(f.name()).append('=');
-                    }
-                    append(sb, f.value());
+                    append(sb, s.fields().get(i));
                 }
                 if (s.truncated()) {
                     sb.append(s.fields().isEmpty() ? "..." : ", ...");
@@ -156,10 +154,41 @@ public final class ValueText {
                 appendAll(sb, c.args());
                 sb.append(')');
             }
-            case Value.Op o -> {
-                append(sb, o.left());
-                sb.append(o.op());
-                append(sb, o.right());
+            case Value.Or o -> expression(sb, o, false);
+            case Value.Shift sh -> expression(sb, sh, false);
+            case Value.And a -> expression(sb, a, true);
+            case Value.Equals e -> expression(sb, e, true);
+            case Value.Product p -> {
+                append(sb, p.value());
+                sb.append('*');
+                append(sb, p.factor());
+            }
+            case Value.Changed c -> {
+                append(sb, c.before());
+                sb.append(" => ");
+                append(sb, c.after());
+            }
+            case Value.Labeled l -> {
+                sb.append(l.label()).append(' ');
+                append(sb, l.value());
+            }
+            case Value.Indexed i -> {
+                sb.append('[');
+                append(sb, i.index());
+                sb.append("]=");
+                append(sb, i.value());
+            }
+            case Value.Field f -> {
+                if (f.name() != null) {
+                    sb.append(f.name()).append('=');
+                }
+                append(sb, f.value());
+            }
+            case Value.Name x -> sb.append(x.name());
+            case Value.AddressOf a -> sb.append('&').append(a.name());
+            case Value.Abstract a -> {
+                sb.append('@');
+                append(sb, a.name());
             }
             case Value.Decoded d -> {
                 if (style != DecodeOptions.Xstyle.ABBREV) {
@@ -179,7 +208,46 @@ public final class ValueText {
                 append(sb, c.value());
                 sb.append(" /* ").append(c.comment()).append(" */");
             }
-            case Value.Text t -> sb.append(t.text());
+            case Value.Note n -> sb.append(n.text());
+            case Value.Elided e -> sb.append("...");
+        }
+    }
+
+    /**
+     * C expressions. strace spaces the operators of a condition ({@code WIFEXITED(s) && ...}) and
+     * of what is or-ed with one ({@code {WIFSTOPPED(s) && ...} | PTRACE_EVENT_EXEC << 16}), and
+     * writes bitwise ors and shifts of flags without spaces ({@code S_IFREG|0644}).
+     */
+    private void expression(StringBuilder sb, Value v, boolean spaced) {
+        switch (v) {
+            case Value.Or o -> {
+                boolean space = spaced || o.parts().stream().anyMatch(p -> p instanceof Value.Struct || p instanceof Value.And);
+                for (int i = 0; i < o.parts().size(); i++) {
+                    if (i > 0) {
+                        sb.append(space ? " | " : "|");
+                    }
+                    expression(sb, o.parts().get(i), space);
+                }
+            }
+            case Value.Shift s -> {
+                expression(sb, s.value(), spaced);
+                sb.append(spaced ? " << " : "<<");
+                expression(sb, s.by(), spaced);
+            }
+            case Value.And a -> {
+                for (int i = 0; i < a.conditions().size(); i++) {
+                    if (i > 0) {
+                        sb.append(" && ");
+                    }
+                    expression(sb, a.conditions().get(i), true);
+                }
+            }
+            case Value.Equals e -> {
+                expression(sb, e.left(), true);
+                sb.append(" == ");
+                expression(sb, e.right(), true);
+            }
+            default -> append(sb, v);
         }
     }
 
@@ -219,11 +287,8 @@ public final class ValueText {
             case DEC -> sb.append(v);
             case UDEC -> sb.append(Long.toUnsignedString(v));
             case HEX -> sb.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
-            case WORD -> {
-                // C's "%#016lx": 16 characters, the "0x" counted (and absent for zero).
-                String h = v == 0 ? "" : Long.toHexString(v);
-                sb.append(v == 0 ? "" : "0x").repeat('0', Math.max(0, (v == 0 ? 16 : 14) - h.length())).append(h);
-            }
+            case WORD -> padded(sb, v, 16);
+            case WORD32 -> padded(sb, v, 8);
             case OCT -> {
                 // C's "%#03o": a leading 0, at least three digits.
                 String o = Long.toOctalString(v);
@@ -240,15 +305,21 @@ public final class ValueText {
         }
     }
 
+    /** C's {@code "%#0<width>x"}: {@code width} characters, the "0x" counted (and absent for zero). */
+    private static void padded(StringBuilder sb, long v, int width) {
+        String h = v == 0 ? "" : Long.toHexString(v);
+        sb.append(v == 0 ? "" : "0x").repeat('0', Math.max(0, (v == 0 ? width : width - 2) - h.length())).append(h);
+    }
+
     /** strace's string_quote: C escapes, octal for the rest, or all-hex with -x/-xx. */
     public void quote(StringBuilder sb, byte[] b) {
         sb.append('"');
-        quoteBody(sb, b, "");
+        quoteBody(sb, b, "", hex);
         sb.append('"');
     }
 
     /** The inside of a quoted string; bytes in {@code alsoOctal} are escaped too. */
-    private void quoteBody(StringBuilder sb, byte[] b, String alsoOctal) {
+    private static void quoteBody(StringBuilder sb, byte[] b, String alsoOctal, Hex hex) {
         boolean allHex = hex == Hex.ALL || (hex == Hex.NON_PRINTABLE && needsHex(b));
         for (int i = 0; i < b.length; i++) {
             int c = b[i] & 0xff;
@@ -299,6 +370,6 @@ public final class ValueText {
 
     /** Paths behind fds (-y) are escaped like strings, without the quotes, and with '<' and '>' escaped. */
     private void escapePath(StringBuilder sb, String path) {
-        quoteBody(sb, path.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "<>");
+        quoteBody(sb, path.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "<>", hex);
     }
 }

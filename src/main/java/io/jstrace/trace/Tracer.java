@@ -655,12 +655,12 @@ public final class Tracer {
         }
         if (t.signature == null) {
             // -e raw= prints the return value in hex, as the arguments.
-            return new Event.Result.Success(t.raw ? Value.Num.hex(call.ret()) : Value.Num.dec(call.ret()), null);
+            return new Event.Result.Success(t.raw ? Value.Num.hex(call.ret()) : Value.Num.dec(call.ret()));
         }
         try {
-            return new Event.Result.Success(t.signature.ret().decode(call), t.signature.ret().detail(call));
+            return new Event.Result.Success(t.signature.ret().decode(call), t.signature.ret().details(call));
         } catch (RuntimeException e) {
-            return new Event.Result.Success(Value.Num.dec(call.ret()), null); // as decode() below
+            return new Event.Result.Success(Value.Num.dec(call.ret())); // as decode() below
         }
     }
 

@@ -20,6 +20,13 @@ class IoKindsTest {
         return new ValueText(ValueText.Hex.NONE).format(v);
     }
 
+    /** Details as strace prints them inside the parentheses after the return value. */
+    private static String texts(java.util.List<Value> details) {
+        StringBuilder sb = new StringBuilder();
+        new ValueText(ValueText.Hex.NONE).appendAll(sb, details);
+        return sb.toString();
+    }
+
     private Call call(long... args) {
         long[] a = new long[6];
         System.arraycopy(args, 0, a, 0, args.length);
@@ -67,10 +74,10 @@ class IoKindsTest {
         Call c = call(fds.address(), 2, 100);
         assertEquals("[{fd=4, events=POLLIN}, {fd=5, events=POLLIN|POLLOUT}]", text(PollDecoder.fds(c, fds.address(), 2)));
         c.exit(1, false);
-        assertEquals("[{fd=4, revents=POLLIN}]", text(PollDecoder.detail(c, null)));
+        assertEquals("[{fd=4, revents=POLLIN}]", texts(PollDecoder.detail(c, null)));
         Call timeout = call(fds.address(), 2, 0);
         timeout.exit(0, false);
-        assertEquals("Timeout", text(PollDecoder.detail(timeout, null)));
+        assertEquals("Timeout", texts(PollDecoder.detail(timeout, null)));
     }
 
     @Test
@@ -92,7 +99,7 @@ class IoKindsTest {
         assertEquals("[4 5]", text(SelectDecoder.set(c, set.address())));
         assertEquals("NULL", text(SelectDecoder.set(c, 0)));
         c.exit(2, false);
-        assertEquals("in [4 5]", text(SelectDecoder.detail(c, null)));
+        assertEquals("in [4 5]", texts(SelectDecoder.detail(c, null)));
     }
 
     @Test

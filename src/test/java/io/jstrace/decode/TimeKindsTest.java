@@ -38,8 +38,9 @@ class TimeKindsTest {
     @Test
     void clockIds() {
         assertEquals("CLOCK_MONOTONIC", text(TimeKinds.clockid(1)));
-        // The CPU clock of process 42 (kernel's MAKE_PROCESS_CPUCLOCK(42, CPUCLOCK_SCHED)).
-        assertEquals("MAKE_PROCESS_CPUCLOCK(42,CPUCLOCK_SCHED)", text(TimeKinds.clockid((~42 << 3) | 2)));
+        // The CPU clock of process 42, as strace's source prints it where the headers define
+        // CLOCKID_TO_FD (Debian's strace 6.1 binary was built without: 0xfffffeaa /* CLOCK_??? */).
+        assertEquals("MAKE_PROCESS_CPUCLOCK(42, CPUCLOCK_SCHED)", text(TimeKinds.clockid((~42 << 3) | 2)));
         assertEquals("FD_TO_CLOCKID(5)", text(TimeKinds.clockid((~5 << 3) | 3)));
     }
 

@@ -69,6 +69,19 @@ class JsonOutputIT {
                 && JsonTree.array(e.get("args")).get(0).equals(fd)), "no call on " + fd);
     }
 
+    /** Schema 2: values carry meaning, never strace's punctuation (clone's named arguments, wait4's status). */
+    @Test
+    void noPunctuationNodes() throws Exception {
+        Path out = tmp.resolve("clone.jsonl");
+        Run.Result r = Run.jstrace("-f", "--json", "-o", out.toString(), "sh", "-c", "/bin/true & wait");
+        assertEquals(0, r.exit(), r.err());
+        String all = Files.readString(out);
+        read(out); // every line passes the schema
+        assertTrue(!all.contains("\"op\"") && !all.contains("\"text\""), all);
+        assertTrue(all.contains("{\"field\":\"child_stack\""), all);
+        assertTrue(all.contains("{\"call\":\"WIFEXITED\",\"args\":[{\"name\":\"s\"}]}"), all);
+    }
+
     @Test
     void perThreadFilesUnderFf() throws Exception {
         Path base = tmp.resolve("ff");

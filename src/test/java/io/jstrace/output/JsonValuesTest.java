@@ -86,11 +86,35 @@ class JsonValuesTest {
         assertEquals("{\"array\":[{\"str\":\"ls\"}],\"truncated\":true}", json(new Value.Arr(List.of(str("ls")), true)));
         assertEquals("{\"set\":[{\"sym\":\"SIGCHLD\",\"value\":17}],\"inverted\":true}",
                 json(new Value.BitSet(List.of(new Value.Sym("SIGCHLD", 17)), true)));
-        assertEquals("{\"op\":\"*\",\"left\":8192,\"right\":1024}", json(new Value.Op(Value.Num.udec(8192), "*", Value.Num.dec(1024))));
         assertEquals("{\"commented\":{\"addr\":4096},\"comment\":\"3 vars\"}", json(new Value.Commented(new Value.Addr(4096), "3 vars")));
-        assertEquals("{\"text\":\"...\"}", json(Value.ELLIPSIS));
+        assertEquals("{\"elided\":true}", json(Value.ELLIPSIS));
         assertEquals("{\"raw\":16388,\"decoded\":{\"call\":\"IOPRIO_PRIO_VALUE\",\"args\":[{\"sym\":\"IOPRIO_CLASS_BE\",\"value\":2},4]}}",
                 json(new Value.Decoded(16388, new Value.Call("IOPRIO_PRIO_VALUE", List.of(new Value.Sym("IOPRIO_CLASS_BE", 2), Value.Num.dec(4))))));
+    }
+
+    /** Expressions and the other shapes strace prints with punctuation carry their meaning, not the punctuation. */
+    @Test
+    void expressionsAreSemantic() throws Exception {
+        Value sigchld = new Value.Sym("SIGCHLD", 17);
+        assertEquals("{\"or\":[{\"flags\":[\"CLONE_VM\"],\"value\":256},{\"sym\":\"SIGCHLD\",\"value\":17}]}",
+                json(new Value.Or(new Value.Flags(List.of("CLONE_VM"), 0, Value.Radix.HEX, 0x100), sigchld)));
+        assertEquals("{\"shift\":21,\"by\":{\"sym\":\"MAP_HUGE_SHIFT\",\"value\":26}}",
+                json(new Value.Shift(Value.Num.udec(21), new Value.Sym("MAP_HUGE_SHIFT", 26))));
+        assertEquals("{\"product\":8192,\"factor\":1024}", json(new Value.Product(Value.Num.udec(8192), Value.Num.dec(1024))));
+        assertEquals("{\"before\":{\"array\":[16]},\"after\":{\"array\":[12]}}",
+                json(new Value.Changed(new Value.Arr(List.of(Value.Num.dec(16)), false), new Value.Arr(List.of(Value.Num.dec(12)), false))));
+        assertEquals("{\"label\":\"left\",\"value\":{\"struct\":{\"tv_sec\":1}}}",
+                json(new Value.Labeled("left", new Value.Struct(List.of(new Value.Field("tv_sec", Value.Num.dec(1))), false))));
+        Value s = new Value.Name("s");
+        assertEquals("{\"and\":[{\"call\":\"WIFEXITED\",\"args\":[{\"name\":\"s\"}]},{\"equals\":[{\"call\":\"WEXITSTATUS\",\"args\":[{\"name\":\"s\"}]},0]}]}",
+                json(new Value.And(List.of(new Value.Call("WIFEXITED", List.of(s)),
+                        new Value.Equals(new Value.Call("WEXITSTATUS", List.of(s)), Value.Num.dec(0))))));
+        assertEquals("{\"index\":{\"sym\":\"VINTR\",\"value\":0},\"value\":3}", json(new Value.Indexed(new Value.Sym("VINTR", 0), Value.Num.hex(3))));
+        assertEquals("{\"field\":\"child_stack\",\"value\":{\"addr\":0}}", json(new Value.Field("child_stack", Value.NULL_PTR)));
+        assertEquals("{\"address_of\":\"sin6_addr\"}", json(new Value.AddressOf("sin6_addr")));
+        assertEquals("{\"abstract\":{\"str\":\"x\"}}", json(new Value.Abstract(new Value.Str("x".getBytes(), false))));
+        assertEquals("{\"note\":\"Timeout\"}", json(new Value.Note("Timeout")));
+        assertEquals("{\"hex\":\"6869\"}", json(new Value.Str("hi".getBytes(), false, true)));
     }
 
     /** Two threads (one with no /proc entry: pid falls back to its tid) interleaved in one call each, a failure, a call cut by detach: one object per call. */
@@ -103,7 +127,7 @@ class JsonValuesTest {
         out.accept(new Event.Attached(99_999_999, 2, Event.How.FOLLOWED));
         out.accept(new Event.SyscallEntry(me, 10, 0, "read", List.of(new Value.Fd(0, null, null)), Event.Rest.ARGUMENTS, Event.NO_IP));
         out.accept(new Event.SyscallEntry(99_999_999, 11, 39, "getpid", List.of(), Event.Rest.NONE, Event.NO_IP));
-        out.accept(new Event.SyscallExit(99_999_999, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5), null), 1, -1, Event.Tampered.NONE, Event.NO_IP));
+        out.accept(new Event.SyscallExit(99_999_999, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5)), 1, -1, Event.Tampered.NONE, Event.NO_IP));
         out.accept(new Event.SyscallExit(me, 20, 0, "read", List.of(str("x"), Value.Num.udec(1)),
                 new Event.Result.Failure(4, "EINTR", "Interrupted system call"), 9, -1, Event.Tampered.NONE, Event.NO_IP));
         out.accept(new Event.SyscallEntry(me, 30, 35, "nanosleep", List.of(Value.NULL_PTR), Event.Rest.ARGUMENTS, Event.NO_IP));
@@ -134,7 +158,7 @@ class JsonValuesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonLines out = new JsonLines(Outputs.single(bytes, false), Set.of(TextOptions.Status.FAILED));
         out.accept(new Event.SyscallEntry(1, 10, 39, "getpid", List.of(), Event.Rest.NONE, Event.NO_IP));
-        out.accept(new Event.SyscallExit(1, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5), null), 1, -1, Event.Tampered.NONE, Event.NO_IP));
+        out.accept(new Event.SyscallExit(1, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5)), 1, -1, Event.Tampered.NONE, Event.NO_IP));
         out.accept(new Event.Exited(1, 13, 0));
         out.close();
         assertEquals("{\"type\":\"exit\",\"pid\":1,\"tid\":1,\"time_ns\":13,\"code\":0}\n",
@@ -147,15 +171,15 @@ class JsonValuesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonLines out = new JsonLines(Outputs.single(bytes, false), null);
         Value in = new Value.Struct(List.of(new Value.Field("flags", Value.Num.hex(0x100))), false);
-        Value changed = new Value.Op(in, " => ",
+        Value changed = new Value.Changed(in,
                 new Value.Struct(List.of(new Value.Field("parent_tid", Value.Num.dec(7))), false));
         out.accept(new Event.SyscallEntry(1, 10, 435, "clone3", List.of(in), Event.Rest.CONTINUED, Event.NO_IP));
         out.accept(new Event.SyscallExit(1, 12, 435, "clone3", List.of(changed, Value.Num.udec(88)),
-                new Event.Result.Success(Value.Num.dec(7), null), 2, -1, Event.Tampered.NONE, Event.NO_IP));
+                new Event.Result.Success(Value.Num.dec(7)), 2, -1, Event.Tampered.NONE, Event.NO_IP));
         out.close();
         List<Object> args = JsonTree.array(JsonTree.object(JsonTree.parse(bytes.toString(StandardCharsets.US_ASCII))).get("args"));
         assertEquals(2, args.size(), args.toString());
-        assertEquals(" => ", JsonTree.object(args.getFirst()).get("op"));
+        assertTrue(JsonTree.object(args.getFirst()).containsKey("after"), args.toString());
         assertEquals(88L, args.get(1));
     }
 }

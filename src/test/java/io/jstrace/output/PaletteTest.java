@@ -27,9 +27,9 @@ class PaletteTest {
             new Event.SyscallEntry(10, 0, 0, "read", List.of(new Value.Fd(0, null, null)), Event.Rest.ARGUMENTS, Event.NO_IP),
             new Event.SyscallEntry(11, 0, 1, "write", List.of(new Value.Fd(1, null, null),
                     new Value.Str("hi\n".getBytes(StandardCharsets.US_ASCII), false), Value.Num.dec(3)), Event.Rest.NONE, Event.NO_IP),
-            new Event.SyscallExit(11, 0, 1, "write", List.of(), new Event.Result.Success(Value.Num.dec(3), null), 0, -1, Event.Tampered.NONE, Event.NO_IP),
+            new Event.SyscallExit(11, 0, 1, "write", List.of(), new Event.Result.Success(Value.Num.dec(3)), 0, -1, Event.Tampered.NONE, Event.NO_IP),
             new Event.SyscallExit(10, 0, 0, "read", List.of(new Value.Str("x".getBytes(StandardCharsets.US_ASCII), true),
-                    Value.Num.dec(1)), new Event.Result.Success(Value.Num.dec(1), null), 0, -1, Event.Tampered.NONE, Event.NO_IP),
+                    Value.Num.dec(1)), new Event.Result.Success(Value.Num.dec(1)), 0, -1, Event.Tampered.NONE, Event.NO_IP),
             new Event.Signal(10, 0, 17, null, Event.NO_IP),
             new Event.Killed(11, 0, 9, false),
             new Event.Exited(10, 0, 1));

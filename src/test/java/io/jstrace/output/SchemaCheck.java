@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 /**
  * Validates JSON values (as {@link JsonTree} reads them) against a JSON Schema (draft 2020-12),
  * for the keywords docs/jstrace-jsonl.schema.json uses: $ref (local), type, const, enum,
- * required, properties, additionalProperties, items, pattern, oneOf, allOf, if/then. A keyword
+ * required, properties, additionalProperties, items, minItems, maxItems, pattern, oneOf, allOf,
+ * if/then. A keyword
  * it does not know fails the check, so the schema cannot outgrow its checker unnoticed.
  */
 public final class SchemaCheck {
@@ -114,6 +115,16 @@ public final class SchemaCheck {
                         for (int i = 0; i < l.size(); i++) {
                             check(arg, l.get(i), path + "[" + i + "]", out);
                         }
+                    }
+                }
+                case "minItems" -> {
+                    if (v instanceof List<?> l && l.size() < ((Number) arg).intValue()) {
+                        out.add(path + ": fewer than " + arg + " items");
+                    }
+                }
+                case "maxItems" -> {
+                    if (v instanceof List<?> l && l.size() > ((Number) arg).intValue()) {
+                        out.add(path + ": more than " + arg + " items");
                     }
                 }
                 case "pattern" -> {

@@ -77,4 +77,33 @@ class ValueTextTest {
         assertEquals("3<TCP:[1.2.3.4:5->6.7.8.9:10]>", TEXT.format(new Value.Fd(3, null, "TCP:[1.2.3.4:5->6.7.8.9:10]")));
         assertEquals("AT_FDCWD</tmp>", TEXT.format(new Value.WithPath(new Value.Sym("AT_FDCWD", -100), "/tmp")));
     }
+
+    /** The text renderer alone knows strace's punctuation for each semantic shape. */
+    @Test
+    void expressionsInStracesPunctuation() {
+        Value sigtrap = new Value.Sym("SIGTRAP", 5);
+        Value s = new Value.Name("s");
+        Value stopped = new Value.Struct(List.of(new Value.Field(null, new Value.And(List.of(
+                new Value.Call("WIFSTOPPED", List.of(s)),
+                new Value.Equals(new Value.Call("WSTOPSIG", List.of(s)), new Value.Or(sigtrap, Value.Num.hex(0x80))))))), false);
+        assertEquals("{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP | 0x80}", TEXT.format(stopped));
+        assertEquals("{WIFSTOPPED(s) && WSTOPSIG(s) == SIGTRAP | 0x80} | PTRACE_EVENT_EXEC << 16",
+                TEXT.format(new Value.Or(stopped, new Value.Shift(new Value.Sym("PTRACE_EVENT_EXEC", 4), Value.Num.dec(16)))));
+        assertEquals("MAP_PRIVATE|21<<MAP_HUGE_SHIFT", TEXT.format(new Value.Or(new Value.Sym("MAP_PRIVATE", 2),
+                new Value.Shift(Value.Num.udec(21), new Value.Sym("MAP_HUGE_SHIFT", 26)))));
+        assertEquals("8192*1024", TEXT.format(new Value.Product(Value.Num.udec(8192), Value.Num.dec(1024))));
+        assertEquals("[16] => [12]", TEXT.format(new Value.Changed(new Value.Arr(List.of(Value.Num.dec(16)), false),
+                new Value.Arr(List.of(Value.Num.dec(12)), false))));
+        assertEquals("left {tv_sec=1}", TEXT.format(new Value.Labeled("left",
+                new Value.Struct(List.of(new Value.Field("tv_sec", Value.Num.dec(1))), false))));
+        assertEquals("[VINTR]=0x3", TEXT.format(new Value.Indexed(new Value.Sym("VINTR", 0), Value.Num.hex(3))));
+        assertEquals("child_stack=NULL", TEXT.format(new Value.Field("child_stack", Value.NULL_PTR)));
+        assertEquals("inet_pton(AF_INET6, \"::1\", &sin6_addr)", TEXT.format(new Value.Call("inet_pton",
+                List.of(new Value.Sym("AF_INET6", 10), str("::1"), new Value.AddressOf("sin6_addr")))));
+        assertEquals("@\"x\"", TEXT.format(new Value.Abstract(new Value.Str("x".getBytes(), false))));
+        assertEquals("... /* 0x1000 */", TEXT.format(new Value.Commented(Value.ELLIPSIS, "0x1000")));
+        assertEquals("\"\\x68\\x69\"...", TEXT.format(new Value.Str("hi".getBytes(), true, true)));
+        assertEquals("00000000", TEXT.format(new Value.Num(0, Value.Radix.WORD32)));
+        assertEquals("0x000010", TEXT.format(new Value.Num(16, Value.Radix.WORD32)));
+    }
 }
