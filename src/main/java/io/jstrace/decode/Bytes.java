@@ -22,6 +22,28 @@ public record Bytes(byte[] b) {
         return u32(off) | (u32(off + 4) << 32);
     }
 
+    /** {@code f} read unsigned, whatever its size (an 8-byte field as its 64 bits). */
+    public long u(Layout.Field f) {
+        return switch (f.size()) {
+            case 1 -> u8(f.offset());
+            case 2 -> u16(f.offset());
+            case 4 -> u32(f.offset());
+            case 8 -> s64(f.offset());
+            default -> throw new IllegalArgumentException(f.name() + " is not a number of 1, 2, 4 or 8 bytes");
+        };
+    }
+
+    /** {@code f} read signed, whatever its size. */
+    public long s(Layout.Field f) {
+        return switch (f.size()) {
+            case 1 -> b[f.offset()];
+            case 2 -> (short) u16(f.offset());
+            case 4 -> s32(f.offset());
+            case 8 -> s64(f.offset());
+            default -> throw new IllegalArgumentException(f.name() + " is not a number of 1, 2, 4 or 8 bytes");
+        };
+    }
+
     public int length() {
         return b.length;
     }

@@ -66,9 +66,9 @@ final class FileKinds implements KindFamily {
         });
 
         // Output structs, read at exit; the address when the call failed.
-        k.arg("stat", out(StatDecoder.STAT_SIZE, (c, b) -> StatDecoder.stat(b, c.options.verbose())));
-        k.arg("statx", out(StatDecoder.STATX_SIZE, (c, b) -> StatDecoder.statx(b, c.options.verbose())));
-        k.arg("statfs", out(StatDecoder.STATFS_SIZE, (c, b) -> StatDecoder.statfs(b)));
+        k.arg("stat", out(StatDecoder.STAT.size(), (c, b) -> StatDecoder.stat(b, c.options.verbose())));
+        k.arg("statx", out(StatDecoder.STATX.size(), (c, b) -> StatDecoder.statx(b, c.options.verbose())));
+        k.arg("statfs", out(StatDecoder.STATFS.size(), (c, b) -> StatDecoder.statfs(b)));
         k.arg("dirents", dirents(false));
         k.arg("dirents_old", dirents(true));
         k.arg("pipefds", ArgKind.atExit((c, i) -> {

@@ -18,9 +18,30 @@ import static io.jstrace.decode.Decode.field;
 final class StatDecoder {
     private StatDecoder() {}
 
-    static final int STAT_SIZE = 144;
-    static final int STATX_SIZE = 256;
-    static final int STATFS_SIZE = 120;
+    static final Layout STAT = Layout.of("stat"), STATX = Layout.of("statx"), STATFS = Layout.of("statfs");
+    private static final Layout.Field ST_DEV = STAT.field("st_dev"), ST_INO = STAT.field("st_ino"),
+            ST_NLINK = STAT.field("st_nlink"), ST_MODE = STAT.field("st_mode"), ST_UID = STAT.field("st_uid"),
+            ST_GID = STAT.field("st_gid"), ST_RDEV = STAT.field("st_rdev"), ST_SIZE = STAT.field("st_size"),
+            ST_BLKSIZE = STAT.field("st_blksize"), ST_BLOCKS = STAT.field("st_blocks");
+    /** st_atim, st_mtim, st_ctim: seconds and nanoseconds, in the order strace prints them. */
+    private static final Layout.Field[][] ST_TIMES = {
+            {STAT.field("st_atim.tv_sec"), STAT.field("st_atim.tv_nsec")},
+            {STAT.field("st_mtim.tv_sec"), STAT.field("st_mtim.tv_nsec")},
+            {STAT.field("st_ctim.tv_sec"), STAT.field("st_ctim.tv_nsec")}};
+    private static final String[] ST_TIME_NAMES = {"st_atime", "st_mtime", "st_ctime"};
+    /** statx fields by the names strace prints, all printed as unsigned decimal numbers. */
+    private static final Layout.Field STX_MASK = STATX.field("stx_mask"), STX_BLKSIZE = STATX.field("stx_blksize"),
+            STX_ATTRIBUTES = STATX.field("stx_attributes"), STX_NLINK = STATX.field("stx_nlink"),
+            STX_UID = STATX.field("stx_uid"), STX_GID = STATX.field("stx_gid"), STX_MODE = STATX.field("stx_mode"),
+            STX_INO = STATX.field("stx_ino"), STX_SIZE = STATX.field("stx_size"), STX_BLOCKS = STATX.field("stx_blocks"),
+            STX_ATTRIBUTES_MASK = STATX.field("stx_attributes_mask"), STX_MNT_ID = STATX.field("stx_mnt_id"),
+            STX_DIO_MEM_ALIGN = STATX.field("stx_dio_mem_align"), STX_DIO_OFFSET_ALIGN = STATX.field("stx_dio_offset_align");
+    private static final Layout.Field[] STX_DEVS = {STATX.field("stx_rdev_major"), STATX.field("stx_rdev_minor"),
+            STATX.field("stx_dev_major"), STATX.field("stx_dev_minor")};
+    private static final Layout.Field F_TYPE = STATFS.field("f_type"), F_BSIZE = STATFS.field("f_bsize"),
+            F_FSID0 = STATFS.field("f_fsid.__val[0]"), F_FSID1 = STATFS.field("f_fsid.__val[1]"),
+            F_NAMELEN = STATFS.field("f_namelen"), F_FRSIZE = STATFS.field("f_frsize"), F_FLAGS = STATFS.field("f_flags");
+    private static final String[] F_COUNTS = {"f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree"};
 
     private static final long S_IFMT = 0170000;
     private static final long S_IFCHR = 0020000;
@@ -35,34 +56,33 @@ final class StatDecoder {
     /** struct stat (newfstatat, fstat, stat, lstat). */
     static Value stat(Bytes b, boolean verbose) {
         List<Value.Field> f = new ArrayList<>();
-        long mode = b.u32(24);
+        long mode = b.u(ST_MODE);
         if (verbose) {
-            f.add(field("st_dev", dev(b.s64(0))));
-            f.add(field("st_ino", Value.Num.udec(b.s64(8))));
+            f.add(field("st_dev", dev(b.u(ST_DEV))));
+            f.add(field("st_ino", Value.Num.udec(b.u(ST_INO))));
             f.add(field("st_mode", mode(mode)));
-            f.add(field("st_nlink", Value.Num.udec(b.s64(16))));
-            f.add(field("st_uid", Value.Num.udec(b.u32(28))));
-            f.add(field("st_gid", Value.Num.udec(b.u32(32))));
-            f.add(field("st_blksize", Value.Num.dec(b.s64(56))));
-            f.add(field("st_blocks", Value.Num.dec(b.s64(64))));
+            f.add(field("st_nlink", Value.Num.udec(b.u(ST_NLINK))));
+            f.add(field("st_uid", Value.Num.udec(b.u(ST_UID))));
+            f.add(field("st_gid", Value.Num.udec(b.u(ST_GID))));
+            f.add(field("st_blksize", Value.Num.dec(b.s(ST_BLKSIZE))));
+            f.add(field("st_blocks", Value.Num.dec(b.s(ST_BLOCKS))));
         } else {
             f.add(field("st_mode", mode(mode)));
         }
         long type = mode & S_IFMT;
         if (type == S_IFCHR || type == S_IFBLK) {
-            f.add(field("st_rdev", dev(b.s64(40))));
+            f.add(field("st_rdev", dev(b.u(ST_RDEV))));
         } else {
-            f.add(field("st_size", Value.Num.dec(b.s64(48))));
+            f.add(field("st_size", Value.Num.dec(b.s(ST_SIZE))));
         }
         if (!verbose) {
             return new Value.Struct(f, true);
         }
-        String[] names = {"st_atime", "st_mtime", "st_ctime"};
-        for (int i = 0; i < 3; i++) {
-            long sec = b.s64(72 + 16 * i);
-            long nsec = b.s64(80 + 16 * i);
-            f.add(field(names[i], timeComment(Value.Num.dec(sec), sec, nsec)));
-            f.add(field(names[i] + "_nsec", Value.Num.udec(nsec)));
+        for (int i = 0; i < ST_TIMES.length; i++) {
+            long sec = b.s(ST_TIMES[i][0]);
+            long nsec = b.u(ST_TIMES[i][1]);
+            f.add(field(ST_TIME_NAMES[i], timeComment(Value.Num.dec(sec), sec, nsec)));
+            f.add(field(ST_TIME_NAMES[i] + "_nsec", Value.Num.udec(nsec)));
         }
         return new Value.Struct(f, false);
     }
@@ -70,57 +90,56 @@ final class StatDecoder {
     /** struct statx. */
     static Value statx(Bytes b, boolean verbose) {
         List<Value.Field> f = new ArrayList<>();
-        long mask = b.u32(0);
+        long mask = b.u(STX_MASK);
         f.add(field("stx_mask", Decode.flags("statx_masks", mask)));
         if (verbose) {
-            f.add(field("stx_blksize", Value.Num.udec(b.u32(4))));
+            f.add(field("stx_blksize", Value.Num.udec(b.u(STX_BLKSIZE))));
         }
-        f.add(field("stx_attributes", Decode.flags("statx_attrs", b.s64(8))));
+        f.add(field("stx_attributes", Decode.flags("statx_attrs", b.u(STX_ATTRIBUTES))));
         if (verbose) {
-            f.add(field("stx_nlink", Value.Num.udec(b.u32(16))));
-            f.add(field("stx_uid", Value.Num.udec(b.u32(20))));
-            f.add(field("stx_gid", Value.Num.udec(b.u32(24))));
+            f.add(field("stx_nlink", Value.Num.udec(b.u(STX_NLINK))));
+            f.add(field("stx_uid", Value.Num.udec(b.u(STX_UID))));
+            f.add(field("stx_gid", Value.Num.udec(b.u(STX_GID))));
         }
-        f.add(field("stx_mode", mode(b.u16(28))));
+        f.add(field("stx_mode", mode(b.u(STX_MODE))));
         if (verbose) {
-            f.add(field("stx_ino", Value.Num.udec(b.s64(32))));
+            f.add(field("stx_ino", Value.Num.udec(b.u(STX_INO))));
         }
-        f.add(field("stx_size", Value.Num.udec(b.s64(40))));
+        f.add(field("stx_size", Value.Num.udec(b.u(STX_SIZE))));
         if (!verbose) {
             return new Value.Struct(f, true);
         }
-        f.add(field("stx_blocks", Value.Num.udec(b.s64(48))));
-        f.add(field("stx_attributes_mask", Decode.flags("statx_attrs", b.s64(56))));
+        f.add(field("stx_blocks", Value.Num.udec(b.u(STX_BLOCKS))));
+        f.add(field("stx_attributes_mask", Decode.flags("statx_attrs", b.u(STX_ATTRIBUTES_MASK))));
         // Each time only when stx_mask says the kernel filled it, as strace 6.1 prints them.
         if ((mask & STATX_ATIME) != 0) {
-            f.add(field("stx_atime", statxTime(b, 64)));
+            f.add(field("stx_atime", statxTime(b, "stx_atime")));
         }
         if ((mask & STATX_BTIME) != 0) {
-            f.add(field("stx_btime", statxTime(b, 80)));
+            f.add(field("stx_btime", statxTime(b, "stx_btime")));
         }
         if ((mask & STATX_CTIME) != 0) {
-            f.add(field("stx_ctime", statxTime(b, 96)));
+            f.add(field("stx_ctime", statxTime(b, "stx_ctime")));
         }
         if ((mask & STATX_MTIME) != 0) {
-            f.add(field("stx_mtime", statxTime(b, 112)));
+            f.add(field("stx_mtime", statxTime(b, "stx_mtime")));
         }
-        f.add(field("stx_rdev_major", Value.Num.udec(b.u32(128))));
-        f.add(field("stx_rdev_minor", Value.Num.udec(b.u32(132))));
-        f.add(field("stx_dev_major", Value.Num.udec(b.u32(136))));
-        f.add(field("stx_dev_minor", Value.Num.udec(b.u32(140))));
+        for (Layout.Field dev : STX_DEVS) {
+            f.add(field(dev.name(), Value.Num.udec(b.u(dev))));
+        }
         if ((mask & STATX_MNT_ID) != 0) {
-            f.add(field("stx_mnt_id", Value.Num.hex(b.s64(144))));
+            f.add(field("stx_mnt_id", Value.Num.hex(b.u(STX_MNT_ID))));
         }
         if ((mask & STATX_DIOALIGN) != 0) {
-            f.add(field("stx_dio_mem_align", Value.Num.udec(b.u32(152))));
-            f.add(field("stx_dio_offset_align", Value.Num.udec(b.u32(156))));
+            f.add(field("stx_dio_mem_align", Value.Num.udec(b.u(STX_DIO_MEM_ALIGN))));
+            f.add(field("stx_dio_offset_align", Value.Num.udec(b.u(STX_DIO_OFFSET_ALIGN))));
         }
         return new Value.Struct(f, false);
     }
 
-    private static Value statxTime(Bytes b, int off) {
-        long sec = b.s64(off);
-        long nsec = b.u32(off + 8);
+    private static Value statxTime(Bytes b, String name) {
+        long sec = b.s(STATX.field(name + ".tv_sec"));
+        long nsec = b.u(STATX.field(name + ".tv_nsec"));
         Value ts = Decode.struct(field("tv_sec", Value.Num.dec(sec)), field("tv_nsec", Value.Num.udec(nsec)));
         return timeComment(ts, sec, nsec);
     }
@@ -128,17 +147,16 @@ final class StatDecoder {
     /** struct statfs: strace prints it whole, with or without -v. */
     static Value statfs(Bytes b) {
         List<Value.Field> f = new ArrayList<>();
-        f.add(field("f_type", Decode.sym("fsmagic", b.s64(0), Value.Radix.HEX, null)));
-        f.add(field("f_bsize", Value.Num.dec(b.s64(8))));
-        String[] counts = {"f_blocks", "f_bfree", "f_bavail", "f_files", "f_ffree"};
-        for (int i = 0; i < counts.length; i++) {
-            f.add(field(counts[i], Value.Num.udec(b.s64(16 + 8 * i))));
+        f.add(field("f_type", Decode.sym("fsmagic", b.s(F_TYPE), Value.Radix.HEX, null)));
+        f.add(field("f_bsize", Value.Num.dec(b.s(F_BSIZE))));
+        for (String count : F_COUNTS) {
+            f.add(field(count, Value.Num.udec(b.u(STATFS.field(count)))));
         }
-        Value fsid = new Value.Arr(List.of(Value.Num.hex(b.u32(56)), Value.Num.hex(b.u32(60))), false);
+        Value fsid = new Value.Arr(List.of(Value.Num.hex(b.u(F_FSID0)), Value.Num.hex(b.u(F_FSID1))), false);
         f.add(field("f_fsid", Decode.struct(field("val", fsid))));
-        f.add(field("f_namelen", Value.Num.dec(b.s64(64))));
-        f.add(field("f_frsize", Value.Num.dec(b.s64(72))));
-        f.add(field("f_flags", Decode.flags("statfs_flags", b.s64(80))));
+        f.add(field("f_namelen", Value.Num.dec(b.s(F_NAMELEN))));
+        f.add(field("f_frsize", Value.Num.dec(b.s(F_FRSIZE))));
+        f.add(field("f_flags", Decode.flags("statfs_flags", b.u(F_FLAGS))));
         return new Value.Struct(f, false);
     }
 

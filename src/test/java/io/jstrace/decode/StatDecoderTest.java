@@ -20,7 +20,7 @@ class StatDecoderTest {
 
     /** struct stat of a regular file: dev 254:0, ino 673, mode 0100644, size 34547. */
     private static Bytes regularFile() {
-        ByteBuffer b = buf(StatDecoder.STAT_SIZE);
+        ByteBuffer b = buf(StatDecoder.STAT.size());
         b.putLong(0, 0xfe00).putLong(8, 673).putLong(16, 1).putInt(24, 0100644);
         b.putLong(48, 34547).putLong(56, 4096).putLong(64, 72);
         b.putLong(72, 1795331595L).putLong(80, 221630975L);
@@ -51,7 +51,7 @@ class StatDecoderTest {
 
     @Test
     void deviceShowsRdevInsteadOfSize() {
-        ByteBuffer b = buf(StatDecoder.STAT_SIZE);
+        ByteBuffer b = buf(StatDecoder.STAT.size());
         b.putInt(24, 0020666).putLong(40, 0x103);
         assertEquals("{st_mode=S_IFCHR|0666, st_rdev=makedev(0x1, 0x3), ...}",
                 text(StatDecoder.stat(new Bytes(b.array()), false)));
@@ -76,7 +76,7 @@ class StatDecoderTest {
 
     @Test
     void abbreviatedStatx() {
-        ByteBuffer b = buf(StatDecoder.STATX_SIZE);
+        ByteBuffer b = buf(StatDecoder.STATX.size());
         b.putInt(0, 0x17ff).putShort(28, (short) 0100644).putLong(40, 1221);
         assertEquals("{stx_mask=STATX_BASIC_STATS|STATX_MNT_ID, stx_attributes=0, stx_mode=S_IFREG|0644, "
                 + "stx_size=1221, ...}", text(StatDecoder.statx(new Bytes(b.array()), false)));
@@ -85,7 +85,7 @@ class StatDecoderTest {
     /** What strace 6.1 printed for ls -d on an overlay root, whose stx_mask lacks STATX_CTIME and STATX_MTIME. */
     @Test
     void verboseStatxPrintsOnlyTheTimesItsMaskHas() {
-        ByteBuffer b = buf(StatDecoder.STATX_SIZE);
+        ByteBuffer b = buf(StatDecoder.STATX.size());
         b.putInt(0, 0x173f).putInt(4, 4096).putInt(16, 2).putShort(28, (short) 040755).putLong(32, 516)
                 .putLong(40, 4096).putLong(48, 8).putLong(64, 1795332409L).putInt(72, 13659022)
                 .putLong(96, 1L).putLong(112, 2L).putInt(136, 254).putLong(144, 0x1b);
@@ -99,7 +99,7 @@ class StatDecoderTest {
 
     @Test
     void statfsIsPrintedWhole() {
-        ByteBuffer b = buf(StatDecoder.STATFS_SIZE);
+        ByteBuffer b = buf(StatDecoder.STATFS.size());
         b.putLong(0, 0xef53).putLong(8, 4096).putLong(16, 100).putLong(24, 50).putLong(32, 40)
                 .putLong(40, 10).putLong(48, 5).putInt(56, 0x3d587b07).putInt(60, 0xa1508bba)
                 .putLong(64, 255).putLong(72, 4096).putLong(80, 0x1020);
