@@ -39,6 +39,9 @@ public record SeccompSetup(Selection selection, Sink sink, SeccompLaunch launch)
         SyscallTable table = SyscallTable.x86_64();
         Host host = Host.current();
         Profile policy = o.policy() == null ? null : ProfileReader.read("seccomp policy", o.policy(), table, host, notes);
+        if (policy != null && policy.defaultAction().equals(Action.ALLOW) && policy.rules().isEmpty()) {
+            warn.accept("seccomp policy '" + o.policy() + "': allows every call (no defaultAction or rules to confine the command)");
+        }
         if (o.profile() == null && (o.profileBase() != null || o.learnArgs())) {
             throw new ProfileError("--seccomp-profile-base and --seccomp-profile-args need --seccomp-profile");
         }
