@@ -230,7 +230,7 @@ class SeccompIT {
         assertEquals("jstrace: seccomp filter is requested but unavailable\n", forced.err());
 
         Path policy = tmp.resolve("allow.json");
-        Files.writeString(policy, "{\"defaultAction\": \"SCMP_ACT_ALLOW\"}");
+        Files.writeString(policy, "{\"defaultAction\": \"SCMP_ACT_ALLOW\", \"syscalls\": [{\"names\": [\"reboot\"], \"action\": \"SCMP_ACT_ERRNO\"}]}");
         Path mark = tmp.resolve("mark");
         Run.Result refused = Run.exec(wrap, Run.JSTRACE, "--seccomp-policy", policy.toString(), "touch", mark.toString());
         assertEquals(1, refused.exit());
