@@ -1,5 +1,6 @@
 package io.jstrace.linux;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
@@ -9,7 +10,8 @@ public final class Sys {
     private Sys() {}
 
     public static final int NR_WRITE = 1, NR_GETPID = 39, NR_GETTID = 186, NR_KILL = 62,
-            NR_TGKILL = 234, NR_MEMFD_CREATE = 319;
+            NR_TGKILL = 234, NR_MEMFD_CREATE = 319, NR_SETRLIMIT = 160;
+    private static final int RLIMIT_CORE = 4;
 
     /** {@code syscall(number, args...)}: returns the result, or the negated errno on failure. */
     public static long syscall(long number, long... args) {
@@ -82,9 +84,14 @@ public final class Sys {
 
     /**
      * Ends this process by {@code sig} as if it had been delivered with the default action
-     * (the JVM's own handlers are reset first), falling back to exit(128+sig).
+     * (the JVM's own handlers are reset first), falling back to exit(128+sig). Dumps no core, as
+     * strace: the signal was the tracee's, and so is the core file (the JVM's, hundreds of MB,
+     * would replace it where core_pattern names one file).
      */
     public static void dieBySignal(int sig) {
+        try (Arena arena = Arena.ofConfined()) {
+            syscall(NR_SETRLIMIT, RLIMIT_CORE, arena.allocate(16).address()); // {0, 0}
+        }
         Libc.call(Libc.SIGNAL, Libc.errnoState(), sig, 0, 0, 0); // SIG_DFL
         syscall(NR_TGKILL, getpid(), gettid(), sig);
         // Blocked or ignored signals do not end us; exit the way a shell reports it.
