@@ -6,12 +6,16 @@ import java.util.HexFormat;
 
 /**
  * The x86_64 machine code that starts a tracee. posix_spawn runs it with argv
- * {@code [name, path, argv0, argv1, ...]}; it sets SIG_IGN for the signals of the mask patched
- * into its first instruction (the dispositions jstrace inherited, which the JVM may have
- * replaced with handlers), stops itself with SIGSTOP so the tracer can seize it, installs the
- * seccomp filter appended to it if there is one, then {@code execve(path, &argv[2], envp)} with
- * the environment untouched. If execve fails, or installing a filter marked required fails, it
- * exits with the errno; an optional filter that cannot be installed is left out.
+ * {@code [name, path, argv0, argv1, ...]}; it asks for SIGKILL when the thread that spawned it
+ * dies (PR_SET_PDEATHSIG) and exits if that thread's process is gone already, so a stub the
+ * tracer never resumed cannot outlive a tracer killed by SIGKILL; it sets SIG_IGN for the
+ * signals of the mask patched into it (the dispositions jstrace inherited, which the JVM may
+ * have replaced with handlers), stops itself with SIGSTOP so the tracer can seize it, clears
+ * the death signal again (a command outlives its tracer, as under strace, and must not see one
+ * set), installs the seccomp filter appended to it if there is one, then
+ * {@code execve(path, &argv[2], envp)} with the environment untouched. If execve fails, or
+ * installing a filter marked required fails, it exits with the errno; an optional filter that
+ * cannot be installed is left out.
  *
  * <p>The filter is installed after the stop, so the tracer (with PTRACE_O_TRACESECCOMP) is there
  * for the first RET_TRACE, the command's own execve. {@code seccomp(2)} needs CAP_SYS_ADMIN or
@@ -19,6 +23,10 @@ import java.util.HexFormat;
  * (EACCES), because no_new_privs changes what the command may do (set-user-ID programs no
  * longer gain privileges) and strace sets it unconditionally. Source (GNU as):
  * <pre>
+ *     mov $1, %edi; mov $9, %esi; xor %edx, %edx; xor %r10d, %r10d; xor %r8d, %r8d
+ *     mov $157, %eax; syscall                             # prctl(PR_SET_PDEATHSIG, SIGKILL)
+ *     mov $110, %eax; syscall                             # getppid
+ *     cmp parent(%rip), %eax; jne 6f                      # the tracer died before the prctl
  *     movabs $MASK, %rbx; xor %r12d, %r12d
  * 1:  bt %r12, %rbx; jnc 2f
  *     lea 1(%r12), %edi; lea act(%rip), %rsi; xor %edx, %edx; mov $8, %r10d
@@ -26,55 +34,63 @@ import java.util.HexFormat;
  * 2:  inc %r12d; cmp $64, %r12d; jne 1b
  *     mov $39, %eax; syscall; mov %eax, %edi              # getpid
  *     mov $19, %esi; mov $62, %eax; syscall               # kill(pid, SIGSTOP)
+ *     mov $1, %edi; xor %esi, %esi; xor %edx, %edx; xor %r10d, %r10d; xor %r8d, %r8d
+ *     mov $157, %eax; syscall                             # prctl(PR_SET_PDEATHSIG, 0)
  *     cmpw $0, prog(%rip); je 4f                          # no filter
  *     call install; cmp $-13, %eax; jne 3f                # refused with EACCES:
  *     mov $38, %edi; mov $1, %esi; xor %edx, %edx; xor %r10d, %r10d; xor %r8d, %r8d
  *     mov $157, %eax; syscall                             #   prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
  *     call install                                        #   and again
  * 3:  test %eax, %eax; jz 4f
- *     cmpb $0, required(%rip); jne 5f                    # no filter: exit if it was required
+ *     cmpb $0, required(%rip); jne 5f                     # no filter: exit if it was required
  * 4:  mov 16(%rsp), %rdi; lea 24(%rsp), %rsi              # argv[1], &argv[2]
  *     mov (%rsp), %rcx; lea 16(%rsp,%rcx,8), %rdx         # envp
  *     mov $59, %eax; syscall                              # execve
- * 5:  mov %eax, %edi; neg %edi; mov $231, %eax; syscall   # exit_group(errno)
+ * 5:  mov %eax, %edi; neg %edi
+ * 6:  mov $231, %eax; syscall                             # exit_group(errno)
  * install: mov $1, %edi; xor %esi, %esi; lea prog(%rip), %rdx
  *     mov $317, %eax; syscall; ret                        # seccomp(SECCOMP_SET_MODE_FILTER, 0, &prog)
  *     .balign 8
  * act: .quad 1, 0, 0, 0                                   # SIG_IGN, no flags
  * prog: .short LEN; .balign 8; .quad FILTER               # struct sock_fprog
- * required: .byte REQUIRED; .balign 8
+ * required: .byte REQUIRED; .balign 4
+ * parent: .long PARENT                                    # the tracer's pid
  * </pre>
- * File layout: ELF header (64 bytes), one program header (56), the code above (256 bytes, ending
- * with {@code act} at 200, {@code prog} at 232: the instruction count at 232 and the filter's
- * address at 240, 0 and 0 when there is no filter, and {@code required} at 248), then the
- * filter's instructions, 8 bytes each (struct sock_filter). One PT_LOAD maps the whole file
- * read+execute at 0x400000, so the address patched into {@code prog} is 0x400000 + 376.
+ * File layout: ELF header (64 bytes), one program header (56), the code above (320 bytes: the
+ * mask at 46, {@code act} at 264, {@code prog} at 296: the instruction count at 296 and the
+ * filter's address at 304, 0 and 0 when there is no filter, {@code required} at 312 and
+ * {@code parent} at 316), then the filter's instructions, 8 bytes each (struct sock_filter). One
+ * PT_LOAD maps the whole file read+execute at 0x400000, so the address patched into {@code prog}
+ * is 0x400000 + 440.
  */
 final class LaunchStub {
     private LaunchStub() {}
 
     private static final String CODE =
-            "48bb88776655443322114531e44c0fa3e3731b418d7c2401488d35a900000031d241ba080000"
-            + "00b80d0000000f0541ffc44183fc4075d6b8270000000f0589c7be13000000b83e0000000f05"
-            + "66833d94000000007435e85500000083f8f3751ebf26000000be0100000031d24531d24531c0"
-            + "b89d0000000f05e83200000085c07409803d6f00000000751a488b7c2410488d742418488b0c"
-            + "24488d54cc10b83b0000000f0589c7f7dfb8e70000000f05bf0100000031f6488d152a000000"
-            + "b83d0100000f05c36690"
-            + "0100000000000000000000000000000000000000000000000000000000000000"
-            + "0000660f1f4400000000000000000000"
-            + "000f1f8000000000";
-    private static final int MASK_OFFSET = 2, PROG_LEN_OFFSET = 232, PROG_FILTER_OFFSET = 240, REQUIRED_OFFSET = 248;
+            "bf01000000be0900000031d24531d24531c0b89d0000000f05b86e0000000f053b0516010000"
+            + "0f85bf00000048bb88776655443322114531e44c0fa3e3731b418d7c2401488d35bd00000031"
+            + "d241ba08000000b80d0000000f0541ffc44183fc4075d6b8270000000f0589c7be13000000b8"
+            + "3e0000000f05bf0100000031f631d24531d24531c0b89d0000000f0566833d92000000007435"
+            + "e85500000083f8f3751ebf26000000be0100000031d24531d24531c0b89d0000000f05e83200"
+            + "000085c07409803d6d00000000751a488b7c2410488d742418488b0c24488d54cc10b83b0000"
+            + "000f0589c7f7dfb8e70000000f05bf0100000031f6488d1528000000b83d0100000f05c30100"
+            + "0000000000000000000000000000000000000000000000000000000000000000660f1f440000"
+            + "0000000000000000000f1f0000000000";
+    private static final int MASK_OFFSET = 46, PROG_LEN_OFFSET = 296, PROG_FILTER_OFFSET = 304, REQUIRED_OFFSET = 312,
+            PARENT_OFFSET = 316;
     private static final long BASE = 0x400000;
     private static final int EHDR = 64, PHDR = 56;
 
     /**
-     * A static ELF executable of the stub, ignoring the signals in {@code ignoreMask} (bit n-1 =
-     * signal n) and installing {@code filter} (struct sock_filter instructions; none if empty),
-     * without which it execs the command only if not {@code required}.
+     * A static ELF executable of the stub, started by process {@code parent}, ignoring the
+     * signals in {@code ignoreMask} (bit n-1 = signal n) and installing {@code filter} (struct
+     * sock_filter instructions; none if empty), without which it execs the command only if not
+     * {@code required}.
      */
-    static byte[] elf(long ignoreMask, byte[] filter, boolean required) {
+    static byte[] elf(int parent, long ignoreMask, byte[] filter, boolean required) {
         byte[] code = HexFormat.of().parseHex(CODE);
         ByteBuffer c = ByteBuffer.wrap(code).order(ByteOrder.LITTLE_ENDIAN).putLong(MASK_OFFSET, ignoreMask);
+        c.putInt(PARENT_OFFSET, parent);
         if (filter.length > 0) {
             c.putShort(PROG_LEN_OFFSET, (short) (filter.length / Bpf.INSN_SIZE));
             c.putLong(PROG_FILTER_OFFSET, BASE + EHDR + PHDR + code.length);

@@ -80,7 +80,7 @@ public final class Spawn {
         if (fd < 0) {
             throw new Errno("memfd_create", (int) -fd);
         }
-        byte[] elf = LaunchStub.elf(ignoreMask, filter, required);
+        byte[] elf = LaunchStub.elf(Sys.getpid(), ignoreMask, filter, required);
         MemorySegment data = arena.allocate(elf.length);
         MemorySegment.copy(elf, 0, data, JAVA_BYTE, 0, elf.length);
         long n = Sys.syscall(Sys.NR_WRITE, fd, data.address(), elf.length);

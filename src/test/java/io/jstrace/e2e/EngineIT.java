@@ -65,6 +65,15 @@ class EngineIT {
                 && direct.out().contains("ignored 37\n"), direct.out());
     }
 
+    /** The launcher dies with the tracer until the exec (PR_SET_PDEATHSIG); the command must not inherit that. */
+    @Test
+    void tracedCommandHasNoParentDeathSignal() throws Exception {
+        String py = "import ctypes; s = ctypes.c_int(-1); ctypes.CDLL(None).prctl(2, ctypes.byref(s)); print(s.value)";
+        Run.Result r = Run.jstrace("-o", "/dev/null", "python3", "-c", py);
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("0\n", r.out());
+    }
+
     @Test
     void exitStatusIsTheCommands() throws Exception {
         assertEquals(7, Run.jstrace("-o", "/dev/null", "sh", "-c", "exit 7").exit());
