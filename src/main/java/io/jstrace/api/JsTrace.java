@@ -239,14 +239,19 @@ public final class JsTrace {
      * @throws IllegalStateException on a virtual thread (it may move between carrier threads)
      */
     public ExitStatus run(Consumer<? super Event> events) throws Errno {
-        if (Thread.currentThread().isVirtual()) {
-            throw new IllegalStateException("JsTrace.run needs a platform thread; use stream() from a virtual thread");
-        }
         return run(events, () -> false);
     }
 
-    /** {@link #run(Consumer)}, stopping at once if {@code cancelled} already holds when the tracer exists. */
-    ExitStatus run(Consumer<? super Event> events, java.util.function.BooleanSupplier cancelled) throws Errno {
+    /**
+     * {@link #run(Consumer)}, stopping as {@link #stop()} does if {@code cancelled} holds once the
+     * run is under way: for a caller whose stop() may come before the run has begun (a signal
+     * handler installed first), which stop() alone would miss. Such a caller sets what
+     * {@code cancelled} reads, then calls stop().
+     */
+    public ExitStatus run(Consumer<? super Event> events, java.util.function.BooleanSupplier cancelled) throws Errno {
+        if (Thread.currentThread().isVirtual()) {
+            throw new IllegalStateException("JsTrace.run needs a platform thread; use stream() from a virtual thread");
+        }
         Throwable[] thrown = new Throwable[1];
         Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering,
                 qualifiers, tracePaths, onNotice, stackTraces), Sink.of(e -> {

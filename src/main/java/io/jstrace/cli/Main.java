@@ -6,6 +6,7 @@ import io.jstrace.decode.Signatures;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Sys;
 import io.jstrace.output.AttachMessages;
+import io.jstrace.output.GuardedOutput;
 import io.jstrace.output.JsonLines;
 import io.jstrace.output.Outputs;
 import io.jstrace.output.Palette;
@@ -117,10 +118,15 @@ public final class Main {
         Sink sink = seccomp.sink();
         try {
             if (attach) {
+                // A signal before the run has begun still ends it: run() reads the flag once under way.
+                java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
                 for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
-                    handle(sig, trace::stop);
+                    handle(sig, () -> {
+                        signalled.set(true);
+                        trace.stop();
+                    });
                 }
-                return trace.onWarning(m -> err.println(NAME + ": " + m)).run(sink::accept).code();
+                return trace.onWarning(m -> err.println(NAME + ": " + m)).run(sink::accept, signalled::get).code();
             }
             int[] child = new int[1];
             // With -o the terminal's signals reach the command itself; otherwise pass them on, as strace does.
@@ -215,7 +221,8 @@ public final class Main {
 
     /** strace's text or --json lines, with the -c/-C table, and the --timeline file when asked for. */
     private static Sink sink(Options o, PrintStream err) throws UsageError {
-        Sink timeline = o.timeline() != null ? new Timeline(open(o.timeline(), false)) : null;
+        Sink timeline = o.timeline() != null
+                ? new Timeline(new GuardedOutput(open(o.timeline(), false), o.timeline(), null, trouble(err))) : null;
         Outputs out = outputs(o, err);
         Sink lines = o.json() ? new JsonLines(out, o.statuses())
                 : new StraceText(out, textOptions(o), new ValueText(o.hex(), o.decode().xstyle(), palette(o)), err, NAME);
@@ -228,12 +235,17 @@ public final class Main {
             return Outputs.single(err, true);
         }
         if (o.output().startsWith("|") || o.output().startsWith("!")) {
-            return Outputs.pipe(o.output().substring(1));
+            return Outputs.pipe(o.output().substring(1), o.output(), trouble(err));
         }
         if (o.follow() == 2) {
-            return Outputs.perThread(o.output());
+            return Outputs.perThread(o.output(), trouble(err));
         }
-        return Outputs.single(open(o.output(), o.appendOutput()), false);
+        return Outputs.single(open(o.output(), o.appendOutput()), false, o.output(), trouble(err));
+    }
+
+    /** Where a failure to write the trace is reported: once, and tracing goes on (see GuardedOutput). */
+    private static java.util.function.Consumer<String> trouble(PrintStream err) {
+        return m -> err.println(NAME + ": " + m);
     }
 
     private static OutputStream open(String path, boolean append) throws UsageError {

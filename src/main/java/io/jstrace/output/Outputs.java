@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Where text lines go: one stream for all threads, or one file per thread (-ff). A stream
@@ -27,11 +28,11 @@ public abstract sealed class Outputs implements AutoCloseable {
 
     /** One stream and its line state: which thread's syscall line is still open. */
     static final class Line {
-        final OutputStream out;
+        final GuardedOutput out;
         final boolean lineBuffered;
         int openTid = -1;
 
-        Line(OutputStream out, boolean lineBuffered) {
+        Line(GuardedOutput out, boolean lineBuffered) {
             this.out = out;
             this.lineBuffered = lineBuffered;
         }
@@ -42,37 +43,47 @@ public abstract sealed class Outputs implements AutoCloseable {
          */
         void write(CharSequence s) {
             String text = s.toString();
-            try {
-                out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-                if (lineBuffered && text.endsWith("\n")) {
-                    out.flush();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            out.write(text.getBytes(StandardCharsets.ISO_8859_1));
+            if (lineBuffered && text.endsWith("\n")) {
+                out.flush();
             }
         }
 
         void flush() {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            out.flush();
         }
     }
 
-    public static Outputs single(OutputStream out, boolean terminal) {
-        return new Single(new Line(new BufferedOutputStream(out, 1 << 16), terminal), null);
+    /**
+     * One stream for all threads, written through a 64 KiB buffer; a {@code terminal} is flushed
+     * at each line's end. A failure to write is reported once to {@code trouble} as
+     * {@code NAME: REASON}; output stops there and tracing goes on.
+     */
+    public static Outputs single(OutputStream out, boolean terminal, String name, Consumer<String> trouble) {
+        return new Single(new Line(guarded(out, name, null, trouble), terminal), null);
     }
 
-    /** Output piped to {@code /bin/sh -c command} (strace's {@code -o '|command'}). */
-    public static Outputs pipe(String command) {
+    /** {@link #single(OutputStream, boolean, String, Consumer)} of a stream that cannot fail: memory, or a PrintStream (it keeps errors to itself). */
+    public static Outputs single(OutputStream out, boolean terminal) {
+        return single(out, terminal, "output", m -> { });
+    }
+
+    private static GuardedOutput guarded(OutputStream out, String name, String reason, Consumer<String> trouble) {
+        return new GuardedOutput(new BufferedOutputStream(out, 1 << 16), name, reason, trouble);
+    }
+
+    /**
+     * Output piped to {@code /bin/sh -c command} (strace's {@code -o '|command'}). A write fails
+     * only when the reader is gone, which strace reports as EPIPE ("Broken pipe"); the JDK words it
+     * "Stream closed" once it has seen the reader exit.
+     */
+    public static Outputs pipe(String command, String name, Consumer<String> trouble) {
         try {
             // Not a tracee, so ProcessBuilder is safe here: the tracer never waits for this pid.
             Process p = new ProcessBuilder("/bin/sh", "-c", command)
                     .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                     .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            return new Single(new Line(new BufferedOutputStream(p.getOutputStream(), 1 << 16), false), p);
+            return new Single(new Line(guarded(p.getOutputStream(), name, "Broken pipe", trouble), false), p);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -90,8 +101,12 @@ public abstract sealed class Outputs implements AutoCloseable {
         }
     }
 
-    public static Outputs perThread(String base) {
-        return new PerThread(base);
+    /**
+     * One file per thread, {@code base.TID} (-ff). A file that cannot be opened or written is
+     * reported, the first time only, and that thread's output dropped.
+     */
+    public static Outputs perThread(String base, Consumer<String> trouble) {
+        return new PerThread(base, trouble);
     }
 
     static final class Single extends Outputs {
@@ -124,11 +139,9 @@ public abstract sealed class Outputs implements AutoCloseable {
             closed = true;
             line.flush();
             if (reader != null) {
+                line.out.close();
                 try {
-                    line.out.close();
                     reader.waitFor();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -138,16 +151,37 @@ public abstract sealed class Outputs implements AutoCloseable {
 
     static final class PerThread extends Outputs {
         private final String base;
+        private final Consumer<String> trouble;
         private final Map<Integer, Line> files = new HashMap<>();
+        private boolean reported;
 
-        PerThread(String base) {
+        PerThread(String base, Consumer<String> trouble) {
             this.base = base;
+            this.trouble = trouble;
         }
 
         @Override
         Line of(int tid) {
-            return files.computeIfAbsent(tid,
-                    t -> new Line(new BufferedOutputStream(open(base + "." + t, false), 1 << 16), false));
+            return files.computeIfAbsent(tid, t -> new Line(guarded(file(base + "." + t), base + "." + t, null,
+                    this::reportOnce), false));
+        }
+
+        /** The file, or where its lines are dropped when it cannot be opened. */
+        private OutputStream file(String path) {
+            try {
+                return open(path, false);
+            } catch (UncheckedIOException e) {
+                reportOnce(e.getMessage());
+                return OutputStream.nullOutputStream();
+            }
+        }
+
+        /** The first failure among all the files: a full disk would otherwise say so once per thread. */
+        private void reportOnce(String message) {
+            if (!reported) {
+                reported = true;
+                trouble.accept(message);
+            }
         }
 
         @Override
@@ -159,12 +193,7 @@ public abstract sealed class Outputs implements AutoCloseable {
         public void close() {
             // Idempotent: closing happens both on the normal path and in a finally.
             for (Line l : files.values()) {
-                l.flush();
-                try {
-                    l.out.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                l.out.close();
             }
             files.clear();
         }
