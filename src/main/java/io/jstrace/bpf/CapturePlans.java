@@ -1,18 +1,11 @@
 package io.jstrace.bpf;
 
-import io.jstrace.decode.Signatures;
+import io.jstrace.data.DataFiles;
 import io.jstrace.syscalls.Syscall;
 import io.jstrace.syscalls.SyscallTable;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +48,9 @@ final class CapturePlans {
             ByteBuffer b = ByteBuffer.allocate(Layout.PLAN_SIZE).order(ByteOrder.LITTLE_ENDIAN);
             if (sc != null && traced.test(sc)) {
                 b.putInt(0, Layout.PLAN_TRACED | (entryRecords.contains(sc.name()) ? Layout.PLAN_ENTRY_RECORD : 0));
-                List<String> specs = decode ? Signatures.standard().argSpecs(sc.name()) : null;
+                // The argument kinds as the table spells them (after the return kind).
+                List<String> specs = decode && sc.signature() != null
+                        ? List.of(sc.signature().split(" +")).subList(1, sc.signature().split(" +").length) : null;
                 int slot = 0;
                 for (int i = 0; specs != null && i < specs.size() && slot < Layout.SLOTS; i++) {
                     Rule r = rule(specs.get(i), stringLimit);
@@ -122,21 +117,6 @@ final class CapturePlans {
     }
 
     private static List<String> lines(String name) {
-        List<String> out = new ArrayList<>();
-        try (InputStream in = CapturePlans.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + name);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    out.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
+        return DataFiles.lines(CapturePlans.class, name);
     }
 }

@@ -1,5 +1,7 @@
 package io.jstrace.bpf;
 
+import io.jstrace.syscalls.SyscallTable;
+
 import static io.jstrace.bpf.EbpfAsm.FP;
 import static io.jstrace.bpf.EbpfAsm.R0;
 import static io.jstrace.bpf.EbpfAsm.R1;
@@ -41,7 +43,8 @@ final class TracePrograms {
     private static final int REG_IP = 128;
     /** A record built on the stack (fork, exit, signal), with room for one 128-byte region (a siginfo). */
     private static final int STACK_RECORD = -400, SIGINFO = 128;
-    private static final int NR_EXECVE = 59, NR_EXECVEAT = 322;
+    private static final int NR_EXECVE = SyscallTable.x86_64().number("execve"),
+            NR_EXECVEAT = SyscallTable.x86_64().number("execveat");
     private static final int RB_NO_WAKEUP = 1, NOEXIST = 1;
     private static final int TRACE_SIGNAL_IGNORED = 1;
 

@@ -14,17 +14,27 @@ public interface ArgKind {
         return Phase.ENTRY;
     }
 
+    /** What the argument is for -P, -e read=/write= and memory capture. */
+    default Role role() {
+        return Role.NONE;
+    }
+
     /** A kind read at exit. */
     static ArgKind atExit(ArgKind k) {
-        return inPhase(k, Phase.EXIT);
+        return of(k, Phase.EXIT, k.role());
     }
 
     /** A kind read at entry and again at exit (see {@link Phase#ENTRY_AND_EXIT}). */
     static ArgKind atEntryAndExit(ArgKind k) {
-        return inPhase(k, Phase.ENTRY_AND_EXIT);
+        return of(k, Phase.ENTRY_AND_EXIT, k.role());
     }
 
-    private static ArgKind inPhase(ArgKind k, Phase phase) {
+    /** {@code k} with the role {@code role}. */
+    static ArgKind withRole(Role role, ArgKind k) {
+        return of(k, k.phase(), role);
+    }
+
+    private static ArgKind of(ArgKind k, Phase phase, Role role) {
         return new ArgKind() {
             @Override
             public Value decode(Call call, int index) {
@@ -34,6 +44,11 @@ public interface ArgKind {
             @Override
             public Phase phase() {
                 return phase;
+            }
+
+            @Override
+            public Role role() {
+                return role;
             }
         };
     }

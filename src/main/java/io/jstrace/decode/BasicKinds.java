@@ -18,23 +18,23 @@ final class BasicKinds implements KindFamily {
         k.arg("hex", (c, i) -> Value.Num.hex(c.arg(i)));
         k.arg("oct", (c, i) -> Value.Num.oct(c.arg(i) & 0xffffffffL));
         k.arg("ptr", (c, i) -> Decode.ptr(c.arg(i)));
-        k.arg("fd", (c, i) -> Decode.fd(c, (int) c.arg(i)));
-        k.arg("dirfd", (c, i) -> (int) c.arg(i) != AT_FDCWD ? Decode.fd(c, (int) c.arg(i))
+        k.arg("fd", ArgKind.withRole(Role.FD, (c, i) -> Decode.fd(c, (int) c.arg(i))));
+        k.arg("dirfd", ArgKind.withRole(Role.FD, (c, i) -> (int) c.arg(i) != AT_FDCWD ? Decode.fd(c, (int) c.arg(i))
                 : c.options.fdDetail() > 0 && c.fdPaths.cwd(c.tid) != null
                 ? new Value.WithPath(new Value.Sym("AT_FDCWD", AT_FDCWD), c.fdPaths.cwd(c.tid))
-                : new Value.Sym("AT_FDCWD", AT_FDCWD));
-        k.arg("path", (c, i) -> Decode.path(c, c.arg(i)));
+                : new Value.Sym("AT_FDCWD", AT_FDCWD)));
+        k.arg("path", ArgKind.withRole(Role.PATH, (c, i) -> Decode.path(c, c.arg(i))));
         // A symlink's target: printed as a path, but not a file the call touches (-P ignores it).
         k.arg("link_target", (c, i) -> Decode.path(c, c.arg(i)));
         k.arg("str", (c, i) -> Decode.cstring(c, c.arg(i)));
         // Input buffer whose length is argument N.
         k.argWithParam("wbuf", p -> {
             int n = Integer.parseInt(p);
-            return (c, i) -> Decode.buffer(c, c.arg(i), c.arg(n));
+            return ArgKind.withRole(new Role.Data(Role.Shape.BUFFER, true, n), (c, i) -> Decode.buffer(c, c.arg(i), c.arg(n)));
         });
         // Output buffer filled by the call: as many bytes as it returned; the address if it failed.
-        k.arg("rbuf", ArgKind.atExit((c, i) -> c.failed()
-                ? Decode.ptr(c.arg(i)) : Decode.buffer(c, c.arg(i), c.ret())));
+        k.arg("rbuf", ArgKind.withRole(new Role.Data(Role.Shape.BUFFER, false, -1), ArgKind.atExit((c, i) -> c.failed()
+                ? Decode.ptr(c.arg(i)) : Decode.buffer(c, c.arg(i), c.ret()))));
         k.argWithParam("flags", table -> (c, i) -> Decode.flags(table, c.arg(i)));
         k.argWithParam("flags32", table -> (c, i) -> Decode.flags(table, c.arg(i) & 0xffffffffL));
         k.argWithParam("enum", table -> (c, i) -> Decode.sym(table, (int) c.arg(i), Value.Radix.HEX, null));

@@ -39,7 +39,8 @@ final class FileKinds implements KindFamily {
             return v instanceof Value.Flags f && f.names().isEmpty() ? new Value.Commented(v, "?_OK") : v;
         });
         // mount: which of source, type and data are strings depends on the flags.
-        k.arg("mount_source", (c, i) -> (c.arg(3) & MS_REMOUNT) != 0 ? Decode.ptr(c.arg(i)) : Decode.path(c, c.arg(i)));
+        k.arg("mount_source", ArgKind.withRole(Role.PATH,
+                (c, i) -> (c.arg(3) & MS_REMOUNT) != 0 ? Decode.ptr(c.arg(i)) : Decode.path(c, c.arg(i))));
         k.arg("mount_type", (c, i) -> (c.arg(3) & (MS_REMOUNT | MS_BIND | MS_MOVE)) != 0
                 ? Decode.ptr(c.arg(i)) : Decode.cstring(c, c.arg(i)));
         k.arg("mount_flags", (c, i) -> mountFlags(c.arg(i)));

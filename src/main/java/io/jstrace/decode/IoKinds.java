@@ -9,16 +9,17 @@ final class IoKinds implements KindFamily {
         // iovec array whose count is argument N: written data in full, read data up to the return value.
         k.argWithParam("iov_in", p -> {
             int n = Integer.parseInt(p);
-            return (c, i) -> IovDecoder.iov(c, c.arg(i), c.arg(n), IovDecoder.Mode.STR, IovDecoder.UNLIMITED);
+            return ArgKind.withRole(new Role.Data(Role.Shape.IOV, true, n),
+                    (c, i) -> IovDecoder.iov(c, c.arg(i), c.arg(n), IovDecoder.Mode.STR, IovDecoder.UNLIMITED));
         });
         k.argWithParam("iov_out", p -> {
             int n = Integer.parseInt(p);
-            return ArgKind.atExit((c, i) -> IovDecoder.iov(c, c.arg(i), c.arg(n),
-                    c.failed() ? IovDecoder.Mode.ADDR : IovDecoder.Mode.STR, c.ret()));
+            return ArgKind.withRole(new Role.Data(Role.Shape.IOV, false, n), ArgKind.atExit((c, i) -> IovDecoder.iov(c,
+                    c.arg(i), c.arg(n), c.failed() ? IovDecoder.Mode.ADDR : IovDecoder.Mode.STR, c.ret())));
         });
         k.arg("rwf_flags", (c, i) -> Decode.flags("rwf_flags", c.arg(i) & 0xffffffffL));
 
-        k.arg("pollfds", (c, i) -> PollDecoder.fds(c, c.arg(i), c.arg(i + 1) & 0xffffffffL));
+        k.arg("pollfds", ArgKind.withRole(new Role.PollFds(), (c, i) -> PollDecoder.fds(c, c.arg(i), c.arg(i + 1) & 0xffffffffL)));
         k.ret("poll", ReturnKind.decimalWithAll(c -> PollDecoder.detail(c, null)));
         k.ret("ppoll", ReturnKind.decimalWithAll(c -> PollDecoder.detail(c, c.arg(2) == 0 ? null : TimeDecoder.timespecAt(c, c.arg(2)))));
         // Signal mask whose size in bytes is argument N.
@@ -27,7 +28,7 @@ final class IoKinds implements KindFamily {
             return (c, i) -> PollSigmask.at(c, c.arg(i), c.arg(n));
         });
 
-        k.arg("fdset", (c, i) -> SelectDecoder.set(c, c.arg(i)));
+        k.arg("fdset", ArgKind.withRole(new Role.FdSet(), (c, i) -> SelectDecoder.set(c, c.arg(i))));
         k.ret("select", ReturnKind.decimalWithAll(c -> SelectDecoder.detail(c, c.arg(4) == 0 ? null : TimeDecoder.timevalAt(c, c.arg(4)))));
         k.ret("pselect6", ReturnKind.decimalWithAll(c -> SelectDecoder.detail(c, c.arg(4) == 0 ? null : TimeDecoder.timespecAt(c, c.arg(4)))));
         // pselect6's sixth argument: {const sigset_t *ss; size_t ss_len}.

@@ -1,8 +1,7 @@
 package io.jstrace.decode;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.jstrace.data.DataFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,15 +33,7 @@ public final class Layout {
 
     /** The layout of {@code layouts/NAME.layout}; a missing or malformed file is a build defect. */
     public static Layout of(String name) {
-        String resource = "layouts/" + name + ".layout";
-        try (InputStream in = Layout.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return parse(name, DataFiles.text(Layout.class, "layouts/" + name + ".layout", StandardCharsets.UTF_8));
     }
 
     static Layout parse(String name, String text) {

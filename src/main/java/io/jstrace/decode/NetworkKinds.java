@@ -57,19 +57,19 @@ final class NetworkKinds implements KindFamily {
                     : new Value.Arr(List.of(Decode.fd(c, b.s32(0)), Decode.fd(c, b.s32(4))), false);
         }));
 
-        k.arg("msghdr_in", (c, i) -> c.arg(i) == 0 ? Value.NULL_PTR
-                : NetMsg.msghdr(c, c.arg(i), null, IovDecoder.UNLIMITED));
+        k.arg("msghdr_in", ArgKind.withRole(new Role.Data(Role.Shape.MSGHDR, true, -1), (c, i) -> c.arg(i) == 0
+                ? Value.NULL_PTR : NetMsg.msghdr(c, c.arg(i), null, IovDecoder.UNLIMITED)));
         k.arg("msg_namelen_entry", (c, i) -> {
             c.saved[1] = c.arg(1) == 0 ? null : readInt(c, c.arg(1) + 8);
             return null;
         });
-        k.arg("msghdr_out", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 ? Decode.ptr(c.arg(i))
-                : NetMsg.msghdr(c, c.arg(i), (Integer) c.saved[1], c.ret())));
+        k.arg("msghdr_out", ArgKind.withRole(new Role.Data(Role.Shape.MSGHDR, false, -1), ArgKind.atExit((c, i) ->
+                c.failed() || c.arg(i) == 0 ? Decode.ptr(c.arg(i)) : NetMsg.msghdr(c, c.arg(i), (Integer) c.saved[1], c.ret()))));
 
-        k.arg("mmsgvec_sent", ArgKind.atExit((c, i) -> NetMsg.mmsgvec(c, c.arg(i), c.arg(2) & 0xffffffffL,
-                c.failed() ? 0 : c.ret(), false)));
-        k.arg("mmsgvec_received", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i))
-                : NetMsg.mmsgvec(c, c.arg(i), c.ret(), c.ret(), true)));
+        k.arg("mmsgvec_sent", ArgKind.withRole(new Role.Data(Role.Shape.MMSG, true, -1), ArgKind.atExit((c, i) ->
+                NetMsg.mmsgvec(c, c.arg(i), c.arg(2) & 0xffffffffL, c.failed() ? 0 : c.ret(), false))));
+        k.arg("mmsgvec_received", ArgKind.withRole(new Role.Data(Role.Shape.MMSG, false, -1), ArgKind.atExit((c, i) ->
+                c.failed() ? Decode.ptr(c.arg(i)) : NetMsg.mmsgvec(c, c.arg(i), c.ret(), c.ret(), true))));
 
         // recvmmsg's timeout is updated in place: strace shows what is left after the result.
         k.ret("recvmmsg", ReturnKind.decimalWith(c -> c.arg(4) == 0 ? null

@@ -1,11 +1,8 @@
 package io.jstrace.decode;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import io.jstrace.syscalls.Syscall;
+import io.jstrace.syscalls.SyscallTable;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,43 +10,39 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Syscall signatures from the data files under {@code /io/jstrace/decode/signatures/}, one line
- * per syscall: {@code name return-kind arg-kind...}. The files are listed in {@code index}.
+ * The decoders of the syscalls whose table row has a signature ({@link Syscall#signature()}:
+ * the return kind, then one kind per printed argument), resolved to kinds once.
  */
 public final class Signatures {
-    private static final String DIR = "/io/jstrace/decode/signatures/";
-    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final Pattern SPACE = Pattern.compile(" +");
     private final Map<String, Signature> byName = new HashMap<>();
-    private final Map<String, List<String>> specsByName = new HashMap<>();
 
     private Signatures() {}
 
     /** Loaded once, by the first caller; a second thread asking meanwhile waits for it (class initialisation). */
     private static final class Standard {
-        static final Signatures INSTANCE = load(Kinds.standard());
+        static final Signatures INSTANCE = load(SyscallTable.x86_64(), Kinds.standard());
     }
 
     public static Signatures standard() {
         return Standard.INSTANCE;
     }
 
-    public static Signatures load(Kinds kinds) {
+    public static Signatures load(SyscallTable table, Kinds kinds) {
         Signatures s = new Signatures();
-        for (String file : lines(DIR + "index")) {
-            for (String line : lines(DIR + file)) {
-                String[] f = SPACE.split(line);
-                List<ArgKind> args = new ArrayList<>(f.length - 2);
-                try {
-                    for (int i = 2; i < f.length; i++) {
-                        args.add(kinds.arg(f[i]));
-                    }
-                    if (s.byName.put(f[0], new Signature(f[0], kinds.ret(f[1]), List.copyOf(args))) != null) {
-                        throw new IllegalArgumentException("defined twice");
-                    }
-                    s.specsByName.put(f[0], List.of(f).subList(2, f.length));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException(file + ": " + f[0] + ": " + e.getMessage(), e);
+        for (Syscall sc : table.all()) {
+            if (sc.signature() == null) {
+                continue;
+            }
+            String[] f = SPACE.split(sc.signature());
+            List<ArgKind> args = new ArrayList<>(f.length - 1);
+            try {
+                for (int i = 1; i < f.length; i++) {
+                    args.add(kinds.arg(f[i]));
                 }
+                s.byName.put(sc.name(), new Signature(sc.name(), kinds.ret(f[0]), List.copyOf(args)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("syscall table: " + sc.name() + ": " + e.getMessage(), e);
             }
         }
         return s;
@@ -58,33 +51,5 @@ public final class Signatures {
     /** The signature of {@code name}, or null when it has none (printed raw). */
     public Signature of(String name) {
         return byName.get(name);
-    }
-
-    /**
-     * The argument kind specs of {@code name} as the signature file spells them ({@code fd},
-     * {@code path}, {@code wbuf:2}, ...), or null when it has no signature. What an argument is
-     * (a path, an fd, a buffer) is read from here rather than listed again per syscall.
-     */
-    public List<String> argSpecs(String name) {
-        return specsByName.get(name);
-    }
-
-    private static List<String> lines(String resource) {
-        List<String> out = new ArrayList<>();
-        try (InputStream in = Signatures.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line; (line = r.readLine()) != null; ) {
-                line = line.strip();
-                if (!line.isEmpty() && !line.startsWith("#")) {
-                    out.add(line);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
     }
 }

@@ -1,5 +1,7 @@
 package io.jstrace.linux;
 
+import io.jstrace.syscalls.SyscallTable;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.VarHandle;
 
@@ -15,7 +17,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  */
 public final class EbpfRing implements AutoCloseable {
     private static final int PAGE = 4096;
-    private static final int NR_MMAP = 9, NR_MUNMAP = 11;
+    private static final int NR_MMAP = SyscallTable.x86_64().number("mmap"), NR_MUNMAP = SyscallTable.x86_64().number("munmap");
     private static final int PROT_READ = 1, PROT_WRITE = 2, MAP_SHARED = 1;
     private static final int BUSY = 1 << 31, DISCARD = 1 << 30;
     private static final VarHandle LONG = JAVA_LONG.varHandle();

@@ -1,5 +1,7 @@
 package io.jstrace.linux;
 
+import io.jstrace.syscalls.SyscallTable;
+
 import io.jstrace.xlat.Xlat;
 
 import java.lang.foreign.Arena;
@@ -19,7 +21,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 public final class EbpfSys {
     private EbpfSys() {}
 
-    private static final int NR_BPF = 321, NR_CLOSE = 3;
+    private static final int NR_BPF = SyscallTable.x86_64().number("bpf"), NR_CLOSE = SyscallTable.x86_64().number("close");
     private static final int ATTR_SIZE = 128;
     private static final Xlat COMMANDS = Xlat.of("bpf_commands");
     private static final int LOG_SIZE = 1 << 20;

@@ -1,5 +1,7 @@
 package io.jstrace.linux;
 
+import io.jstrace.syscalls.SyscallTable;
+
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -20,7 +22,7 @@ public final class Seccomp {
     static final int AUDIT_ARCH_X86_64 = 0xc000003e, AUDIT_ARCH_I386 = 0x40000003;
     /** x32 calls come with the x86_64 audit arch and this bit in the number. */
     static final int X32_SYSCALL_BIT = 0x40000000;
-    private static final int NR_SECCOMP = 317, SET_MODE_FILTER = 1, EFAULT = 14;
+    private static final int NR_SECCOMP = SyscallTable.x86_64().number("seccomp"), SET_MODE_FILTER = 1, EFAULT = 14;
 
     /**
      * The filter: {@code actions[nr]} for x86_64 calls numbered below {@code actions.length},

@@ -1,5 +1,7 @@
 package io.jstrace.linux;
 
+import io.jstrace.syscalls.SyscallTable;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
@@ -9,8 +11,10 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 public final class Sys {
     private Sys() {}
 
-    public static final int NR_WRITE = 1, NR_GETPID = 39, NR_GETTID = 186, NR_KILL = 62,
-            NR_TGKILL = 234, NR_MEMFD_CREATE = 319, NR_SETRLIMIT = 160;
+    private static final SyscallTable TABLE = SyscallTable.x86_64();
+    public static final int NR_WRITE = TABLE.number("write"), NR_GETPID = TABLE.number("getpid"),
+            NR_GETTID = TABLE.number("gettid"), NR_KILL = TABLE.number("kill"), NR_TGKILL = TABLE.number("tgkill"),
+            NR_MEMFD_CREATE = TABLE.number("memfd_create"), NR_SETRLIMIT = TABLE.number("setrlimit");
     private static final int RLIMIT_CORE = 4;
 
     /** {@code syscall(number, args...)}: returns the result, or the negated errno on failure. */

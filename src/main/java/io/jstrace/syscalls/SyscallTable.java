@@ -1,22 +1,23 @@
 package io.jstrace.syscalls;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.jstrace.data.DataFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Syscall number/name/argument-count/class table, loaded from a TSV resource.
+ * The syscall table, loaded from a TSV resource: one row per syscall with every fact about it.
  *
  * <p>The table is data rather than code so that it can be diffed against strace's
  * syscallent.h and regenerated without touching Java. Format: one line per syscall,
- * {@code NUMBER<TAB>NAME<TAB>NARGS<TAB>CLASSES}, classes comma-separated or {@code -};
- * lines starting with {@code #} are comments.
+ * {@code NUMBER<TAB>NAME<TAB>NARGS<TAB>CLASSES<TAB>FLAGS<TAB>SIGNATURE}, classes and flags
+ * comma-separated or {@code -}, the signature space-separated kinds or {@code -}; lines
+ * starting with {@code #} are comments (the file's head explains each column).
  */
 public final class SyscallTable {
     private static final String X86_64_RESOURCE = "x86_64.tsv";
@@ -59,6 +60,15 @@ public final class SyscallTable {
         return byNumber.get(nr);
     }
 
+    /** The number of {@code name}, which the table must have (code names the calls it needs). */
+    public int number(String name) {
+        Syscall s = byName.get(name);
+        if (s == null) {
+            throw new IllegalStateException("no syscall " + name + " in the table");
+        }
+        return s.number();
+    }
+
     /** The syscall with this strace name, or null. */
     public Syscall byName(String name) {
         return byName.get(name);
@@ -75,22 +85,15 @@ public final class SyscallTable {
     }
 
     private static SyscallTable load(String resource) {
-        try (InputStream in = SyscallTable.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + resource);
-            }
-            return new SyscallTable(parse(in, resource));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new SyscallTable(parse(DataFiles.text(SyscallTable.class, resource, StandardCharsets.UTF_8), resource));
     }
 
-    static List<Syscall> parse(InputStream in, String source) throws IOException {
+    static List<Syscall> parse(String text, String source) {
         // indexOf over the whole text instead of a reader and split(): this runs at every start-up,
         // in the interpreter, over some 360 lines.
-        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         List<Syscall> rows = new ArrayList<>();
         Map<String, Set<String>> classSets = new HashMap<>();
+        Map<String, Set<Syscall.Flag>> flagSets = new HashMap<>();
         int lineNo = 0;
         for (int pos = 0; pos < text.length(); ) {
             int end = text.indexOf('\n', pos);
@@ -103,14 +106,18 @@ public final class SyscallTable {
                 int t2 = text.indexOf('\t', t1 + 1);
                 int t3 = text.indexOf('\t', t2 + 1);
                 int t4 = text.indexOf('\t', t3 + 1);
-                if (t1 < 0 || t2 < 0 || t3 < 0 || t3 > end || t4 >= 0 && t4 < end) {
-                    throw new IllegalStateException(source + ":" + lineNo + ": expected 4 tab-separated fields");
+                int t5 = text.indexOf('\t', t4 + 1);
+                int t6 = text.indexOf('\t', t5 + 1);
+                if (t1 < 0 || t2 < 0 || t3 < 0 || t4 < 0 || t5 < 0 || t5 > end || t6 >= 0 && t6 < end) {
+                    throw new IllegalStateException(source + ":" + lineNo + ": expected 6 tab-separated fields");
                 }
-                Set<String> classes = classSets.computeIfAbsent(text.substring(t3 + 1, end),
+                Set<String> classes = classSets.computeIfAbsent(text.substring(t3 + 1, t4),
                         c -> c.equals("-") ? Set.of() : Set.of(c.split(",")));
+                Set<Syscall.Flag> flags = flagSets.computeIfAbsent(text.substring(t4 + 1, t5), f -> flags(f, source));
+                String signature = text.substring(t5 + 1, end);
                 try {
                     rows.add(new Syscall(Integer.parseInt(text, pos, t1, 10), text.substring(t1 + 1, t2),
-                            Integer.parseInt(text, t2 + 1, t3, 10), classes));
+                            Integer.parseInt(text, t2 + 1, t3, 10), classes, flags, signature.equals("-") ? null : signature));
                 } catch (NumberFormatException e) {
                     throw new IllegalStateException(source + ":" + lineNo + ": bad number", e);
                 }
@@ -118,5 +125,20 @@ public final class SyscallTable {
             pos = end + 1;
         }
         return rows;
+    }
+
+    private static Set<Syscall.Flag> flags(String column, String source) {
+        if (column.equals("-")) {
+            return Set.of();
+        }
+        Set<Syscall.Flag> out = EnumSet.noneOf(Syscall.Flag.class);
+        for (String f : column.split(",")) {
+            try {
+                out.add(Syscall.Flag.valueOf(f.toUpperCase(java.util.Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(source + ": unknown flag " + f, e);
+            }
+        }
+        return out;
     }
 }

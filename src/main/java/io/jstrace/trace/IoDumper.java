@@ -2,6 +2,8 @@ package io.jstrace.trace;
 
 import io.jstrace.decode.Bytes;
 import io.jstrace.decode.Call;
+import io.jstrace.decode.Role;
+import io.jstrace.decode.Signature;
 import io.jstrace.decode.Signatures;
 import io.jstrace.model.Event;
 
@@ -11,10 +13,9 @@ import java.util.function.IntPredicate;
 
 /**
  * -e read=FDS, -e write=FDS: the bytes a call moved, read from the tracee at its exit, as strace's
- * dumpio reads them. Which calls move data and where is read from the signature files: a call
- * whose first argument is an {@code fd} and that has a data argument (a {@code wbuf}/{@code rbuf}
- * buffer, an {@code iov_in}/{@code iov_out} array, a {@code msghdr_in}/{@code msghdr_out}, an
- * {@code mmsgvec_sent}/{@code mmsgvec_received} vector). Written data is dumped even when the call
+ * dumpio reads them. Which calls move data and where is what their kinds' {@link Role}s say: a
+ * call whose first argument is an fd and that has a {@link Role.Data} argument (a buffer, an iovec
+ * array, a msghdr, an mmsghdr vector, written or read). Written data is dumped even when the call
  * failed; read data only up to what it returned.
  */
 final class IoDumper {
@@ -22,9 +23,7 @@ final class IoDumper {
     private static final int MAX_IOVECS = 1024 * 1024;
 
     /** How a call carries its data: the shape, whether it is written, and the argument holding it. */
-    private record Plan(Shape shape, boolean written, int arg, int lengthArg) {}
-
-    private enum Shape { BUFFER, IOV, MSGHDR, MMSG }
+    private record Plan(Role.Shape shape, boolean written, int arg, int lengthArg) {}
 
     private static final Plan NONE = new Plan(null, false, -1, -1);
 
@@ -72,32 +71,20 @@ final class IoDumper {
         }
         Plan p = plans.get(nr);
         if (p == null) {
-            p = derive(signatures.argSpecs(name));
+            p = derive(signatures.of(name));
             plans.set(nr, p);
         }
         return p;
     }
 
-    private static Plan derive(List<String> specs) {
-        if (specs == null || specs.isEmpty() || !specs.get(0).equals("fd")) {
+    /** The first data argument of a call on an fd (its first argument), from the kinds' roles. */
+    private static Plan derive(Signature sig) {
+        if (sig == null || sig.args().isEmpty() || !(sig.args().getFirst().role() instanceof Role.Fd)) {
             return NONE;
         }
-        for (int i = 1; i < specs.size(); i++) {
-            // Only the buffer kinds' parameter is an argument index (wbuf:2); others name a table.
-            String[] s = specs.get(i).split(":", 2);
-            Plan p = switch (s[0]) {
-                case "wbuf" -> new Plan(Shape.BUFFER, true, i, Integer.parseInt(s[1]));
-                case "rbuf" -> new Plan(Shape.BUFFER, false, i, -1);
-                case "iov_in" -> new Plan(Shape.IOV, true, i, Integer.parseInt(s[1]));
-                case "iov_out" -> new Plan(Shape.IOV, false, i, Integer.parseInt(s[1]));
-                case "msghdr_in" -> new Plan(Shape.MSGHDR, true, i, -1);
-                case "msghdr_out" -> new Plan(Shape.MSGHDR, false, i, -1);
-                case "mmsgvec_sent" -> new Plan(Shape.MMSG, true, i, -1);
-                case "mmsgvec_received" -> new Plan(Shape.MMSG, false, i, -1);
-                default -> null;
-            };
-            if (p != null) {
-                return p;
+        for (int i = 1; i < sig.args().size(); i++) {
+            if (sig.args().get(i).role() instanceof Role.Data d) {
+                return new Plan(d.shape(), d.written(), i, d.lengthArg());
             }
         }
         return NONE;

@@ -2,6 +2,8 @@ package io.jstrace.trace;
 
 import io.jstrace.decode.Bytes;
 import io.jstrace.decode.Decode;
+import io.jstrace.decode.Role;
+import io.jstrace.decode.Signature;
 import io.jstrace.decode.Signatures;
 import io.jstrace.linux.TraceeMemory;
 import io.jstrace.syscalls.Syscall;
@@ -20,7 +22,7 @@ import java.util.Set;
  * -P PATH: only the calls that touch one of the paths, as strace's pathtrace decides at syscall
  * entry. A call touches a path through a path argument equal to it, or an fd argument whose
  * /proc/TID/fd link is it (select's fd sets and poll's pollfd array included). Which arguments are
- * paths or fds is read from the signature files; calls without a signature are tested as strace
+ * paths or fds is what their kinds' {@link Role}s say; calls without a signature are tested as strace
  * tests the calls it has no special case for: the first argument, a path for %file calls, an fd
  * for %desc and %network ones. Calls outside those three classes never match.
  */
@@ -109,20 +111,22 @@ public final class PathFilter {
         if (!sc.inClass("file") && !sc.inClass("desc") && !sc.inClass("network")) {
             return List.of();
         }
-        List<String> specs = signatures.argSpecs(sc.name());
-        if (specs == null) {
+        Signature sig = signatures.of(sc.name());
+        if (sig == null) {
             return List.of(new Check(sc.inClass("file") ? Kind.PATH : Kind.FD, 0));
         }
         List<Check> checks = new ArrayList<>();
-        for (int i = 0; i < specs.size(); i++) {
-            String spec = specs.get(i);
-            String kind = spec.contains(":") ? spec.substring(0, spec.indexOf(':')) : spec;
-            switch (kind) {
-                case "path", "mount_source" -> checks.add(new Check(Kind.PATH, i));
-                case "fd", "dirfd" -> checks.add(new Check(Kind.FD, i));
-                case "fdset" -> checks.add(new Check(Kind.FD_SET, i));
-                case "pollfds" -> checks.add(new Check(Kind.POLL_FDS, i));
-                default -> { }
+        for (int i = 0; i < sig.args().size(); i++) {
+            Kind kind = switch (sig.args().get(i).role()) {
+                case Role.Path p -> Kind.PATH;
+                case Role.Fd f -> Kind.FD;
+                case Role.FdSet s -> Kind.FD_SET;
+                case Role.PollFds p -> Kind.POLL_FDS;
+                case Role.None n -> null;
+                case Role.Data d -> null;
+            };
+            if (kind != null) {
+                checks.add(new Check(kind, i));
             }
         }
         return List.copyOf(checks);

@@ -42,7 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Tracer {
     private static final int SIGTRAP = 5, SIGSTOP = 19, SIGTSTP = 20, SIGTTIN = 21, SIGTTOU = 22,
             SIGKILL = 9, SIGCONT = 18;
-    private static final int NR_EXECVE = 59, NR_EXECVEAT = 322;
+    private static final int NR_EXECVE = SyscallTable.x86_64().number("execve"),
+            NR_EXECVEAT = SyscallTable.x86_64().number("execveat");
     /** This thread's tracees and children only: children the JVM starts elsewhere (ProcessBuilder) stay its own. */
     private static final int WAIT_TRACEES = Sys.WALL | Sys.WNOTHREAD;
 

@@ -2,6 +2,8 @@ package io.jstrace.unwind;
 
 import io.jstrace.linux.Regs;
 import io.jstrace.linux.RemoteMemory;
+import io.jstrace.syscalls.Syscall;
+import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.model.StackFrame;
 
 import java.nio.BufferUnderflowException;
@@ -24,7 +26,7 @@ public final class Unwinder {
     private final RemoteMemory memory;
     private final ElfFiles elves = new ElfFiles();
     private final Map<Integer, Maps> maps = new HashMap<>();
-    private final SyscallRoles roles = SyscallRoles.STANDARD;
+    private final SyscallTable table = SyscallTable.x86_64();
 
     public Unwinder(RemoteMemory memory) {
         this.memory = memory;
@@ -32,14 +34,19 @@ public final class Unwinder {
 
     /** Whether strace takes the stack of this call at its entry (the call never returns to it). */
     public boolean takenAtEntry(String syscall) {
-        return roles.atEntry().contains(syscall);
+        return has(syscall, Syscall.Flag.STACK_AT_ENTRY);
     }
 
     /** Called at every syscall entry, shown or not: calls that change mappings make every maps stale. */
     public void syscallEntered(String syscall) {
-        if (roles.changeMaps().contains(syscall)) {
+        if (has(syscall, Syscall.Flag.MAPS)) {
             maps.clear();
         }
+    }
+
+    private boolean has(String syscall, Syscall.Flag flag) {
+        Syscall sc = table.byName(syscall);
+        return sc != null && sc.has(flag);
     }
 
     /** The mappings changed behind the syscalls' back (an exec completed). */

@@ -1,8 +1,7 @@
 package io.jstrace.xlat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.jstrace.data.DataFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +20,7 @@ public final class IoctlRequests {
     private static final int FIRST = firstEntry();
 
     private static String load() {
-        try (InputStream in = IoctlRequests.class.getResourceAsStream("/io/jstrace/xlat/ioctl_requests.xlat")) {
-            if (in == null) {
-                throw new IllegalStateException("no xlat table: ioctl_requests");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return DataFiles.text(IoctlRequests.class, "ioctl_requests.xlat", StandardCharsets.ISO_8859_1);
     }
 
     private static int firstEntry() {

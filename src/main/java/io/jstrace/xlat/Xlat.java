@@ -1,8 +1,7 @@
 package io.jstrace.xlat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.jstrace.data.DataFiles;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,7 +65,8 @@ public final class Xlat {
     /**
      * The table {@code table}, loaded on first use.
      *
-     * @throws IllegalArgumentException if no such table exists
+     * @throws IllegalArgumentException if {@code table} is not a table's name
+     * @throws IllegalStateException if the table's file is missing (a build defect)
      */
     public static Xlat of(String table) {
         Objects.requireNonNull(table, "table");
@@ -124,47 +124,40 @@ public final class Xlat {
 
     private static Xlat load(String table) {
         String path = ROOT + table + ".xlat";
-        try (InputStream in = Xlat.class.getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no xlat table: " + table);
+        // indexOf over the whole text instead of a reader and a regex split: tables load while
+        // tracing, in the interpreter (errno's 130 lines took 2-3 ms that way).
+        String text = DataFiles.text(Xlat.class, path, StandardCharsets.UTF_8);
+        List<Entry> entries = new ArrayList<>();
+        int lineNo = 0;
+        for (int pos = 0; pos < text.length(); ) {
+            int end = text.indexOf('\n', pos);
+            if (end < 0) {
+                end = text.length();
             }
-            // indexOf over the whole text instead of a reader and a regex split: tables load while
-            // tracing, in the interpreter (errno's 130 lines took 2-3 ms that way).
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            List<Entry> entries = new ArrayList<>();
-            int lineNo = 0;
-            for (int pos = 0; pos < text.length(); ) {
-                int end = text.indexOf('\n', pos);
-                if (end < 0) {
-                    end = text.length();
-                }
-                lineNo++;
-                String line = text.substring(pos, end).strip();
-                pos = end + 1;
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                int nameEnd = blank(line, 0);
-                int valueStart = nonBlank(line, nameEnd);
-                if (valueStart == line.length()) {
-                    throw new IllegalStateException(path + ":" + lineNo + ": missing value");
-                }
-                int valueEnd = blank(line, valueStart);
-                String digits = line.substring(valueStart, valueEnd);
-                long value;
-                try {
-                    value = parseValue(digits);
-                } catch (NumberFormatException ex) {
-                    throw new IllegalStateException(path + ":" + lineNo + ": bad value " + digits, ex);
-                }
-                int descStart = nonBlank(line, valueEnd);
-                entries.add(new Entry(line.substring(0, nameEnd), value,
-                        descStart == line.length() ? null : line.substring(descStart)));
+            lineNo++;
+            String line = text.substring(pos, end).strip();
+            pos = end + 1;
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
             }
-            return new Xlat(table, entries);
-        } catch (IOException ex) {
-            throw new UncheckedIOException(path, ex);
+            int nameEnd = blank(line, 0);
+            int valueStart = nonBlank(line, nameEnd);
+            if (valueStart == line.length()) {
+                throw new IllegalStateException(path + ":" + lineNo + ": missing value");
+            }
+            int valueEnd = blank(line, valueStart);
+            String digits = line.substring(valueStart, valueEnd);
+            long value;
+            try {
+                value = parseValue(digits);
+            } catch (NumberFormatException ex) {
+                throw new IllegalStateException(path + ":" + lineNo + ": bad value " + digits, ex);
+            }
+            int descStart = nonBlank(line, valueEnd);
+            entries.add(new Entry(line.substring(0, nameEnd), value,
+                    descStart == line.length() ? null : line.substring(descStart)));
         }
+        return new Xlat(table, entries);
     }
 
     /** The index of the first blank at or after {@code from}, or the length. */

@@ -96,7 +96,7 @@ class XlatTest {
     @Test
     void tablesAreCachedAndUnknownOnesRejected() {
         assertSame(Xlat.of("errno"), Xlat.of("errno"));
-        assertThrows(IllegalArgumentException.class, () -> Xlat.of("no_such_table"));
+        assertThrows(IllegalStateException.class, () -> Xlat.of("no_such_table"));
         assertThrows(IllegalArgumentException.class, () -> Xlat.of("../xlat/errno"));
         assertThrows(IllegalArgumentException.class, () -> Xlat.of(""));
     }
