@@ -1,5 +1,6 @@
 package io.jstrace.api;
 
+import io.jstrace.bpf.EbpfTracer;
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.decode.FdPaths;
 import io.jstrace.linux.Errno;
@@ -64,6 +65,11 @@ public final class JsTrace {
     private IntConsumer onStart = pid -> { };
     private Consumer<String> onWarning = m -> System.getLogger("io.jstrace").log(System.Logger.Level.WARNING, m);
     private volatile Tracer running;
+    private Backend backend = Backend.PTRACE;
+    private volatile EbpfTracer runningBpf;
+
+    /** How calls are seen: by stopping the tracee at each (ptrace, the default), or from the kernel as it runs (eBPF). */
+    public enum Backend { PTRACE, BPF }
 
     private JsTrace(String path, List<String> argv, List<Integer> pids) {
         this.path = path;
@@ -223,6 +229,16 @@ public final class JsTrace {
         return this;
     }
 
+    /**
+     * Which backend traces: {@link Backend#BPF} reports the same events without stopping the
+     * tracee, but cannot change calls (tampering) or unwind stacks, and needs root (CAP_BPF and
+     * CAP_PERFMON); {@link #run} then fails with IllegalStateException.
+     */
+    public JsTrace backend(Backend backend) {
+        this.backend = backend;
+        return this;
+    }
+
     /** Where attach failures go (one line each, strace's wording); the {@code io.jstrace} System.Logger by default. */
     public JsTrace onWarning(Consumer<String> onWarning) {
         this.onWarning = onWarning;
@@ -253,8 +269,9 @@ public final class JsTrace {
             throw new IllegalStateException("JsTrace.run needs a platform thread; use stream() from a virtual thread");
         }
         Throwable[] thrown = new Throwable[1];
-        Tracer tracer = new Tracer(new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering,
-                qualifiers, tracePaths, onNotice, stackTraces), Sink.of(e -> {
+        Tracer.Config config = new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering,
+                qualifiers, tracePaths, onNotice, stackTraces);
+        Sink sink = Sink.of(e -> {
             if (thrown[0] == null) {
                 try {
                     events.accept(e);
@@ -263,7 +280,11 @@ public final class JsTrace {
                     stop();
                 }
             }
-        }));
+        });
+        if (backend == Backend.BPF) {
+            return runBpf(config, sink, thrown, cancelled);
+        }
+        Tracer tracer = new Tracer(config, sink);
         tracer.seccomp(seccomp);
         running = tracer;
         if (cancelled.getAsBoolean()) {
@@ -273,16 +294,42 @@ public final class JsTrace {
             ExitStatus status = path != null
                     ? ExitStatus.of(tracer.runCommand(path, argv, inheritance, onStart))
                     : ExitStatus.exited(tracer.runAttached(pids, onWarning));
-            // Not a type switch: its bootstrap would generate a class on every run's exit path.
-            if (thrown[0] instanceof RuntimeException x) {
-                throw x;
-            }
-            if (thrown[0] instanceof Error x) {
-                throw x;
-            }
+            rethrow(thrown[0]);
             return status;
         } finally {
             running = null;
+        }
+    }
+
+    /** What the event consumer threw, if anything. */
+    private static void rethrow(Throwable thrown) {
+        // Not a type switch: its bootstrap would generate a class on every run's exit path.
+        if (thrown instanceof RuntimeException x) {
+            throw x;
+        }
+        if (thrown instanceof Error x) {
+            throw x;
+        }
+    }
+
+    private ExitStatus runBpf(Tracer.Config config, Sink sink, Throwable[] thrown,
+                              java.util.function.BooleanSupplier cancelled) throws Errno {
+        String refused = EbpfTracer.refused(config);
+        if (refused != null) {
+            throw new IllegalStateException(refused);
+        }
+        EbpfTracer tracer = new EbpfTracer(config, sink);
+        runningBpf = tracer;
+        if (cancelled.getAsBoolean()) {
+            tracer.interrupt();
+        }
+        try {
+            ExitStatus status = path != null ? ExitStatus.of(tracer.runCommand(path, argv, inheritance, onStart))
+                    : ExitStatus.exited(tracer.runAttached(pids, onWarning));
+            rethrow(thrown[0]);
+            return status;
+        } finally {
+            runningBpf = null;
         }
     }
 
@@ -307,6 +354,10 @@ public final class JsTrace {
         Tracer t = running;
         if (t != null) {
             t.interrupt();
+        }
+        EbpfTracer b = runningBpf;
+        if (b != null) {
+            b.interrupt();
         }
     }
 

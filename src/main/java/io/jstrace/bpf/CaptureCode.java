@@ -72,6 +72,13 @@ final class CaptureCode {
         a.jump(Jmp.JEQ, R1, Layout.CAPTURE_BYTES, bytes).jump(Jmp.JEQ, R1, Layout.CAPTURE_STRINGS, strings);
         region(Layout.CAPTURE_STRING, s, fault, skip);
         a.label(bytes);
+        // A fixed length may run past the end of a mapping (envp near the top of the stack): a quarter, then less.
+        for (int shrink = 0; shrink < 3; shrink++) {
+            String smaller = label("smaller");
+            region(Layout.CAPTURE_BYTES, s, smaller, skip);
+            a.label(smaller).load(Size.B, R1, R9, base + Layout.SLOT_LENGTH_FROM).jump(Jmp.JNE, R1, Layout.LENGTH_FIXED, fault);
+            a.load(Size.DW, R1, FP, LENGTH).jump(Jmp.JLE, R1, 64, fault).alu(Alu.RSH, R1, 2).store(Size.DW, FP, LENGTH, R1);
+        }
         region(Layout.CAPTURE_BYTES, s, fault, skip);
         a.label(strings);
         stringArray(s, base, fault, skip);

@@ -1,5 +1,6 @@
 package io.jstrace.cli;
 
+import io.jstrace.api.JsTrace;
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.output.Palette;
 import io.jstrace.output.SummaryColumn;
@@ -48,7 +49,8 @@ public final class CommandLine {
             Map.entry("stack-traces", 0),
 
             Map.entry("seccomp-bpf", 0), Map.entry("no-seccomp-bpf", 0), Map.entry("seccomp-profile", 1),
-            Map.entry("seccomp-policy", 1), Map.entry("seccomp-profile-base", 1), Map.entry("seccomp-profile-args", 0));
+            Map.entry("seccomp-policy", 1), Map.entry("seccomp-profile-base", 1), Map.entry("seccomp-profile-args", 0),
+            Map.entry("backend", 1));
 
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
@@ -84,6 +86,7 @@ public final class CommandLine {
         final Summary summary = new Summary();
         boolean json;
         String timeline;
+        JsTrace.Backend backend = JsTrace.Backend.PTRACE;
         boolean stackTrace;
         SeccompOptions seccomp = SeccompOptions.DEFAULT;
         final SyscallTable table = SyscallTable.x86_64();
@@ -147,6 +150,11 @@ public final class CommandLine {
                 case "fault" -> InjectExpr.add(v, true, table, tampering);
                 case "json" -> json = true;
                 case "timeline" -> timeline = v;
+                case "backend" -> backend = switch (v) {
+                    case "ptrace" -> JsTrace.Backend.PTRACE;
+                    case "bpf" -> JsTrace.Backend.BPF;
+                    default -> throw new UsageError("invalid --backend: '" + v + "' (ptrace or bpf)");
+                };
                 case "seccomp-bpf" -> seccomp = seccomp.withBpf(SeccompOptions.Bpf.ON);
                 case "no-seccomp-bpf" -> seccomp = seccomp.withBpf(SeccompOptions.Bpf.OFF);
                 case "seccomp-profile" -> seccomp = seccomp.withProfile(v);
@@ -332,7 +340,7 @@ public final class CommandLine {
                     column, stamp, relative, durations, numbers, quietSet, sel, statuses, List.copyOf(pids),
                     List.copyOf(command), action, color, summaryOptions, List.copyOf(warnings), tampering.build(), json,
                     timeline, List.copyOf(tracePaths), instructionPointer, qualifiers, stackTrace,
-                    seccomp);
+                    seccomp, backend);
         }
     }
 

@@ -103,7 +103,7 @@ public final class Main {
         trace.follow(o.followForks()).decode(o.decode())
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
                 .tampering(o.tampering()).qualifiers(o.qualifiers())
-                .stackTraces(o.stackTrace())
+                .stackTraces(o.stackTrace()).backend(o.backend())
                 .onNotice(notice -> {
                     if (!o.quiet().contains(Options.Quiet.ATTACH)) {
                         err.println(NAME + ": " + notice);

@@ -41,7 +41,8 @@ public record Options(
         boolean instructionPointer,
         Qualifiers qualifiers,
         boolean stackTrace,
-        io.jstrace.seccomp.SeccompOptions seccomp) {
+        io.jstrace.seccomp.SeccompOptions seccomp,
+        io.jstrace.api.JsTrace.Backend backend) {
 
     /** The informational messages -q and -e quiet= can suppress. */
     public enum Quiet { ATTACH, EXIT, PATH_RESOLUTION, PERSONALITY, THREAD_EXECVE }

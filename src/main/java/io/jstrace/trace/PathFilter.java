@@ -77,7 +77,7 @@ public final class PathFilter {
     }
 
     /** Whether the call of {@code sc} that thread {@code tid} enters with {@code args} touches a traced path. */
-    boolean matches(int tid, Syscall sc, long[] args, TraceeMemory memory) {
+    public boolean matches(int tid, Syscall sc, long[] args, TraceeMemory memory) {
         if (sc == null) {
             return false;
         }

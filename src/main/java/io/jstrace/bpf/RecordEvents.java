@@ -1,0 +1,140 @@
+package io.jstrace.bpf;
+
+import io.jstrace.decode.Bytes;
+import io.jstrace.decode.Call;
+import io.jstrace.decode.Siginfo;
+import io.jstrace.model.Event;
+import io.jstrace.syscalls.Syscall;
+import io.jstrace.syscalls.SyscallTable;
+import io.jstrace.trace.CallDecoding;
+import io.jstrace.trace.Tracer;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the programs' records into the events the ptrace backend reports, decoded by the same
+ * decoders from the captured memory. Keeps the calls whose entry was reported on its own (until
+ * their exit, or the thread's end) and the threads still traced.
+ */
+final class RecordEvents {
+    private static final int MAX_ERRNO = 4095;
+
+    /** A call whose entry record came first: its exit continues this decoding. */
+    private record Entered(int nr, CallDecoding decoding, CapturedMemory memory, long entryTime, long ip) {}
+
+    private final Tracer.Config config;
+    private final EventOrder out;
+    private final long epochOffset;
+    private final SyscallTable table = SyscallTable.x86_64();
+    private final Map<Integer, Entered> entered = new HashMap<>();
+    private final Set<Integer> live = new HashSet<>();
+    private final java.util.function.Consumer<String> losses;
+
+    /** {@code epochOffset}: added to the programs' CLOCK_MONOTONIC times to give the events' wall-clock times. */
+    RecordEvents(Tracer.Config config, EventOrder out, long epochOffset, java.util.function.Consumer<String> losses) {
+        this.config = config;
+        this.out = out;
+        this.epochOffset = epochOffset;
+        this.losses = losses;
+    }
+
+    /** A thread traced from the start ({@code how}: the started command, or attached). */
+    void traced(int tid, long time, Event.How how) {
+        live.add(tid);
+        out.add(new Event.Attached(tid, time, how));
+    }
+
+    /** Threads traced and not yet ended. */
+    Set<Integer> live() {
+        return live;
+    }
+
+    void record(byte[] buffer, int length) {
+        Record r = Record.parse(buffer, length);
+        if (r.lost() > 0) {
+            losses.accept(r.lost() + " event" + (r.lost() == 1 ? "" : "s") + " of thread " + r.tid()
+                    + " lost here (ring buffer full)");
+        }
+        long time = r.time() + epochOffset;
+        switch (r.type()) {
+            case Layout.CALL -> exit(r, time);
+            case Layout.ENTRY -> {
+                Entered e = entry(r);
+                if (e != null) {
+                    entered.put(r.tid(), e);
+                }
+            }
+            case Layout.FORK -> {
+                live.add(r.tid());
+                out.add(new Event.Attached(r.tid(), time, Event.How.FOLLOWED));
+            }
+            case Layout.EXIT -> ended(r, time);
+            case Layout.SIGNAL -> {
+                if (config.selection().signals().test(r.nr())) {
+                    byte[] info = r.regions().isEmpty() ? null : r.regions().get(0).data();
+                    out.add(new Event.Signal(r.tid(), time, r.nr(), info == null ? null : Siginfo.decode(new Bytes(info)),
+                            Event.NO_IP));
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** Decodes a call's entry and reports it; null when -P leaves it out. */
+    private Entered entry(Record r) {
+        Syscall sc = table.byNumber(r.nr());
+        CapturedMemory memory = new CapturedMemory(r.regions());
+        if (config.paths() != null && !config.paths().matches(r.tid(), sc, r.args(), memory)) {
+            return null;
+        }
+        Call call = new Call(r.tid(), r.nr(), r.args(), memory, config.qualifiers().decode(config.decode(), sc),
+                config.fdPaths());
+        CallDecoding d = CallDecoding.entry(call, sc, config.decodeArgs(), config.qualifiers().raw(sc));
+        long time = r.entryTime() + epochOffset;
+        out.add(new Event.SyscallEntry(r.tid(), time, r.nr(), d.name(), d.entryArgs(), d.rest(), r.ip()));
+        return new Entered(r.nr(), d, memory, time, r.ip());
+    }
+
+    private void exit(Record r, long time) {
+        Entered e = entered.remove(r.tid());
+        if (e == null || e.nr() != r.nr()) {
+            e = entry(r);
+            if (e == null) {
+                return;
+            }
+        }
+        e.memory().atExit(r.regions());
+        boolean failed = r.ret() < 0 && r.ret() >= -MAX_ERRNO;
+        e.decoding().exit(r.ret(), failed);
+        long duration = time - e.entryTime();
+        out.add(new Event.SyscallExit(r.tid(), time, r.nr(), e.decoding().name(), e.decoding().exitArgs(),
+                e.decoding().result(), duration, config.systemTime() ? duration : -1, Event.Tampered.NONE, e.ip()));
+    }
+
+    /** The thread's end: a call it was in ends with {@code = ?}, then how it ended (sched_process_exit's exit_code). */
+    private void ended(Record r, long time) {
+        if (!live.remove(r.tid()) || (r.nr() & Layout.HIDDEN) != 0) {
+            return;
+        }
+        Entered e = entered.remove(r.tid());
+        if (e != null) {
+            out.add(new Event.SyscallExit(r.tid(), time, e.nr(), e.decoding().name(), e.decoding().exitArgs(),
+                    new Event.Result.None(), time - e.entryTime(), -1, Event.Tampered.NONE, Event.NO_IP));
+        }
+        int code = (int) r.ret();
+        out.add((code & 0x7f) == 0 ? new Event.Exited(r.tid(), time, (code >> 8) & 0xff)
+                : new Event.Killed(r.tid(), time, code & 0x7f, (code & 0x80) != 0));
+    }
+
+    /** Threads still traced when tracing stops: detached, as ptrace would leave them. */
+    void detachAll(long time) {
+        for (int tid : List.copyOf(live)) {
+            out.add(new Event.Detached(tid, time));
+        }
+        live.clear();
+    }
+}
