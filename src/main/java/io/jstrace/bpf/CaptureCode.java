@@ -21,10 +21,10 @@ import io.jstrace.bpf.EbpfAsm.Size;
  * whose phase is now, reads the argument's memory into a region of the thread's record. Unrolled
  * per slot (the verifier then sees constant offsets into the plan). Registers: R6 the thread's
  * state, R9 the plan; R7 and R8 are used here. Stack: {@link #ADDR}, {@link #LENGTH},
- * {@link #PHASE}, {@link #ARRAY}, {@link #COUNT}.
+ * {@link #PHASE}, {@link #ARRAY}, {@link #COUNT}, {@link #ELEMENTS}.
  */
 final class CaptureCode {
-    static final int ADDR = -16, LENGTH = -24, ARRAY = -32, PHASE = -40, COUNT = -48;
+    static final int ADDR = -16, LENGTH = -24, ARRAY = -32, PHASE = -40, COUNT = -48, ELEMENTS = -56;
     private static final int REC = Layout.TASK_RECORD;
     private static final int DATA = REC + Layout.HEADER;
 
@@ -68,8 +68,9 @@ final class CaptureCode {
         length(base, skip);
         String fault = label("fault");
         a.load(Size.B, R1, R9, base + Layout.SLOT_HOW);
-        String bytes = label("bytes"), strings = label("strings");
-        a.jump(Jmp.JEQ, R1, Layout.CAPTURE_BYTES, bytes).jump(Jmp.JEQ, R1, Layout.CAPTURE_STRINGS, strings);
+        String bytes = label("bytes"), strings = label("strings"), iovecs = label("iovecs");
+        a.jump(Jmp.JEQ, R1, Layout.CAPTURE_BYTES, bytes).jump(Jmp.JEQ, R1, Layout.CAPTURE_STRINGS, strings)
+                .jump(Jmp.JEQ, R1, Layout.CAPTURE_IOVECS, iovecs);
         region(Layout.CAPTURE_STRING, s, fault, skip);
         a.label(bytes);
         // A fixed length may run past the end of a mapping (envp near the top of the stack): a quarter, then less.
@@ -81,7 +82,9 @@ final class CaptureCode {
         }
         region(Layout.CAPTURE_BYTES, s, fault, skip);
         a.label(strings);
-        stringArray(s, base, fault, skip);
+        array(s, base, false, fault, skip);
+        a.label(iovecs);
+        array(s, base, true, fault, skip);
         a.label(fault);
         if (!exit) {
             a.load(Size.W, R1, R6, Layout.TASK_RETRY).alu(Alu.OR, R1, 1 << s).store(Size.W, R6, Layout.TASK_RETRY, R1);
@@ -135,14 +138,23 @@ final class CaptureCode {
     }
 
     /**
-     * execve's argv: the pointer array (up to {@link Layout#MAX_STRINGS} and the NULL), then each
-     * string up to the slot's maximum, each its own region.
+     * An array and what its elements point to, each its own region: execve's argv (the pointers
+     * up to {@link Layout#MAX_STRINGS} and the NULL, then each string up to the slot's maximum)
+     * or an iovec array (as many as the length argument says, up to that many plus one, then each
+     * buffer up to the smaller of its iov_len and the slot's maximum).
      */
-    private void stringArray(int slot, int base, String fault, String done) {
+    private void array(int slot, int base, boolean iov, String fault, String done) {
         String arrayRead = label("array");
+        int element = iov ? 16 : 8;
         a.load(Size.W, R1, R6, REC + Layout.REGIONS_LENGTH).store(Size.DW, FP, ARRAY, R1);
-        a.load(Size.H, R1, R9, base + Layout.SLOT_MAX).store(Size.DW, FP, COUNT, R1); // the strings' maximum
-        a.mov(R1, (Layout.MAX_STRINGS + 1) * 8).store(Size.DW, FP, LENGTH, R1);
+        a.load(Size.H, R1, R9, base + Layout.SLOT_MAX).store(Size.DW, FP, COUNT, R1); // each element's maximum
+        a.mov(R1, (Layout.MAX_STRINGS + 1) * element);
+        if (iov) {
+            String capped = label("capped");
+            argument(R2, base + Layout.SLOT_LENGTH_ARG, done);
+            a.alu(Alu.MUL, R2, element).jumpReg(Jmp.JGE, R2, R1, capped).movReg(R1, R2).label(capped);
+        }
+        a.store(Size.DW, FP, LENGTH, R1).store(Size.DW, FP, ELEMENTS, R1);
         region(Layout.CAPTURE_BYTES, slot, fault, arrayRead);
         a.label(arrayRead);
         // No region written (REGIONS_LENGTH unchanged): the array was unreadable.
@@ -150,10 +162,18 @@ final class CaptureCode {
         a.load(Size.DW, R1, FP, COUNT).store(Size.DW, FP, LENGTH, R1);
         for (int i = 0; i < Layout.MAX_STRINGS; i++) {
             String next = label("next");
+            if (iov) {
+                a.load(Size.DW, R1, FP, ELEMENTS).jump(Jmp.JLE, R1, i * element, done);
+            }
             a.load(Size.DW, R2, FP, ARRAY).jump(Jmp.JGT, R2, Layout.MAX_REGIONS_START, done);
-            a.aluReg(Alu.ADD, R2, R6).load(Size.DW, R3, R2, DATA + Layout.REGION_HEADER + 8 * i);
-            a.jump(Jmp.JEQ, R3, 0, done).store(Size.DW, FP, ADDR, R3);
-            region(Layout.CAPTURE_STRING, slot, next, next);
+            a.aluReg(Alu.ADD, R2, R6).load(Size.DW, R3, R2, DATA + Layout.REGION_HEADER + element * i);
+            if (iov) {
+                String fits = label("fits");
+                a.load(Size.DW, R4, R2, DATA + Layout.REGION_HEADER + element * i + 8).load(Size.DW, R1, FP, COUNT);
+                a.jumpReg(Jmp.JGE, R4, R1, fits).movReg(R1, R4).label(fits).store(Size.DW, FP, LENGTH, R1);
+            }
+            a.jump(Jmp.JEQ, R3, 0, iov ? next : done).store(Size.DW, FP, ADDR, R3);
+            region(iov ? Layout.CAPTURE_BYTES : Layout.CAPTURE_STRING, slot, next, next);
             a.label(next);
         }
         a.jump(done);

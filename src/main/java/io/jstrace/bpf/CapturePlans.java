@@ -39,9 +39,9 @@ final class CapturePlans {
     /**
      * The plan of every syscall number below {@link Layout#MAX_NR}: {@code traced} says which are
      * reported; {@code decode} false reads no memory (strace -c); strings and buffers are read up
-     * to {@code stringLimit} (-s).
+     * to {@code stringLimit} (-s); {@code verbose}: -v.
      */
-    byte[][] plans(SyscallTable table, Predicate<Syscall> traced, boolean decode, int stringLimit) {
+    byte[][] plans(SyscallTable table, Predicate<Syscall> traced, boolean decode, int stringLimit, boolean verbose) {
         byte[][] out = new byte[Layout.MAX_NR][];
         for (int nr = 0; nr < Layout.MAX_NR; nr++) {
             Syscall sc = table.byNumber(nr);
@@ -53,7 +53,7 @@ final class CapturePlans {
                         ? List.of(sc.signature().split(" +")).subList(1, sc.signature().split(" +").length) : null;
                 int slot = 0;
                 for (int i = 0; specs != null && i < specs.size() && slot < Layout.SLOTS; i++) {
-                    Rule r = rule(specs.get(i), stringLimit);
+                    Rule r = rule(specs.get(i), stringLimit, verbose);
                     if (r != null) {
                         put(b, slot++, i, r);
                     }
@@ -73,11 +73,11 @@ final class CapturePlans {
     }
 
     /** The rule for an argument spec such as {@code path} or {@code wbuf:2}; null when nothing is read. */
-    Rule rule(String spec, int stringLimit) {
+    Rule rule(String spec, int stringLimit, boolean verbose) {
         int colon = spec.indexOf(':');
         String kind = colon < 0 ? spec : spec.substring(0, colon);
         String param = colon < 0 ? null : spec.substring(colon + 1);
-        String[] f = rules.get(kind);
+        String[] f = verbose && rules.containsKey(kind + "/verbose") ? rules.get(kind + "/verbose") : rules.get(kind);
         if (f == null) {
             return null;
         }
@@ -85,6 +85,7 @@ final class CapturePlans {
             case "string" -> Layout.CAPTURE_STRING;
             case "bytes" -> Layout.CAPTURE_BYTES;
             case "strings" -> Layout.CAPTURE_STRINGS;
+            case "iovecs" -> Layout.CAPTURE_IOVECS;
             default -> throw new IllegalStateException("captures: " + kind + ": how " + f[1]);
         };
         int phases = (f[2].contains("entry") ? Layout.AT_ENTRY : 0) | (f[2].contains("exit") ? Layout.AT_EXIT : 0);

@@ -29,6 +29,8 @@ public final class EbpfTracer {
     /** Sleep between reads of an empty ring: a lazy reader costs the tracee nothing (no wake-ups). */
     private static final long POLL_NANOS = 5_000_000;
     private static final int RING_SIZE = 64 << 20;
+    /** Records read before the events older than the window are handed on (a busy ring never runs dry). */
+    private static final int BATCH = 4096;
 
     private final Tracer.Config config;
     private final Sink sink;
@@ -58,7 +60,7 @@ public final class EbpfTracer {
 
     private EbpfSession open() throws Errno {
         byte[][] plans = new CapturePlans().plans(SyscallTable.x86_64(), config.selection()::shows, config.decodeArgs(),
-                config.decode().stringLimit());
+                config.decode().stringLimit(), config.decode().verbose());
         try {
             return EbpfSession.open(plans, RING_SIZE, config.followForks());
         } catch (EbpfSession.Unavailable e) {
@@ -130,7 +132,7 @@ public final class EbpfTracer {
     /**
      * Reads the ring until {@code done}: each pass hands over the events older than the window. A
      * thread whose end record was lost would keep the loop waiting: once the command has been
-     * reaped, threads that no longer exist are dropped.
+     * reaped and the ring read to its end, threads that no longer exist are dropped.
      */
     private void loop(EbpfSession session, RecordEvents events, EventOrder order, java.util.function.BooleanSupplier done,
                       Runnable kill) {
@@ -138,16 +140,16 @@ public final class EbpfTracer {
         long lastCheck = System.nanoTime();
         while (true) {
             boolean finished = done.getAsBoolean();
-            int n = ring.drain(events::record);
-            if (finished || interrupted.get()) {
-                ring.drain(events::record);
+            int n = ring.drain(events::record, BATCH);
+            if ((finished && n < BATCH) || interrupted.get()) {
+                ring.drain(events::record, Integer.MAX_VALUE);
                 break;
             }
             order.releaseBefore(now() - WINDOW_NANOS);
             if (n == 0) {
                 LockSupport.parkNanos(POLL_NANOS);
             }
-            if (System.nanoTime() - lastCheck > 200_000_000L) {
+            if (n == 0 && System.nanoTime() - lastCheck > 200_000_000L && ring.pending() == 0) {
                 lastCheck = System.nanoTime();
                 events.live().removeIf(tid -> !Files.exists(Path.of("/proc/" + tid)));
             }

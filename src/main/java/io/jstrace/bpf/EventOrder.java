@@ -26,6 +26,11 @@ final class EventOrder {
         queue.add(new Timed(e.timeNanos(), seq++, e));
     }
 
+    /** Hands {@code e} on at once, ahead of the events waiting (-c counts: their order does not matter). */
+    void now(Event e) {
+        sink.accept(e);
+    }
+
     /** Hands the sink every event before {@code time} (all of them for Long.MAX_VALUE). */
     void releaseBefore(long time) {
         while (!queue.isEmpty() && queue.peek().time < time) {

@@ -30,7 +30,7 @@ final class Layout {
     // A region: u64 address, u32 length, u8 how (a CAPTURE_* kind), u8 phase, u8 slot, u8 0; data padded to 8.
     static final int REGION_HEADER = 16;
     /** Regions start before this offset in the region area; a region holds at most MAX_REGION bytes. */
-    static final int MAX_REGIONS_START = 8192, MAX_REGION = 4104;
+    static final int MAX_REGIONS_START = 8192, MAX_REGION = 32768 + 8;
     static final int TASK_SIZE = TASK_RECORD + HEADER + MAX_REGIONS_START + REGION_HEADER + MAX_REGION;
 
     // A plan (value of the plans map, key: syscall number): u32 flags, u32 0, then SLOTS slots of 8 bytes.
@@ -39,13 +39,16 @@ final class Layout {
     /** Slot bytes: argument, how, phases, length source, u16 maximum, length argument, length scale. */
     static final int SLOT_ARG = 0, SLOT_HOW = 1, SLOT_PHASES = 2, SLOT_LENGTH_FROM = 3, SLOT_MAX = 4,
             SLOT_LENGTH_ARG = 6, SLOT_SCALE = 7;
-    /** How: a NUL-terminated string, bytes, a NULL-terminated array of string pointers and the strings. */
-    static final int CAPTURE_STRING = 1, CAPTURE_BYTES = 2, CAPTURE_STRINGS = 3;
+    /**
+     * How: a NUL-terminated string, bytes, a NULL-terminated array of string pointers and the
+     * strings, an iovec array and its buffers.
+     */
+    static final int CAPTURE_STRING = 1, CAPTURE_BYTES = 2, CAPTURE_STRINGS = 3, CAPTURE_IOVECS = 4;
     /** Phases, as bits: read at entry, at exit. */
     static final int AT_ENTRY = 1, AT_EXIT = 2;
     /** Length from: the slot's maximum, an argument (times the scale), the return value. */
     static final int LENGTH_FIXED = 0, LENGTH_ARG = 1, LENGTH_RET = 2;
-    /** At most this many strings of a string array are read (strace shows -s of them; the default is 32). */
+    /** At most this many strings or buffers of an array are read (strace shows -s of them; the default is 32). */
     static final int MAX_STRINGS = 32;
     /** Syscall numbers with plans: 0..MAX_NR-1. */
     static final int MAX_NR = 512;

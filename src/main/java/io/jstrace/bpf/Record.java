@@ -21,6 +21,21 @@ record Record(int type, int tid, int tgid, int nr, long time, long entryTime, lo
         }
     }
 
+    private static final java.lang.invoke.VarHandle INT =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle LONG =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /** A u32 field of the record in {@code b} (a {@link Layout} offset), read without parsing the rest. */
+    static int intField(byte[] b, int offset) {
+        return (int) INT.get(b, offset);
+    }
+
+    /** A u64 field of the record in {@code b}. */
+    static long longField(byte[] b, int offset) {
+        return (long) LONG.get(b, offset);
+    }
+
     static Record parse(byte[] b, int length) {
         ByteBuffer r = ByteBuffer.wrap(b, 0, length).order(ByteOrder.LITTLE_ENDIAN);
         long[] args = new long[6];

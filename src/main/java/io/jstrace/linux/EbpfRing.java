@@ -63,12 +63,12 @@ public final class EbpfRing implements AutoCloseable {
         return (long) LONG.getAcquire(producer, 0L) - (long) LONG.getAcquire(consumer, 0L);
     }
 
-    /** Hands every complete record to {@code reader} in the ring's order; returns how many. */
-    public int drain(Reader reader) {
+    /** Hands up to {@code max} complete records to {@code reader} in the ring's order; returns how many. */
+    public int drain(Reader reader, int max) {
         long cons = (long) LONG.getAcquire(consumer, 0L);
         long prod = (long) LONG.getAcquire(producer, 0L);
         int n = 0;
-        while (cons < prod) {
+        while (cons < prod && n < max) {
             long at = cons & mask;
             int header = (int) INT.getAcquire(data, at);
             if ((header & BUSY) != 0) {

@@ -58,10 +58,15 @@ public final class CallDecoding {
      * no arguments at all when {@code decodeArgs} is false (strace -c decodes nothing).
      */
     public static CallDecoding entry(Call call, Syscall sc, boolean decodeArgs, boolean raw) {
-        String name = sc != null ? sc.name() : "syscall_" + Long.toHexString(0x100000000L | call.number).replaceFirst("^1", "0x");
+        String name = name(sc, call.number);
         Signature sig = sc == null || raw || !decodeArgs ? null : Signatures.standard().of(sc.name());
         List<ArgKind> kinds = !decodeArgs ? List.of() : sig != null ? sig.args() : RawArgs.kinds(sc == null ? 6 : sc.nargs());
         return new CallDecoding(call, sig, name, raw, kinds);
+    }
+
+    /** How strace names call {@code nr}: its name, or {@code syscall_0x...} when the table does not know it ({@code sc} null). */
+    public static String name(Syscall sc, int nr) {
+        return sc != null ? sc.name() : "syscall_" + Long.toHexString(0x100000000L | nr).replaceFirst("^1", "0x");
     }
 
     public Call call() {

@@ -81,7 +81,7 @@ public final class FdTable implements FdPaths {
     }
 
     /** {@code <char 1:3>} / {@code <block 8:1>} for device files, else null. */
-    static String device(Path link) {
+    public static String device(Path link) {
         try {
             int mode = (Integer) Files.getAttribute(link, "unix:mode");
             int type = mode & S_IFMT;

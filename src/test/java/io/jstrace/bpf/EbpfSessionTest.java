@@ -23,7 +23,7 @@ class EbpfSessionTest {
 
     @Test
     void programsLoadAndAttach() throws Exception {
-        byte[][] plans = new CapturePlans().plans(SyscallTable.x86_64(), s -> true, true, 32);
+        byte[][] plans = new CapturePlans().plans(SyscallTable.x86_64(), s -> true, true, 32, false);
         for (boolean follow : new boolean[] {false, true}) {
             try (EbpfSession s = open(plans, follow)) {
                 assertEquals(0, s.ring().pending());
@@ -34,7 +34,7 @@ class EbpfSessionTest {
     /** This very thread traced: its calls come back through the ring, with arguments, result and memory. */
     @Test
     void ownCallsComeThroughTheRing() throws Exception {
-        byte[][] plans = new CapturePlans().plans(SyscallTable.x86_64(), s -> true, true, 32);
+        byte[][] plans = new CapturePlans().plans(SyscallTable.x86_64(), s -> true, true, 32, false);
         try (EbpfSession s = open(plans, false)) {
             int tid = Sys.gettid();
             s.trace(tid, false);
@@ -49,7 +49,7 @@ class EbpfSessionTest {
                 r = Sys.syscall(NR_ACCESS, p.address(), 0);
                 s.untrace(tid);
                 List<Record> records = new ArrayList<>();
-                s.ring().drain((b, n) -> records.add(Record.parse(b, n)));
+                s.ring().drain((b, n) -> records.add(Record.parse(b, n)), Integer.MAX_VALUE);
                 List<Record> getppid = records.stream().filter(x -> x.nr() == NR_GETPPID).toList();
                 assertEquals(3, getppid.size(), records.toString());
                 for (Record x : getppid) {

@@ -27,13 +27,17 @@ final class StraceDiff {
     record Pair(List<String> strace, List<String> jstrace) {}
 
     static Pair run(Path dir, List<String> options, String shellCommand) throws Exception {
-        List<String> a = trace(dir, "/usr/bin/strace", options, shellCommand, "s");
-        List<String> b = trace(dir, Run.JSTRACE, options, shellCommand, "j");
+        List<String> a = trace(dir, List.of("/usr/bin/strace"), options, shellCommand, "s");
+        List<String> b = trace(dir, List.of(Run.JSTRACE), options, shellCommand, "j");
         return new Pair(a, b);
     }
 
-    /** Each run gets a fresh, empty folder of the same name, as the fidelity scorer does. */
-    private static List<String> trace(Path dir, String tracer, List<String> options, String cmd, String tag)
+    /**
+     * Runs {@code shellCommand} under a tracer ({@code tracer}: its program and first options),
+     * with {@code options}, and returns its lines normalised. Each run gets a fresh, empty folder
+     * of the same name, as the fidelity scorer does.
+     */
+    static List<String> trace(Path dir, List<String> tracer, List<String> options, String cmd, String tag)
             throws Exception {
         Path work = dir.resolve("work");
         if (Files.exists(work)) {
@@ -43,7 +47,8 @@ final class StraceDiff {
         }
         Files.createDirectories(work);
         Path out = dir.resolve("out-" + tag);
-        List<String> argv = new ArrayList<>(List.of("setarch", "x86_64", "-R", tracer));
+        List<String> argv = new ArrayList<>(List.of("setarch", "x86_64", "-R"));
+        argv.addAll(tracer);
         argv.addAll(options);
         argv.addAll(List.of("-o", out.toString(), "--", "/bin/sh", "-c", cmd));
         Run.Result r = Run.exec(argv, ENV, work);
@@ -56,7 +61,8 @@ final class StraceDiff {
     private static final Pattern PID = Pattern.compile("^(\\d+) +");
     /** Where pids show up without a line prefix: returned by these calls, or in a siginfo. */
     private static final Pattern PID_VALUE = Pattern.compile(
-            "^(?:\\d+ +)?(?:\\[ *\\d+\\] )?(?:\\[[0-9a-f]{16}\\] )?(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone|clone3)\\(.*\\) += (\\d+)$|si_pid=(\\d+)");
+            "^(?:\\d+ +)?(?:\\[ *\\d+\\] )?(?:\\[[0-9a-f]{16}\\] )?(?:(?:set_tid_address|getpid|gettid|getppid|fork|vfork|clone|clone3)\\("
+            + "|<\\.\\.\\. (?:fork|vfork|clone|clone3) resumed>).*\\) += (\\d+)$|si_pid=(\\d+)");
     private static final Pattern HEX = Pattern.compile("0x[0-9a-f]{6,}");
     private static final Pattern RANDOM = Pattern.compile("(getrandom\\()\"(?:[^\"\\\\]|\\\\.)*\"");
     /** File times move between two runs (the scorer masks them too). */
