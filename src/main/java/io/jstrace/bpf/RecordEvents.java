@@ -111,7 +111,7 @@ final class RecordEvents {
                 fds != null ? fds : config.fdPaths());
         CallDecoding d = CallDecoding.entry(call, sc, config.decodeArgs(), config.qualifiers().raw(sc));
         long time = r.entryTime() + epochOffset;
-        out.add(new Event.SyscallEntry(r.tid(), time, r.nr(), d.name(), d.entryArgs(), d.rest(), r.ip()));
+        out.add(new Event.SyscallEntry(r.tid(), time, r.nr(), d.name(), d.entryArgs(), d.rest(), r.ip(), r.args()));
         return new Entered(r.nr(), d, memory, time, r.ip());
     }
 
@@ -150,7 +150,7 @@ final class RecordEvents {
         Syscall sc = table.byNumber(nr);
         String name = CallDecoding.name(sc, nr);
         Event.Result result = ret < 0 && ret >= -MAX_ERRNO ? Errnos.failure(-ret)
-                : new Event.Result.Success(Value.Num.dec(ret), null);
+                : new Event.Result.Success(Value.Num.dec(ret));
         entered.remove(Record.intField(b, Layout.TID));
         out.now(new Event.SyscallExit(Record.intField(b, Layout.TID), time + epochOffset, nr, name, List.of(), result,
                 duration, config.systemTime() ? duration : -1, Event.Tampered.NONE, Record.longField(b, Layout.IP)));

@@ -118,12 +118,12 @@ public final class CallDecoding {
         }
         if (signature == null) {
             // -e raw= prints the return value in hex, as the arguments.
-            return new Event.Result.Success(raw ? Value.Num.hex(call.ret()) : Value.Num.dec(call.ret()), null);
+            return new Event.Result.Success(raw ? Value.Num.hex(call.ret()) : Value.Num.dec(call.ret()));
         }
         try {
-            return new Event.Result.Success(signature.ret().decode(call), signature.ret().detail(call));
+            return new Event.Result.Success(signature.ret().decode(call), signature.ret().details(call));
         } catch (RuntimeException e) {
-            return new Event.Result.Success(Value.Num.dec(call.ret()), null); // as decode() below
+            return new Event.Result.Success(Value.Num.dec(call.ret())); // as decode() below
         }
     }
 
