@@ -70,9 +70,16 @@ class EbpfBackendIT {
                 calls.add(l);
             }
         }
+        // Which process's lines come first is which started first: scheduling, not tracing.
+        calls.sort(java.util.Comparator.comparingInt(EbpfBackendIT::process));
         signals.sort(null);
         calls.addAll(signals);
         return String.join("\n", calls);
+    }
+
+    /** The number of a line's process (P3 in "P3 close(0) = 0"), -1 for none. */
+    private static int process(String line) {
+        return line.matches("^P\\d+ .*") ? Integer.parseInt(line.substring(1, line.indexOf(' '))) : -1;
     }
 
     @Test
@@ -144,7 +151,8 @@ class EbpfBackendIT {
                 .start();
         try {
             Path out = tmp.resolve("out");
-            Run.Result r = Run.exec(List.of("timeout", "-s", "INT", "1", Run.JSTRACE, BPF, "-f", "-o", out.toString(),
+            // Long enough for the JVM to start and the verifier to load the programs on a busy machine.
+            Run.Result r = Run.exec(List.of("timeout", "-s", "INT", "4", Run.JSTRACE, BPF, "-f", "-o", out.toString(),
                     "-p", Long.toString(sleeper.pid())), null, null);
             assertTrue(r.exit() == 0 || r.exit() == 124, r.err());
             String text = Files.readString(out);
