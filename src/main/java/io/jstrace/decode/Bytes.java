@@ -44,6 +44,16 @@ public record Bytes(byte[] b) {
         };
     }
 
+    /** The {@code len} bytes at {@code off}: a struct nested in this one, read with its own layout. */
+    public Bytes slice(int off, int len) {
+        return new Bytes(java.util.Arrays.copyOfRange(b, off, off + len));
+    }
+
+    /** The bytes of the member {@code f} (a nested struct or an array). */
+    public Bytes slice(Layout.Field f) {
+        return slice(f.offset(), f.size());
+    }
+
     public int length() {
         return b.length;
     }

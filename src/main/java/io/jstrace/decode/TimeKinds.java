@@ -16,8 +16,8 @@ final class TimeKinds implements KindFamily {
         k.arg("timeval_out", ArgKind.atExit((c, i) -> c.failed()
                 ? Decode.ptr(c.arg(i)) : TimeDecoder.timevalAt(c, c.arg(i))));
         k.arg("timezone_out", ArgKind.atExit((c, i) -> c.failed()
-                ? Decode.ptr(c.arg(i)) : TimeDecoder.read(c, c.arg(i), 8, TimeDecoder::timezone)));
-        k.arg("timezone", (c, i) -> TimeDecoder.read(c, c.arg(i), 8, TimeDecoder::timezone));
+                ? Decode.ptr(c.arg(i)) : TimeDecoder.read(c, c.arg(i), TimeDecoder.timezoneSize(), TimeDecoder::timezone)));
+        k.arg("timezone", (c, i) -> TimeDecoder.read(c, c.arg(i), TimeDecoder.timezoneSize(), TimeDecoder::timezone));
         // A sleep's "remaining" argument only means something when a signal interrupted it.
         k.arg("sleep_rem", ArgKind.atExit((c, i) -> TimeDecoder.interrupted(c)
                 ? TimeDecoder.timespecAt(c, c.arg(i)) : Decode.ptr(c.arg(i))));
@@ -25,13 +25,13 @@ final class TimeKinds implements KindFamily {
                 (c.arg(1) & TIMER_ABSTIME) == 0 && TimeDecoder.interrupted(c)
                         ? TimeDecoder.timespecAt(c, c.arg(i)) : Decode.ptr(c.arg(i))));
         k.arg("clockid", (c, i) -> clockid(c.intArg(i)));
-        k.arg("itimer_which", (c, i) -> Decode.sym("itimer_which", c.intArg(i), Value.Radix.DEC, "ITIMER_???"));
-        k.arg("itimerval", (c, i) -> TimeDecoder.read(c, c.arg(i), 32, b -> TimeDecoder.itimer(b, false)));
+        k.arg("itimer_which", (c, i) -> Decode.sym("itimer_which", c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "ITIMER_???"));
+        k.arg("itimerval", (c, i) -> TimeDecoder.read(c, c.arg(i), TimeDecoder.itimerSize(false), b -> TimeDecoder.itimer(b, false)));
         k.arg("itimerval_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i))
-                : TimeDecoder.read(c, c.arg(i), 32, b -> TimeDecoder.itimer(b, false))));
-        k.arg("itimerspec", (c, i) -> TimeDecoder.read(c, c.arg(i), 32, b -> TimeDecoder.itimer(b, true)));
+                : TimeDecoder.read(c, c.arg(i), TimeDecoder.itimerSize(false), b -> TimeDecoder.itimer(b, false))));
+        k.arg("itimerspec", (c, i) -> TimeDecoder.read(c, c.arg(i), TimeDecoder.itimerSize(true), b -> TimeDecoder.itimer(b, true)));
         k.arg("itimerspec_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i))
-                : TimeDecoder.read(c, c.arg(i), 32, b -> TimeDecoder.itimer(b, true))));
+                : TimeDecoder.read(c, c.arg(i), TimeDecoder.itimerSize(true), b -> TimeDecoder.itimer(b, true))));
         k.arg("timer_flags", (c, i) -> Decode.flags("timer_abstime_flags", c.arg(i) & 0xffffffffL));
         k.arg("timer_id_out", ArgKind.atExit((c, i) -> {
             if (c.failed()) {
@@ -40,7 +40,7 @@ final class TimeKinds implements KindFamily {
             Bytes b = Decode.struct(c, c.arg(i), 4);
             return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(java.util.List.of(Decode.dec(b.s32(0))), false);
         }));
-        k.arg("sigevent", (c, i) -> TimeDecoder.read(c, c.arg(i), 64, TimeSigevent::decode));
+        k.arg("sigevent", (c, i) -> TimeDecoder.read(c, c.arg(i), TimeSigevent.L.size(), TimeSigevent::decode));
         k.arg("time_out", ArgKind.atExit((c, i) -> {
             if (c.arg(i) == 0 || c.failed()) {
                 return Decode.ptr(c.arg(i));
@@ -52,6 +52,12 @@ final class TimeKinds implements KindFamily {
             return new Value.Arr(java.util.List.of(
                     new Value.Commented(Decode.dec(b.s64(0)), TimeDecoder.isoTime(b.s64(0)))), false);
         }));
+        // adjtimex and clock_adjtime: the struct is filled at exit; the clock state follows the return value.
+        k.arg("timex_out", ArgKind.atExit(TimexDecoder::at));
+        k.retWithParam("adjtimex", p -> {
+            int n = Integer.parseInt(p);
+            return ReturnKind.decimalWith(c -> TimexDecoder.state(c, n));
+        });
         // time(2) returns seconds since the epoch, which strace also shows as a date.
         k.ret("time_t", ReturnKind.decimalWith(c -> new Value.Note(TimeDecoder.isoTime(c.ret()))));
     }

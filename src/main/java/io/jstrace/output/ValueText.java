@@ -267,9 +267,12 @@ public final class ValueText {
         new ValueText(hex, as, palette).append(sb, v);
     }
 
+    /** Signal names (SIGHUP, SIGRTMIN, SIGRT_3), not other SIG-prefixed constants such as SIGEV_NONE or SIG_BLOCK. */
+    private static final java.util.regex.Pattern SIGNAL = java.util.regex.Pattern.compile("SIG[A-Z0-9]+|SIGRT_[0-9]+");
+
     /** A constant's number: signal numbers and negative values in decimal, others in hex, as strace prints them raw. */
     private static void rawSym(StringBuilder sb, Value.Sym s) {
-        boolean signal = s.name().length() > 3 && s.name().startsWith("SIG") && Character.isLetterOrDigit(s.name().charAt(3));
+        boolean signal = SIGNAL.matcher(s.name()).matches();
         boolean decimal = s.value() < 0 || signal && s.value() <= 64;
         number(sb, s.value(), decimal ? Value.Radix.DEC : Value.Radix.HEX);
     }

@@ -62,9 +62,11 @@ class StraceCompareIT {
             " | MEMREADS",
             "-v -s 4 | MEMREADS",
             "-s 3 -x | MEMREADS",
+            " | TIMECALLS",
+            "-X verbose | TIMECALLS",
     })
     void sameLinesAsStrace(String options, String command) throws Exception {
-        // CALLS and MEMREADS stand for the C tracees src/test/c/calls.c and memreads.c.
+        // CALLS, MEMREADS, TIMECALLS stand for the C tracees src/test/c/calls.c, memreads.c, timecalls.c.
         String cmd = command.matches("[A-Z]+") ? "exec " + Run.tracee(command.toLowerCase()) : command;
         List<String> opts = options == null ? List.of() : Arrays.asList(options.trim().split(" +"));
         StraceDiff.Pair p = StraceDiff.run(tmp, opts, cmd);

@@ -49,6 +49,15 @@ class ValueTextTest {
     }
 
     @Test
+    void rawConstantsSignalsInDecimalOthersInHex() {
+        ValueText raw = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.RAW);
+        assertEquals("10", raw.format(new Value.Sym("SIGUSR1", 10)));
+        assertEquals("35", raw.format(new Value.Sym("SIGRT_3", 35)));
+        assertEquals("0x1", raw.format(new Value.Sym("SIGEV_NONE", 1)));
+        assertEquals("0x1", raw.format(new Value.Sym("SIG_BLOCK", 1)));
+    }
+
+    @Test
     void rawAndVerboseConstants() {
         ValueText raw = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.RAW);
         ValueText verbose = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.VERBOSE);

@@ -58,6 +58,7 @@ class XlatHeadersTest {
             #include <sys/stat.h>
             #include <sys/file.h>
             #include <sys/time.h>
+            #include <sys/timex.h>
             #include <sys/personality.h>
             #include <sys/random.h>
             #include <sys/xattr.h>
