@@ -93,13 +93,25 @@ public final class Decode {
         if (name != null) {
             return new Value.Sym(name, value);
         }
-        Value num = new Value.Num(value, fallback);
-        return unknown == null ? num : new Value.Commented(num, unknown);
+        return unknown == null ? new Value.Num(value, fallback) : new Value.Unknown(value, fallback, unknown);
     }
 
     /** Flags from {@code table}; unnamed bits in hex. */
     public static Value flags(String table, long value) {
         return flags(table, value, Value.Radix.HEX);
+    }
+
+    /**
+     * strace's printflags with a default: a value of 0 by the table's name for 0 if it has one;
+     * {@code unknown} as in {@link Value.Flags} (null: strace prints nothing for no bits).
+     */
+    public static Value flags(String table, long value, String unknown) {
+        Xlat x = Xlat.of(table);
+        if (value == 0 && x.name(0) != null) {
+            return new Value.Sym(x.name(0), 0);
+        }
+        Xlat.Flags f = x.flags(value);
+        return new Value.Flags(f.names(), f.rest(), Value.Radix.HEX, value, unknown);
     }
 
     public static Value flags(String table, long value, Value.Radix restRadix) {

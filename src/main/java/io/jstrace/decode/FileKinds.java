@@ -1,5 +1,6 @@
 package io.jstrace.decode;
 
+import io.jstrace.decode.ioctl.Ioctls;
 import io.jstrace.model.Value;
 import io.jstrace.xlat.Xlat;
 
@@ -106,20 +107,18 @@ final class FileKinds implements KindFamily {
             return new Value.Changed(before, after);
         }));
 
-        // fcntl and ioctl print their command and its argument together at exit: whether there
-        // is a third argument at all, and whether it is an output, depends on the command, and
-        // the engine prints the separator before exit arguments at entry. Arguments are kept from
-        // entry, so input structs read at exit are what the call was given.
+        // fcntl prints its command and its argument together at exit: whether there is a third
+        // argument at all, and whether it is an output, depends on the command, and the engine
+        // prints the separator before exit arguments at entry. Arguments are kept from entry.
         k.arg("fcntl_cmd", ArgKind.atExit((c, i) -> FcntlDecoder.command(c.intArg(i))));
         k.arg("fcntl_arg", ArgKind.atExit((c, i) -> FcntlDecoder.outputLock(c.intArg(1))
                 ? FcntlDecoder.exitArg(c, c.arg(i)) : FcntlDecoder.entryArg(c, c.arg(i))));
         k.ret("fcntl", FcntlDecoder.RETURN);
 
-        k.arg("ioctl_req", ArgKind.atExit((c, i) -> IoctlDecoder.request(c.arg(i))));
-        k.arg("ioctl_arg", ArgKind.atExit((c, i) -> {
-            Value out = IoctlDecoder.exitArg(c, c.arg(i));
-            return out != null ? out : IoctlDecoder.entryArg(c, c.arg(i));
-        }));
+        // ioctl's request is shown at entry, where its decoder also reads what the call was given;
+        // the argument follows at exit (as strace's resumed line does: ", {...}").
+        k.arg("ioctl_req", ArgKind.atEntryAndExit(Ioctls::request));
+        k.arg("ioctl_arg", ArgKind.atExit(Ioctls::argument));
     }
 
     private static ArgKind dirents(boolean old) {

@@ -36,8 +36,25 @@ public sealed interface Value {
     /** A named constant such as {@code AT_FDCWD} or {@code SIGCHLD}. */
     record Sym(String name, long value) implements Value {}
 
-    /** Flag names joined by {@code |}, then any unnamed bits in {@code restRadix}; no bits at all print as {@code zero}. */
-    record Flags(List<String> names, long rest, Radix restRadix, long value) implements Value {}
+    /**
+     * Flag names joined by {@code |}, then any unnamed bits in {@code restRadix}. {@code unknown}
+     * is strace's default for a value no name covers: when there are no names, non-zero bits are
+     * followed by it as a comment ({@code 0xffff1e00 /* TIOCM_??? *}{@code /}; none when empty),
+     * and no bits at all print as {@code 0}, or as nothing when {@code unknown} is null (strace's
+     * printflags without a default: {@code c_oflag=NL0|...|FF0|}).
+     */
+    record Flags(List<String> names, long rest, Radix restRadix, long value, String unknown) implements Value {
+        public Flags(List<String> names, long rest, Radix restRadix, long value) {
+            this(names, rest, restRadix, value, "");
+        }
+    }
+
+    /**
+     * A number its table has no name for, which strace follows with a comment saying what it
+     * should have been ({@code 0x1f /* EV_??? *}{@code /}), except under -X raw and inside
+     * another comment.
+     */
+    record Unknown(long value, Radix radix, String expected) implements Value {}
 
     /**
      * Bytes shown as a quoted string; {@code truncated} adds strace's {@code ...} after the quote.
@@ -125,10 +142,21 @@ public sealed interface Value {
 
     /**
      * A number and what it encodes ({@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}): -X raw shows
-     * {@code raw} (unsigned decimal), the default {@code decoded}, -X verbose both as
-     * {@code raw /* decoded *}{@code /}.
+     * {@code raw} in {@code radix}, the default {@code decoded}, -X verbose both as
+     * {@code raw /* decoded *}{@code /}. {@code abbreviated}: the comment shows {@code decoded}
+     * with names only and no comments of its own, as strace prints ioctl numbers
+     * ({@code 0x80084521 /* EVIOCGBIT(EV_KEY, 8) *}{@code /}); otherwise -X verbose applies inside
+     * it too, as in strace's ioprio ({@code IOPRIO_PRIO_VALUE(0 /* IOPRIO_CLASS_NONE *}{@code /, 0)}).
      */
-    record Decoded(long raw, Value decoded) implements Value {}
+    record Decoded(long raw, Radix radix, Value decoded, boolean abbreviated) implements Value {
+        /** Raw in unsigned decimal, -X verbose inside the comment. */
+        public Decoded(long raw, Value decoded) {
+            this(raw, Radix.UDEC, decoded, false);
+        }
+    }
+
+    /** One value known by several names, which strace joins with {@code or}: {@code SNDCTL_TMR_START or TCSETS}. */
+    record OneOf(List<Value> names) implements Value {}
 
     /** Memory the tracer could not read: strace prints the address instead. */
     record Unreadable(long address) implements Value {}

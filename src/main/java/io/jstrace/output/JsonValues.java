@@ -166,6 +166,18 @@ final class JsonValues {
                 g.writeBooleanField("elided", true);
                 g.writeEndObject();
             }
+            case Value.OneOf o -> list(g, "one_of", o.names());
+            case Value.Unknown u -> {
+                g.writeStartObject();
+                g.writeFieldName("unknown");
+                if (u.radix() == Value.Radix.DEC) {
+                    g.writeNumber(u.value());
+                } else {
+                    unsigned(g, u.value());
+                }
+                g.writeStringField("expected", u.expected());
+                g.writeEndObject();
+            }
             case Value.Decoded d -> {
                 g.writeStartObject();
                 g.writeFieldName("raw");

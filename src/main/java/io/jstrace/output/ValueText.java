@@ -13,6 +13,7 @@ public final class ValueText {
     private final Hex hex;
     private final DecodeOptions.Xstyle style;
     private final Palette palette;
+    private final boolean inComment;
 
     public ValueText(Hex hex) {
         this(hex, DecodeOptions.Xstyle.ABBREV);
@@ -25,9 +26,15 @@ public final class ValueText {
 
     /** {@code palette} colours strings (--color); the line's other parts are coloured by {@link StraceText}. */
     public ValueText(Hex hex, DecodeOptions.Xstyle style, Palette palette) {
+        this(hex, style, palette, false);
+    }
+
+    /** {@code inComment}: the text goes inside a comment, where C cannot nest another one. */
+    private ValueText(Hex hex, DecodeOptions.Xstyle style, Palette palette, boolean inComment) {
         this.hex = hex;
         this.style = style;
         this.palette = palette;
+        this.inComment = inComment;
     }
 
     public Palette palette() {
@@ -62,13 +69,22 @@ public final class ValueText {
                     }
                 }
             }
+            case Value.Flags f when f.names().isEmpty() && f.rest() == 0 -> {
+                if (f.unknown() != null) {
+                    number(sb, 0, f.restRadix());
+                }
+            }
             case Value.Flags f when style != DecodeOptions.Xstyle.ABBREV && !f.names().isEmpty() -> {
                 number(sb, f.value(), f.restRadix());
                 if (style == DecodeOptions.Xstyle.VERBOSE) {
                     sb.append(" /* ");
-                    append(sb, new Value.Flags(f.names(), f.rest(), f.restRadix(), f.value()), DecodeOptions.Xstyle.ABBREV);
+                    append(sb, f, DecodeOptions.Xstyle.ABBREV);
                     sb.append(" */");
                 }
+            }
+            case Value.Flags f when f.names().isEmpty() -> {
+                number(sb, f.rest(), f.restRadix());
+                unknownComment(sb, f.unknown());
             }
             case Value.Flags f -> {
                 for (int i = 0; i < f.names().size(); i++) {
@@ -77,12 +93,14 @@ public final class ValueText {
                     }
                     sb.append(f.names().get(i));
                 }
-                if (f.rest() != 0 || f.names().isEmpty()) {
-                    if (!f.names().isEmpty()) {
-                        sb.append('|');
-                    }
+                if (f.rest() != 0) {
+                    sb.append('|');
                     number(sb, f.rest(), f.restRadix());
                 }
+            }
+            case Value.Unknown u -> {
+                number(sb, u.value(), u.radix());
+                unknownComment(sb, u.expected());
             }
             case Value.Str s -> {
                 palette.start(sb, Palette.Role.STRING);
@@ -192,21 +210,33 @@ public final class ValueText {
             }
             case Value.Decoded d -> {
                 if (style != DecodeOptions.Xstyle.ABBREV) {
-                    number(sb, d.raw(), Value.Radix.UDEC);
+                    number(sb, d.raw(), d.radix());
                 }
                 if (style == DecodeOptions.Xstyle.VERBOSE) {
                     sb.append(" /* ");
-                }
-                if (style != DecodeOptions.Xstyle.RAW) {
+                    if (d.abbreviated()) {
+                        new ValueText(hex, DecodeOptions.Xstyle.ABBREV, palette, true).append(sb, d.decoded());
+                    } else {
+                        append(sb, d.decoded());
+                    }
+                    sb.append(" */");
+                } else if (style == DecodeOptions.Xstyle.ABBREV) {
                     append(sb, d.decoded());
                 }
-                if (style == DecodeOptions.Xstyle.VERBOSE) {
-                    sb.append(" */");
+            }
+            case Value.OneOf o -> {
+                for (int i = 0; i < o.names().size(); i++) {
+                    if (i > 0) {
+                        sb.append(" or ");
+                    }
+                    append(sb, o.names().get(i));
                 }
             }
             case Value.Commented c -> {
                 append(sb, c.value());
-                sb.append(" /* ").append(c.comment()).append(" */");
+                if (!inComment) {
+                    sb.append(" /* ").append(c.comment()).append(" */");
+                }
             }
             case Value.Note n -> sb.append(n.text());
             case Value.Elided e -> sb.append("...");
@@ -251,6 +281,13 @@ public final class ValueText {
         }
     }
 
+    /** strace's comment after a number its table has no name for: not under -X raw, nor inside a comment. */
+    private void unknownComment(StringBuilder sb, String expected) {
+        if (expected != null && !expected.isEmpty() && style != DecodeOptions.Xstyle.RAW && !inComment) {
+            sb.append(" /* ").append(expected).append(" */");
+        }
+    }
+
     /** Set members print as their number under -X raw, {@code 9 /* KILL *}{@code /} under -X verbose. */
     private void member(StringBuilder sb, Value v) {
         if (v instanceof Value.Sym s && style != DecodeOptions.Xstyle.ABBREV) {
@@ -264,7 +301,7 @@ public final class ValueText {
     }
 
     private void append(StringBuilder sb, Value v, DecodeOptions.Xstyle as) {
-        new ValueText(hex, as, palette).append(sb, v);
+        new ValueText(hex, as, palette, inComment).append(sb, v);
     }
 
     /** Signal names (SIGHUP, SIGRTMIN, SIGRT_3), not other SIG-prefixed constants such as SIGEV_NONE or SIG_BLOCK. */

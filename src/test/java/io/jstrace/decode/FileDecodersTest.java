@@ -68,45 +68,4 @@ class FileDecodersTest {
         assertEquals("{l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=100, l_pid=0}",
                 text(FcntlDecoder.lock(bytes, true)));
     }
-
-    private static Bytes termios() {
-        ByteBuffer b = ByteBuffer.allocate(IoctlTermios.SIZE).order(ByteOrder.LITTLE_ENDIAN);
-        b.putInt(0, 0x500).putInt(4, 0x5).putInt(8, 0xbf).putInt(12, 0x8a3b);
-        byte[] cc = {3, 0x1c, 0x7f, 0x15, 4, 0, 1, 0, 0x11, 0x13, 0x1a, 0, 0x12, 0xf, 0x17, 0x16, 0, 0, 0};
-        b.position(17);
-        b.put(cc);
-        return new Bytes(b.array());
-    }
-
-    @Test
-    void termiosAbbreviated() {
-        assertEquals("{c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, "
-                + "c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, ...}",
-                text(IoctlTermios.termios(termios(), false)));
-    }
-
-    @Test
-    void termiosVerbose() {
-        assertEquals("{c_iflag=ICRNL|IXON, c_oflag=NL0|CR0|TAB0|BS0|VT0|FF0|OPOST|ONLCR, "
-                + "c_cflag=B38400|CS8|CREAD, c_lflag=ISIG|ICANON|ECHO|ECHOE|ECHOK|IEXTEN|ECHOCTL|ECHOKE, "
-                + "c_line=N_TTY, c_cc=[[VINTR]=0x3, [VQUIT]=0x1c, [VERASE]=0x7f, [VKILL]=0x15, [VEOF]=0x4, "
-                + "[VTIME]=0, [VMIN]=0x1, [VSWTC]=0, [VSTART]=0x11, [VSTOP]=0x13, [VSUSP]=0x1a, [VEOL]=0, "
-                + "[VREPRINT]=0x12, [VDISCARD]=0xf, [VWERASE]=0x17, [VLNEXT]=0x16, [VEOL2]=0, [17]=0, [18]=0]}",
-                text(IoctlTermios.termios(termios(), true)));
-    }
-
-    @Test
-    void ioctlRequests() {
-        assertEquals("TCGETS", text(IoctlDecoder.request(0x5401)));
-        assertEquals("SNDCTL_TMR_STOP or TCSETSW", text(IoctlDecoder.request(0x5403)));
-        assertEquals("_IOC(_IOC_READ, 0x78, 0x3, 0x4)", text(IoctlDecoder.request(0x80047803L)));
-        assertEquals("_IOC(_IOC_NONE, 0x78, 0x3, 0)", text(IoctlDecoder.request(0x7803L)));
-    }
-
-    @Test
-    void winsize() {
-        ByteBuffer b = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-        b.putShort(0, (short) 24).putShort(2, (short) 80);
-        assertEquals("{ws_row=24, ws_col=80, ws_xpixel=0, ws_ypixel=0}", text(IoctlDecoder.winsize(new Bytes(b.array()))));
-    }
 }

@@ -88,6 +88,10 @@ class JsonValuesTest {
                 json(new Value.BitSet(List.of(new Value.Sym("SIGCHLD", 17)), true)));
         assertEquals("{\"commented\":{\"addr\":4096},\"comment\":\"3 vars\"}", json(new Value.Commented(new Value.Addr(4096), "3 vars")));
         assertEquals("{\"elided\":true}", json(Value.ELLIPSIS));
+        assertEquals("{\"unknown\":31,\"expected\":\"EV_???\"}", json(new Value.Unknown(31, Value.Radix.HEX, "EV_???")));
+        assertEquals("{\"raw\":21506,\"decoded\":{\"one_of\":[{\"sym\":\"A\",\"value\":21506},{\"sym\":\"B\",\"value\":21506}]}}",
+                json(new Value.Decoded(0x5402, Value.Radix.HEX, new Value.OneOf(List.of(new Value.Sym("A", 0x5402),
+                        new Value.Sym("B", 0x5402))), true)));
         assertEquals("{\"raw\":16388,\"decoded\":{\"call\":\"IOPRIO_PRIO_VALUE\",\"args\":[{\"sym\":\"IOPRIO_CLASS_BE\",\"value\":2},4]}}",
                 json(new Value.Decoded(16388, new Value.Call("IOPRIO_PRIO_VALUE", List.of(new Value.Sym("IOPRIO_CLASS_BE", 2), Value.Num.dec(4))))));
     }

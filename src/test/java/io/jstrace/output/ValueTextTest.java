@@ -115,4 +115,36 @@ class ValueTextTest {
         assertEquals("00000000", TEXT.format(new Value.Num(0, Value.Radix.WORD32)));
         assertEquals("0x000010", TEXT.format(new Value.Num(16, Value.Radix.WORD32)));
     }
+
+    /** printflags' and printxval's defaults, and names inside -X verbose's comment. */
+    @Test
+    void unknownValuesAndAlternativeNames() {
+        ValueText raw = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.RAW);
+        ValueText verbose = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.VERBOSE);
+        Value unknown = new Value.Unknown(0x1f, Value.Radix.HEX, "EV_???");
+        assertEquals("0x1f /* EV_??? */", TEXT.format(unknown));
+        assertEquals("0x1f", raw.format(unknown));
+        assertEquals("0x1f /* EV_??? */", verbose.format(unknown));
+        Value noName = new Value.Flags(List.of(), 0xff00, Value.Radix.HEX, 0xff00, "TIOCM_???");
+        assertEquals("0xff00 /* TIOCM_??? */", TEXT.format(noName));
+        assertEquals("0xff00", raw.format(noName));
+        assertEquals("0xff00 /* TIOCM_??? */", verbose.format(noName));
+        Value none = new Value.Flags(List.of(), 0, Value.Radix.HEX, 0, null);
+        assertEquals("", TEXT.format(none));
+        assertEquals("", raw.format(none));
+        assertEquals("0", TEXT.format(new Value.Flags(List.of(), 0, Value.Radix.HEX, 0, "X_???")));
+        Value names = new Value.OneOf(List.of(new Value.Sym("SNDCTL_TMR_START", 0x5402), new Value.Sym("TCSETS", 0x5402)));
+        Value request = new Value.Decoded(0x5402, Value.Radix.HEX, names, true);
+        assertEquals("SNDCTL_TMR_START or TCSETS", TEXT.format(request));
+        assertEquals("0x5402", raw.format(request));
+        assertEquals("0x5402 /* SNDCTL_TMR_START or TCSETS */", verbose.format(request));
+        Value bit = new Value.Decoded(0x800e453fL, Value.Radix.HEX,
+                new Value.Call("EVIOCGBIT", List.of(unknown, Value.Num.udec(14))), true);
+        assertEquals("EVIOCGBIT(0x1f /* EV_??? */, 14)", TEXT.format(bit));
+        assertEquals("0x800e453f /* EVIOCGBIT(0x1f, 14) */", verbose.format(bit));
+        // ioprio's decoding follows -X verbose inside the comment too, as strace's does.
+        Value prio = new Value.Decoded(8191, new Value.Call("IOPRIO_PRIO_VALUE", List.of(new Value.Sym("IOPRIO_CLASS_NONE", 0),
+                Value.Num.dec(8191))));
+        assertEquals("8191 /* IOPRIO_PRIO_VALUE(0 /* IOPRIO_CLASS_NONE */, 8191) */", verbose.format(prio));
+    }
 }

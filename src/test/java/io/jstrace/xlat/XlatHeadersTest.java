@@ -84,6 +84,7 @@ class XlatHeadersTest {
             #include <sys/shm.h>
             #include <sys/sem.h>
             #include <sys/msg.h>
+            #include <linux/input.h>
             """;
 
     /* uapi only: no glibc header may come in, or the kernel definitions clash with glibc's. */
@@ -128,6 +129,7 @@ class XlatHeadersTest {
             #include <linux/fiemap.h>
             #include <asm/termbits.h>
             #include <asm/ioctls.h>
+            #include <asm/termios.h>
             #include <linux/serial.h>
             #include <linux/sockios.h>
             #include <linux/rseq.h>
@@ -156,7 +158,10 @@ class XlatHeadersTest {
             "MQUEUE_MAGIC", "SMB2_MAGIC_NUMBER", "ZFS_SUPER_MAGIC", "CONFIGFS_MAGIC",
             "ST_VALID", "ST_NOSYMFOLLOW", "SCM_SECURITY", "N_TRACE_ROUTER", "N_TRACE_SINK");
 
-    /** Enum-only constants, with the program whose headers declare them. */
+    /**
+     * Enum-only constants the libc program must print (or that both define differently); other
+     * enum constants are found by {@link #probeEnums}.
+     */
     private static final Map<String, String> ENUMS = enums();
 
     /* errno entries whose description is strace's own text rather than strerror(). */
@@ -214,6 +219,13 @@ class XlatHeadersTest {
         run("libc", LIBC_HEADERS, names, strerror.toString(), libc, texts);
         Map<String, Long> kernel = new HashMap<>();
         run("kernel", KERNEL_HEADERS, names, "", kernel, new HashMap<>());
+        Set<String> unseen = new TreeSet<>(names);
+        unseen.removeAll(libc.keySet());
+        unseen.removeAll(kernel.keySet());
+        unseen.removeAll(NOT_IN_HEADERS);
+        probeEnums("kernel", KERNEL_HEADERS, unseen, kernel);
+        unseen.removeAll(kernel.keySet());
+        probeEnums("libc", LIBC_HEADERS, unseen, libc);
 
         List<String> failures = new ArrayList<>();
         for (String t : tables) {
@@ -283,6 +295,44 @@ class XlatHeadersTest {
             } else if (!line.isEmpty()) {
                 String[] f = line.split(" ");
                 values.put(f[0], Long.parseLong(f[1]));
+            }
+        }
+    }
+
+    /**
+     * Enum constants cannot be probed with {@code #ifdef}: prints {@code names} unguarded, drops
+     * those the compiler reports undeclared, and repeats until the program builds.
+     */
+    private static void probeEnums(String label, String headers, Set<String> names, Map<String, Long> values)
+            throws Exception {
+        Set<String> left = new TreeSet<>(names);
+        java.util.regex.Pattern undeclared = java.util.regex.Pattern.compile("[\u2018']([A-Za-z_][A-Za-z0-9_]*)[\u2019'] undeclared");
+        while (!left.isEmpty()) {
+            StringBuilder c = new StringBuilder(headers).append("\nint main(void)\n{\n");
+            for (String n : left) {
+                c.append("printf(\"").append(n).append(" %lld\\n\", (long long) (").append(n).append("));\n");
+            }
+            c.append("return 0;\n}\n");
+            Path src = WORK.resolve(label + "-enums.c");
+            Path exe = WORK.resolve(label + "-enums");
+            Files.writeString(src, c);
+            Process p = new ProcessBuilder("gcc", "-w", "-D_GNU_SOURCE", "-o", exe.toString(), src.toString())
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() == 0) {
+                for (String line : exec(List.of(exe.toAbsolutePath().toString())).split("\n")) {
+                    String[] f = line.split(" ");
+                    values.put(f[0], Long.parseLong(f[1]));
+                }
+                return;
+            }
+            java.util.regex.Matcher m = undeclared.matcher(out);
+            int before = left.size();
+            while (m.find()) {
+                left.remove(m.group(1));
+            }
+            if (left.size() == before) {
+                throw new AssertionError("enum probe does not build:\n" + out);
             }
         }
     }

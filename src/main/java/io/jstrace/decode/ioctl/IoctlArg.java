@@ -1,0 +1,91 @@
+package io.jstrace.decode.ioctl;
+
+import io.jstrace.decode.Bytes;
+import io.jstrace.decode.Call;
+import io.jstrace.decode.Decode;
+import io.jstrace.decode.Layout;
+import io.jstrace.model.Value;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * How one request's third argument is shown: strace's per-request decoding, which may read what
+ * the call was given at entry and what it filled in at exit.
+ */
+interface IoctlArg {
+    /** At entry: what the argument shows of what the call was given, kept for exit; null if nothing. */
+    default Value entry(Call c, long arg) {
+        return null;
+    }
+
+    /** The argument as printed, at exit; {@code atEntry} is what {@link #entry} returned. Null: no argument. */
+    Value exit(Call c, long arg, Value atEntry);
+
+    /** A decoding of the argument (its value, or what it points to) at one moment. */
+    @FunctionalInterface
+    interface Reader {
+        Value read(Call c, long arg);
+    }
+
+    /** Requests without an argument. */
+    IoctlArg NONE = (c, arg, atEntry) -> null;
+
+    /** The argument as a number in hex: what strace prints for requests it does not decode. */
+    IoctlArg HEX = (c, arg, atEntry) -> Value.Num.hex(arg);
+
+    /** Decoded from what the call was given: a value, or a struct read at entry. */
+    static IoctlArg in(Reader r) {
+        return new IoctlArg() {
+            @Override
+            public Value entry(Call c, long arg) {
+                return r.read(c, arg);
+            }
+
+            @Override
+            public Value exit(Call c, long arg, Value atEntry) {
+                return atEntry;
+            }
+        };
+    }
+
+    /** Filled in by the call: read at exit; its address when the call failed. */
+    static IoctlArg out(Reader r) {
+        return (c, arg, atEntry) -> c.failed() ? Decode.ptr(arg) : r.read(c, arg);
+    }
+
+    /** Read at entry and at exit: {@code in => out} when the call succeeded. */
+    static IoctlArg inOut(Reader in, Reader out) {
+        return new IoctlArg() {
+            @Override
+            public Value entry(Call c, long arg) {
+                return in.read(c, arg);
+            }
+
+            @Override
+            public Value exit(Call c, long arg, Value atEntry) {
+                return c.failed() || atEntry instanceof Value.Addr || atEntry instanceof Value.Unreadable
+                        ? atEntry : new Value.Changed(atEntry, out.read(c, arg));
+            }
+        };
+    }
+
+    /** A struct of {@code layout} at the argument, shown by {@code show}; its address if it cannot be read. */
+    static Reader struct(Layout layout, Function<Bytes, Value> show) {
+        return (c, addr) -> {
+            Bytes b = Decode.struct(c, addr, layout.size());
+            return b == null ? Decode.ptr(addr) : show.apply(b);
+        };
+    }
+
+    /** An int the argument points to, as {@code [value]} ({@code printnum_int}). */
+    static Reader intBox(Function<Long, Value> show) {
+        return (c, addr) -> {
+            Bytes b = Decode.struct(c, addr, 4);
+            return b == null ? Decode.ptr(addr) : new Value.Arr(List.of(show.apply((long) b.s32(0))), false);
+        };
+    }
+
+    /** {@link #intBox} in decimal. */
+    Reader INT = intBox(Value.Num::dec);
+}

@@ -1,0 +1,58 @@
+package io.jstrace.decode.ioctl;
+
+import io.jstrace.decode.Call;
+import io.jstrace.model.Value;
+
+import java.util.Map;
+
+import static java.util.Map.entry;
+
+/**
+ * ioctl's request and argument, dispatched as strace's ioctl_decode does: by the type byte of
+ * the request code to one family, which knows its requests. The request is shown at entry, where
+ * the family also reads what the call was given; the argument at exit.
+ */
+public final class Ioctls {
+    private Ioctls() {}
+
+    /** One family's decoders by request code; null for a code it does not decode. */
+    @FunctionalInterface
+    interface Family {
+        IoctlArg arg(long code);
+    }
+
+    /**
+     * Families by type byte. Method references, so a family's class (and its table) loads only
+     * when a program uses one of its requests.
+     */
+    private static final Map<Integer, Family> BY_TYPE = Map.ofEntries(
+            entry((int) 'T', TermIoctls::arg));
+
+    /** What entry learnt, for exit: the request as shown, its decoder and the argument's entry value. */
+    private record Entry(Value request, IoctlArg arg, Value atEntry) {}
+
+    /** The request (kind ioctl_req, read at entry and at exit). */
+    public static Value request(Call c, int i) {
+        Entry e = c.saved[i] instanceof Entry saved ? saved : atEntry(c, i);
+        c.saved[i] = e;
+        return e.request();
+    }
+
+    /** The argument after the request (kind ioctl_arg, read at exit); null when the request has none. */
+    public static Value argument(Call c, int i) {
+        Entry e = c.saved[i - 1] instanceof Entry saved ? saved : atEntry(c, i - 1);
+        return e.arg().exit(c, c.arg(i), e.atEntry());
+    }
+
+    private static Entry atEntry(Call c, int i) {
+        long code = c.arg(i) & 0xffffffffL;
+        IoctlArg arg = decoder(code);
+        return new Entry(IoctlRequest.of(code), arg, arg.entry(c, c.arg(i + 1)));
+    }
+
+    static IoctlArg decoder(long code) {
+        Family f = BY_TYPE.get(IoctlRequest.type(code));
+        IoctlArg arg = f == null ? null : f.arg(code);
+        return arg == null ? IoctlArg.HEX : arg;
+    }
+}
