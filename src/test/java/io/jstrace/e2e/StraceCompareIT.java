@@ -59,6 +59,10 @@ class StraceCompareIT {
             "-f --seccomp-bpf -e trace=!write,read | cd /tmp && exec sh -c 'pwd; true'",
             "-f -e trace=%network | exec python3 -c 'import socket; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM).close()'",
             "-e trace=getsockopt,setsockopt | exec python3 -c 'import socket, select; s = socket.socket(); s.setblocking(False); s.connect_ex((\"127.0.0.1\", 1)); select.select([], [s], [], 2); s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR); n = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW); n.setsockopt(270, 11, 1); n.setsockopt(270, 99, 1); u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.setsockopt(socket.IPPROTO_UDP, 1, 1)'",
+            "-e trace=ioctl | TTYIOCTLS",
+            "-v -e trace=ioctl | TTYIOCTLS",
+            "-v -X raw -e trace=ioctl | TTYIOCTLS",
+            "-X verbose -e trace=ioctl | TTYIOCTLS",
             " | MEMREADS",
             "-v -s 4 | MEMREADS",
             "-s 3 -x | MEMREADS",
@@ -66,7 +70,7 @@ class StraceCompareIT {
             "-X verbose | TIMECALLS",
     })
     void sameLinesAsStrace(String options, String command) throws Exception {
-        // CALLS, MEMREADS, TIMECALLS stand for the C tracees src/test/c/calls.c, memreads.c, timecalls.c.
+        // CALLS, MEMREADS, TIMECALLS, TTYIOCTLS stand for the C tracees src/test/c/calls.c, memreads.c, timecalls.c, ttyioctls.c.
         String cmd = command.matches("[A-Z]+") ? "exec " + Run.tracee(command.toLowerCase()) : command;
         List<String> opts = options == null ? List.of() : Arrays.asList(options.trim().split(" +"));
         StraceDiff.Pair p = StraceDiff.run(tmp, opts, cmd);

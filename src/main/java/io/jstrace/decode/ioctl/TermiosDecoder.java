@@ -55,7 +55,8 @@ final class TermiosDecoder {
         Xlat names = Xlat.of("termios_cc");
         for (int i = 0; i < k.cc.size(); i++) {
             String name = names.name(i);
-            Value index = name != null ? new Value.Sym(name, i) : Value.Num.udec(i);
+            // strace prints the index by name whatever -X says.
+            Value index = name != null ? new Value.Name(name) : Value.Num.udec(i);
             cc.add(new Value.Indexed(index, Value.Num.hex(b.u8(k.cc.offset() + i))));
         }
         f.add(field("c_cc", new Value.Arr(cc, false)));
