@@ -119,18 +119,6 @@ public final class Decode {
         return new Value.Flags(f.names(), f.rest(), restRadix, value);
     }
 
-    /**
-     * strace's printflags with a default: as {@link #flags(String, long)}, but a value of which no
-     * bit has a name prints as hex followed by the {@code /* unknown *}{@code /} comment.
-     */
-    public static Value flags(String table, long value, String unknown) {
-        Xlat.Flags f = Xlat.of(table).flags(value);
-        if (f.names().isEmpty() && value != 0) {
-            return new Value.Commented(Value.Num.hex(value), unknown);
-        }
-        return new Value.Flags(f.names(), f.rest(), Value.Radix.HEX, value);
-    }
-
     public static Value fd(Call c, int fd) {
         if (c.options.fdDetail() > 0 && fd >= 0) {
             FdPaths.Parts p = c.fdPaths.describe(c.tid, fd);
