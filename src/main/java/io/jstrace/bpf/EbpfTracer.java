@@ -28,7 +28,12 @@ public final class EbpfTracer {
     private static final long WINDOW_NANOS = 10_000_000;
     /** Sleep between reads of an empty ring: a lazy reader costs the tracee nothing (no wake-ups). */
     private static final long POLL_NANOS = 5_000_000;
-    private static final int RING_SIZE = 64 << 20;
+    /**
+     * The ring's size: 64 MiB holds about 500,000 calls with their data, some seconds of a
+     * tracee making calls non-stop faster than the reader decodes them. The system property
+     * jstrace.bpf.ring sets another (a power of 2, at least a page).
+     */
+    private final int ringSize = Integer.getInteger("jstrace.bpf.ring", 64 << 20);
     /** Records read before the events older than the window are handed on (a busy ring never runs dry). */
     private static final int BATCH = 4096;
 
@@ -62,7 +67,7 @@ public final class EbpfTracer {
         byte[][] plans = new CapturePlans().plans(SyscallTable.x86_64(), config.selection()::shows, config.decodeArgs(),
                 config.decode().stringLimit(), config.decode().verbose());
         try {
-            return EbpfSession.open(plans, RING_SIZE, config.followForks());
+            return EbpfSession.open(plans, ringSize, config.followForks());
         } catch (EbpfSession.Unavailable e) {
             throw new IllegalStateException(e.getMessage());
         }
@@ -82,7 +87,8 @@ public final class EbpfTracer {
                 }
                 reaped.set(true);
             });
-            EventOrder order = new EventOrder(sink);
+            SinkThread lines = new SinkThread(sink);
+            EventOrder order = new EventOrder(lines);
             RecordEvents events = new RecordEvents(config, order, epochOffset, config.notices());
             try {
                 session.trace(pid, true);
@@ -92,7 +98,7 @@ public final class EbpfTracer {
             }
             events.traced(pid, now(), Event.How.STARTED);
             Sys.kill(pid, SIGCONT);
-            loop(session, events, order, () -> reaped.get() && events.live().isEmpty(), () -> Sys.kill(pid, SIGKILL));
+            loop(session, events, order, lines, () -> reaped.get() && events.live().isEmpty(), () -> Sys.kill(pid, SIGKILL));
             try {
                 reaper.join();
             } catch (InterruptedException e) {
@@ -105,7 +111,8 @@ public final class EbpfTracer {
     /** Traces every thread of each process in {@code pids} until they end or {@link #interrupt()}; 1 if none could be traced. */
     public int runAttached(List<Integer> pids, java.util.function.Consumer<String> warn) throws Errno {
         try (EbpfSession session = open()) {
-            EventOrder order = new EventOrder(sink);
+            SinkThread lines = new SinkThread(sink);
+            EventOrder order = new EventOrder(lines);
             RecordEvents events = new RecordEvents(config, order, epochOffset, config.notices());
             for (int pid : pids) {
                 List<Integer> tids = threads(pid);
@@ -118,9 +125,10 @@ public final class EbpfTracer {
                 }
             }
             if (events.live().isEmpty()) {
+                lines.close();
                 return 1;
             }
-            loop(session, events, order, () -> events.live().isEmpty(), () -> { });
+            loop(session, events, order, lines, () -> events.live().isEmpty(), () -> { });
             return 0;
         }
     }
@@ -134,8 +142,8 @@ public final class EbpfTracer {
      * thread whose end record was lost would keep the loop waiting: once the command has been
      * reaped and the ring read to its end, threads that no longer exist are dropped.
      */
-    private void loop(EbpfSession session, RecordEvents events, EventOrder order, java.util.function.BooleanSupplier done,
-                      Runnable kill) {
+    private void loop(EbpfSession session, RecordEvents events, EventOrder order, SinkThread lines,
+                      java.util.function.BooleanSupplier done, Runnable kill) {
         EbpfRing ring = session.ring();
         long lastCheck = System.nanoTime();
         while (true) {
@@ -147,6 +155,7 @@ public final class EbpfTracer {
             }
             order.releaseBefore(now() - WINDOW_NANOS);
             if (n == 0) {
+                lines.flush();
                 LockSupport.parkNanos(POLL_NANOS);
             }
             if (n == 0 && System.nanoTime() - lastCheck > 200_000_000L && ring.pending() == 0) {
@@ -159,6 +168,7 @@ public final class EbpfTracer {
             events.detachAll(now());
         }
         order.releaseBefore(Long.MAX_VALUE);
+        lines.close();
         long[] lost = session.lostPerCpu();
         for (int cpu = 0; cpu < lost.length; cpu++) {
             if (lost[cpu] > 0) {
