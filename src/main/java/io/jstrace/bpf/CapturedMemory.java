@@ -16,16 +16,30 @@ final class CapturedMemory implements TraceeMemory {
     private boolean atExit;
 
     CapturedMemory(List<Record.Region> regions) {
-        this.entry = regions.stream().filter(r -> r.phase() == Layout.AT_ENTRY).toList();
+        this.entry = of(regions, Layout.AT_ENTRY);
     }
 
     /** From now on the exit's regions; entry regions the entry record did not have (reads retried at exit) are added. */
     void atExit(List<Record.Region> regions) {
-        exit = regions.stream().filter(r -> r.phase() == Layout.AT_EXIT).toList();
+        exit = of(regions, Layout.AT_EXIT);
         if (entry.isEmpty()) {
-            entry = regions.stream().filter(r -> r.phase() == Layout.AT_ENTRY).toList();
+            entry = of(regions, Layout.AT_ENTRY);
         }
         atExit = true;
+    }
+
+    /** The regions read in {@code phase}. A loop: this runs for every call, where most have no region at all. */
+    private static List<Record.Region> of(List<Record.Region> regions, int phase) {
+        if (regions.isEmpty()) {
+            return List.of();
+        }
+        List<Record.Region> out = new java.util.ArrayList<>(regions.size());
+        for (Record.Region r : regions) {
+            if (r.phase() == phase) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private Record.Region find(long addr) {
