@@ -26,6 +26,8 @@ final class Layout {
             LOST = 88, REGIONS_LENGTH = 92, IP = 96, HEADER = 104;
     /** Record types. CALL: a call's exit, with everything; ENTRY: a call that may not return soon, at entry. */
     static final int CALL = 1, ENTRY = 2, FORK = 3, EXIT = 4, SIGNAL = 5;
+    /** A SIGNAL record's RET: taken now (signal_deliver), or signal_generate's result (0 queued, 1 ignored). */
+    static final int SIGNAL_TAKEN = -1, SIGNAL_QUEUED = 0, SIGNAL_IGNORED = 1;
 
     // A region: u64 address, u32 length, u8 how (a CAPTURE_* kind), u8 phase, u8 slot, u8 0; data padded to 8.
     static final int REGION_HEADER = 16;

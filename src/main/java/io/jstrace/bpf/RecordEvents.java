@@ -23,7 +23,7 @@ import java.util.Set;
  * their exit, or the thread's end) and the threads still traced.
  */
 final class RecordEvents {
-    private static final int MAX_ERRNO = 4095;
+    private static final int MAX_ERRNO = 4095, SIGKILL = 9;
 
     /** A call whose entry record came first: its exit continues this decoding. */
     private record Entered(int nr, CallDecoding decoding, CapturedMemory memory, long entryTime, long ip) {}
@@ -34,6 +34,8 @@ final class RecordEvents {
     private final SyscallTable table = SyscallTable.x86_64();
     private final Map<Integer, Entered> entered = new HashMap<>();
     private final Set<Integer> live = new HashSet<>();
+    /** The last signal queued for each process, until taken: the one that killed it, if it dies of it untaken. */
+    private final Map<Integer, Record> queued = new HashMap<>();
     private final java.util.function.Consumer<String> losses;
     /** -y/-yy: the descriptors learned from the calls; null without -y. */
     private final FdHistory fds;
@@ -89,14 +91,36 @@ final class RecordEvents {
                 out.add(new Event.Attached(r.tid(), time, Event.How.FOLLOWED));
             }
             case Layout.EXIT -> ended(r, time);
-            case Layout.SIGNAL -> {
-                if (config.selection().signals().test(r.nr())) {
-                    byte[] info = r.regions().isEmpty() ? null : r.regions().get(0).data();
-                    out.add(new Event.Signal(r.tid(), time, r.nr(), info == null ? null : Siginfo.decode(new Bytes(info)),
-                            Event.NO_IP));
-                }
-            }
+            case Layout.SIGNAL -> signal(r, time);
             default -> { }
+        }
+    }
+
+    /**
+     * A signal taken, ignored, or queued. ptrace shows every signal but SIGKILL as its thread
+     * takes it, ignored ones too; a fatal signal with no handler kills a process that no tracer
+     * stops without being taken (the kernel turns it into a group SIGKILL): it is shown when the
+     * process dies of it, from its siginfo as queued.
+     */
+    private void signal(Record r, long time) {
+        if (r.ret() == Layout.SIGNAL_QUEUED) {
+            queued.put(r.tgid(), r);
+            return;
+        }
+        if (r.nr() == SIGKILL) {
+            return;
+        }
+        Record q = queued.get(r.tgid());
+        if (q != null && q.nr() == r.nr()) {
+            queued.remove(r.tgid());
+        }
+        report(r, r.tid(), time);
+    }
+
+    private void report(Record r, int tid, long time) {
+        if (config.selection().signals().test(r.nr())) {
+            byte[] info = r.regions().isEmpty() ? null : r.regions().get(0).data();
+            out.add(new Event.Signal(tid, time, r.nr(), info == null ? null : Siginfo.decode(new Bytes(info)), Event.NO_IP));
         }
     }
 
@@ -167,6 +191,11 @@ final class RecordEvents {
                     new Event.Result.None(), time - e.entryTime(), -1, Event.Tampered.NONE, Event.NO_IP));
         }
         int code = (int) r.ret();
+        Record fatal = queued.get(r.tgid());
+        if (fatal != null && fatal.nr() == (code & 0x7f)) {
+            queued.remove(r.tgid());
+            report(fatal, r.tid(), time);
+        }
         out.add((code & 0x7f) == 0 ? new Event.Exited(r.tid(), time, (code >> 8) & 0xff)
                 : new Event.Killed(r.tid(), time, code & 0x7f, (code & 0x80) != 0));
     }

@@ -46,7 +46,8 @@ final class TracePrograms {
     private static final int NR_EXECVE = SyscallTable.x86_64().number("execve"),
             NR_EXECVEAT = SyscallTable.x86_64().number("execveat");
     private static final int RB_NO_WAKEUP = 1, NOEXIST = 1;
-    private static final int TRACE_SIGNAL_IGNORED = 1;
+    /** signal_generate's results worth a record: delivered (queued), ignored (discarded at once). */
+    private static final int TRACE_SIGNAL_DELIVERED = 0, TRACE_SIGNAL_IGNORED = 1;
 
     private final Maps maps;
     private final TaskOffsets task;
@@ -206,16 +207,21 @@ final class TracePrograms {
         a.load(Size.W, R1, R6, Layout.TASK_FLAGS).jump(Jmp.JSET, R1, Layout.HIDDEN, "out");
         a.movReg(R1, R7).alu(Alu.RSH, R1, 32);
         stackHeader(a, Layout.SIGNAL, R7, R1);
+        a.storeImm(Size.DW, FP, STACK_RECORD + Layout.RET, Layout.SIGNAL_TAKEN);
         signalBody(a);
         out(a);
         return a.bytes();
     }
 
-    /** signal_generate(sig, info, task, group, result): a signal discarded as ignored, which ptrace would have seen. */
+    /**
+     * signal_generate(sig, info, task, group, result): a signal sent to a traced thread, with its
+     * siginfo: one discarded as ignored (which ptrace would still have shown), or one queued (a
+     * fatal one kills without being taken, which ptrace would also have shown).
+     */
     byte[] signalGenerate() {
         EbpfAsm a = new EbpfAsm();
         a.movReg(R8, R1);
-        a.load(Size.DW, R1, R8, 32).jump(Jmp.JNE, R1, TRACE_SIGNAL_IGNORED, "out");
+        a.load(Size.DW, R1, R8, 32).jump(Jmp.JGT, R1, TRACE_SIGNAL_IGNORED, "out");
         a.load(Size.DW, R9, R8, 16);
         taskField(a, R9, task.pid(), -16);
         a.movReg(R7, R1).store(Size.W, FP, KEY, R1);
@@ -224,6 +230,7 @@ final class TracePrograms {
         taskField(a, R9, task.tgid(), -24);
         a.movReg(R9, R1);
         stackHeader(a, Layout.SIGNAL, R7, R9);
+        a.load(Size.DW, R1, R8, 32).store(Size.DW, FP, STACK_RECORD + Layout.RET, R1);
         signalBody(a);
         out(a);
         return a.bytes();
