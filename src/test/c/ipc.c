@@ -98,8 +98,10 @@ static void posix_queues(void) {
     struct sigevent none = {.sigev_notify = SIGEV_NONE};
     mq_notify(q, &none);
     mq_notify(q, NULL);
+    mq_timedsend(q, NULL, 0, 0, NULL); /* strace prints NULL whatever the length */
     mq_close(q);
     mq_close(mq_open("/jstrace-ipc", O_RDONLY));
+    mq_open("/jstrace-ipc", O_CREAT | O_RDONLY, 0x10644, NULL); /* the mode is a umode_t: 0644 */
     mq_unlink("/jstrace-ipc");
     mq_unlink("/jstrace-ipc");
 }

@@ -50,9 +50,22 @@ public final class Decode {
         return cstring(c, addr, PATH_MAX);
     }
 
-    /** A buffer of {@code len} bytes, shown up to -s bytes. */
+    /**
+     * A buffer of {@code len} bytes, shown up to -s bytes, as strace's printstrn: NULL whatever the
+     * length, and the length unsigned (a huge one shows the first -s bytes, or the address).
+     */
     public static Value buffer(Call c, long addr, long len) {
-        return buffer(c, addr, len, len <= 0 ? null : c.memory.read(c.tid, addr, (int) Math.min(len, c.options.stringLimit())));
+        if (addr == 0) {
+            return Value.NULL_PTR;
+        }
+        int limit = c.options.stringLimit();
+        if (len == 0 || limit == 0) {
+            return new Value.Str(new byte[0], len != 0);
+        }
+        boolean longer = Long.compareUnsigned(len, limit) > 0;
+        int shown = longer ? limit : (int) len;
+        byte[] read = c.memory.read(c.tid, addr, shown);
+        return read == null || read.length < shown ? new Value.Unreadable(addr) : new Value.Str(read, longer);
     }
 
     /** {@link #buffer(Call, long, long)} always shown in hex, as strace shows getrandom's bytes (QUOTE_FORCE_HEX). */

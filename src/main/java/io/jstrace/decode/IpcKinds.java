@@ -16,9 +16,12 @@ final class IpcKinds implements KindFamily {
     private static final int MSG_STAT = 11, MSG_INFO = 12, MSG_STAT_ANY = 13;
     private static final int SHM_HUGE_SHIFT = 26, SHM_HUGE_MASK = 0x3f;
     private static final int MODE_BITS = 0777;
-    private static final int SEMBUF_SIZE = 6;
     private static final int O_CREAT = 0x40;
-    private static final int MQ_ATTR_SIZE = 32;
+    private static final Layout SEMBUF = Layout.of("sembuf"), MSGBUF = Layout.of("msgbuf"), MQ_ATTR = Layout.of("mq_attr");
+    private static final Layout.Field SEM_NUM = SEMBUF.field("sem_num"), SEM_OP = SEMBUF.field("sem_op"),
+            SEM_FLG = SEMBUF.field("sem_flg"), MTYPE = MSGBUF.field("mtype"), MTEXT = MSGBUF.field("mtext"),
+            MQ_FLAGS = MQ_ATTR.field("mq_flags"), MQ_MAXMSG = MQ_ATTR.field("mq_maxmsg"),
+            MQ_MSGSIZE = MQ_ATTR.field("mq_msgsize"), MQ_CURMSGS = MQ_ATTR.field("mq_curmsgs");
 
     @Override
     public void register(Kinds k) {
@@ -50,34 +53,38 @@ final class IpcKinds implements KindFamily {
             case IPC_INFO, MSG_INFO -> IpcStructs.MSGINFO;
             default -> null;
         })));
-        k.arg("sembufs", (c, i) -> IoArrays.array(c, c.arg(i), c.arg(i + 1) & 0xffffffffL, SEMBUF_SIZE,
-                b -> Decode.struct(Decode.field("sem_num", Value.Num.udec(b.u16(0))),
-                        Decode.field("sem_op", Decode.dec((short) b.u16(2))),
-                        Decode.field("sem_flg", Decode.flags("semop_flags", b.u16(4))))));
+        k.arg("sembufs", (c, i) -> IoArrays.array(c, c.arg(i), c.arg(i + 1) & 0xffffffffL, SEMBUF.size(),
+                b -> Decode.struct(Decode.field("sem_num", Value.Num.udec(b.u(SEM_NUM))),
+                        Decode.field("sem_op", Decode.dec(b.s(SEM_OP))),
+                        Decode.field("sem_flg", Decode.flags("semop_flags", b.u(SEM_FLG))))));
         k.arg("msgbuf_in", (c, i) -> message(c, c.arg(i), c.arg(i + 1)));
         k.arg("msgbuf_out", ArgKind.atExit((c, i) -> c.failed()
                 ? Decode.ptr(c.arg(i)) : message(c, c.arg(i), c.arg(i + 1))));
         k.arg("ipc_msg_flags", (c, i) -> Decode.flags("ipc_msg_flags", c.arg(i) & 0xffffffffL));
 
-        // POSIX message queues. mq_open's attributes only mean something with O_CREAT, like its mode.
-        k.arg("mq_open_attr", (c, i) -> (c.arg(1) & O_CREAT) == 0 ? null : mqAttr(c, c.arg(i)));
-        k.arg("mq_attr", (c, i) -> mqAttr(c, c.arg(i)));
-        k.arg("mq_attr_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : mqAttr(c, c.arg(i))));
+        // POSIX message queues. mq_open's mode (a umode_t) and attributes only mean something with
+        // O_CREAT; there strace shows mq_flags in hex, where mq_getsetattr names O_NONBLOCK.
+        k.arg("mq_mode", (c, i) -> (c.arg(1) & O_CREAT) == 0 ? null : Value.Num.oct(c.arg(i) & 0xffff));
+        k.arg("mq_open_attr", (c, i) -> (c.arg(1) & O_CREAT) == 0 ? null : mqAttr(c, c.arg(i), false));
+        k.arg("mq_attr", (c, i) -> mqAttr(c, c.arg(i), true));
+        k.arg("mq_attr_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : mqAttr(c, c.arg(i), true)));
         k.arg("mq_prio_out", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() || c.arg(i) == 0 ? null : Decode.struct(c, c.arg(i), 4);
             return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(Value.Num.udec(b.u32(0))), false);
         }));
     }
 
-    /** struct mq_attr: four longs, the flags being open(2)'s (O_NONBLOCK). */
-    private static Value mqAttr(Call c, long addr) {
-        Bytes b = Decode.struct(c, addr, MQ_ATTR_SIZE);
+    /** struct mq_attr: the flags named ({@code namedFlags}: O_NONBLOCK) or in hex, then three longs. */
+    private static Value mqAttr(Call c, long addr, boolean namedFlags) {
+        Bytes b = Decode.struct(c, addr, MQ_ATTR.size());
         if (b == null) {
             return Decode.ptr(addr);
         }
-        return Decode.struct(Decode.field("mq_flags", Decode.flags("open_mode_flags", b.s64(0))),
-                Decode.field("mq_maxmsg", Decode.dec(b.s64(8))), Decode.field("mq_msgsize", Decode.dec(b.s64(16))),
-                Decode.field("mq_curmsgs", Decode.dec(b.s64(24))));
+        long flags = b.u(MQ_FLAGS);
+        return Decode.struct(Decode.field("mq_flags", namedFlags ? Decode.flags("mq_attr_flags", flags, "O_???")
+                        : Value.Num.hex(flags)),
+                Decode.field("mq_maxmsg", Decode.dec(b.s(MQ_MAXMSG))), Decode.field("mq_msgsize", Decode.dec(b.s(MQ_MSGSIZE))),
+                Decode.field("mq_curmsgs", Decode.dec(b.s(MQ_CURMSGS))));
     }
 
     /** msgget's and semget's flags: the IPC_* bits, then the permission bits in octal. */
@@ -93,7 +100,9 @@ final class IpcKinds implements KindFamily {
         int rest = flags & ~MODE_BITS & ~(SHM_HUGE_MASK << SHM_HUGE_SHIFT);
         Value v = Value.Num.oct(flags & MODE_BITS);
         if (huge != 0) {
-            v = new Value.Or(new Value.Shift(Value.Num.udec(huge), new Value.Sym("SHM_HUGE_SHIFT", SHM_HUGE_SHIFT)), v);
+            // strace's print_xlat_u: the shift in decimal under -X raw, named otherwise.
+            v = new Value.Or(new Value.Shift(Value.Num.udec(huge),
+                    new Value.Decoded(SHM_HUGE_SHIFT, new Value.Name("SHM_HUGE_SHIFT"))), v);
         }
         return rest == 0 ? v : new Value.Or(Decode.flags("shm_resource_flags", rest & 0xffffffffL), v);
     }
@@ -105,7 +114,7 @@ final class IpcKinds implements KindFamily {
     }
 
     /** The struct a command uses, or the bare address for commands that take none or when the call failed. */
-    private static Value ctlBuffer(Call c, int i, IpcStructs.Layout layout) {
+    private static Value ctlBuffer(Call c, int i, IpcStructs.Ctl layout) {
         long addr = c.arg(i);
         if (layout == null || (c.failed() && !layout.input())) {
             return Decode.ptr(addr);
@@ -116,11 +125,11 @@ final class IpcKinds implements KindFamily {
 
     /** struct msgbuf: {@code {mtype=N, mtext="..."}}, mtext being {@code size} bytes. */
     private static Value message(Call c, long addr, long size) {
-        Bytes type = Decode.struct(c, addr, 8);
+        Bytes type = Decode.struct(c, addr, MTYPE.offset() + MTYPE.size());
         if (type == null) {
             return Decode.ptr(addr);
         }
-        return Decode.struct(Decode.field("mtype", Decode.dec(type.s64(0))),
-                Decode.field("mtext", Decode.buffer(c, addr + 8, size)));
+        return Decode.struct(Decode.field("mtype", Decode.dec(type.s(MTYPE))),
+                Decode.field("mtext", Decode.buffer(c, addr + MTEXT.offset(), size)));
     }
 }

@@ -9,92 +9,95 @@ import java.util.function.Function;
 import static io.jstrace.decode.Decode.field;
 
 /**
- * The structs of System V IPC's *ctl commands, x86_64 layouts (the kernel's 64-bit ones, which
- * glibc passes as they are). Times print as plain numbers and ids as numbers, as strace 6.1 does.
+ * The structs of System V IPC's *ctl commands: the kernel's 64-bit ones, which glibc passes as
+ * they are. Times print as plain numbers and ids as numbers, as strace 6.1 does.
  */
 final class IpcStructs {
     private IpcStructs() {}
 
-    /** A struct: its size, whether the call reads it (printed even when the call fails), and how it prints. */
-    record Layout(int size, boolean input, Function<Bytes, Value> decoder) {
+    /** A command's struct: its layout, whether the call reads it (printed even when the call fails), how it prints. */
+    record Ctl(Layout layout, boolean input, Function<Bytes, Value> decoder) {
+        int size() {
+            return layout.size();
+        }
+
         Value decode(Bytes b) {
             return decoder.apply(b);
         }
     }
 
+    private static final Layout SHMID_L = Layout.of("shmid64_ds"), SHMINFO_L = Layout.of("shminfo64"),
+            SHM_INFO_L = Layout.of("shm_info"), SEMID_L = Layout.of("semid64_ds"), SEMINFO_L = Layout.of("seminfo"),
+            MSQID_L = Layout.of("msqid64_ds"), MSGINFO_L = Layout.of("msginfo");
+
     /** struct shmid64_ds for IPC_STAT, SHM_STAT, SHM_STAT_ANY. */
-    static final Layout SHMID = new Layout(112, false, b -> Decode.struct(
-            field("shm_perm", perm(b, true)),
-            field("shm_segsz", Value.Num.udec(b.s64(48))), field("shm_cpid", Decode.dec(b.s32(80))),
-            field("shm_lpid", Decode.dec(b.s32(84))), field("shm_nattch", Value.Num.udec(b.s64(88))),
-            field("shm_atime", Decode.dec(b.s64(56))), field("shm_dtime", Decode.dec(b.s64(64))),
-            field("shm_ctime", Decode.dec(b.s64(72)))));
+    static final Ctl SHMID = new Ctl(SHMID_L, false, b -> new Value.Struct(fields(b, SHMID_L,
+            field("shm_perm", perm(b, SHMID_L, "shm_perm", true)),
+            "shm_segsz:u", "shm_cpid:d", "shm_lpid:d", "shm_nattch:u", "shm_atime:d", "shm_dtime:d", "shm_ctime:d"), false));
 
     /** What IPC_SET changes of a segment: its owner and mode. */
-    static final Layout SHMID_SET = new Layout(112, true, b -> Decode.struct(
-            field("shm_perm", perm(b, false))));
+    static final Ctl SHMID_SET = new Ctl(SHMID_L, true, b -> Decode.struct(
+            field("shm_perm", perm(b, SHMID_L, "shm_perm", false))));
 
     /** struct shminfo64 for IPC_INFO. */
-    static final Layout SHMINFO = new Layout(72, false, b -> Decode.struct(
-            field("shmmax", Value.Num.udec(b.s64(0))), field("shmmin", Value.Num.udec(b.s64(8))),
-            field("shmmni", Value.Num.udec(b.s64(16))), field("shmseg", Value.Num.udec(b.s64(24))),
-            field("shmall", Value.Num.udec(b.s64(32)))));
+    static final Ctl SHMINFO = new Ctl(SHMINFO_L, false, b -> new Value.Struct(fields(b, SHMINFO_L, null,
+            "shmmax:u", "shmmin:u", "shmmni:u", "shmseg:u", "shmall:u"), false));
 
     /** struct shm_info for SHM_INFO. */
-    static final Layout SHM_INFO = new Layout(48, false, b -> Decode.struct(
-            field("used_ids", Decode.dec(b.s32(0))), field("shm_tot", Value.Num.udec(b.s64(8))),
-            field("shm_rss", Value.Num.udec(b.s64(16))), field("shm_swp", Value.Num.udec(b.s64(24))),
-            field("swap_attempts", Value.Num.udec(b.s64(32))), field("swap_successes", Value.Num.udec(b.s64(40)))));
+    static final Ctl SHM_INFO = new Ctl(SHM_INFO_L, false, b -> new Value.Struct(fields(b, SHM_INFO_L, null,
+            "used_ids:d", "shm_tot:u", "shm_rss:u", "shm_swp:u", "swap_attempts:u", "swap_successes:u"), false));
 
     /** struct semid64_ds for IPC_STAT, SEM_STAT, SEM_STAT_ANY. */
-    static final Layout SEMID = new Layout(104, false, b -> Decode.struct(
-            field("sem_perm", perm(b, true)),
-            field("sem_otime", Decode.dec(b.s64(48))), field("sem_ctime", Decode.dec(b.s64(64))),
-            field("sem_nsems", Value.Num.udec(b.s64(80)))));
+    static final Ctl SEMID = new Ctl(SEMID_L, false, b -> new Value.Struct(fields(b, SEMID_L,
+            field("sem_perm", perm(b, SEMID_L, "sem_perm", true)), "sem_otime:d", "sem_ctime:d", "sem_nsems:u"), false));
 
-    static final Layout SEMID_SET = new Layout(104, true, b -> Decode.struct(
-            field("sem_perm", perm(b, false))));
+    static final Ctl SEMID_SET = new Ctl(SEMID_L, true, b -> Decode.struct(
+            field("sem_perm", perm(b, SEMID_L, "sem_perm", false))));
 
-    /** struct seminfo for IPC_INFO and SEM_INFO: ten ints. */
-    static final Layout SEMINFO = new Layout(40, false, b -> new Value.Struct(ints(b,
-            "semmap", "semmni", "semmns", "semmnu", "semmsl", "semopm", "semume", "semusz", "semvmx", "semaem"), false));
+    /** struct seminfo for IPC_INFO and SEM_INFO. */
+    static final Ctl SEMINFO = new Ctl(SEMINFO_L, false, b -> new Value.Struct(fields(b, SEMINFO_L, null,
+            "semmap:d", "semmni:d", "semmns:d", "semmnu:d", "semmsl:d", "semopm:d", "semume:d", "semusz:d", "semvmx:d",
+            "semaem:d"), false));
 
     /** struct msqid64_ds for IPC_STAT, MSG_STAT, MSG_STAT_ANY. */
-    static final Layout MSQID = new Layout(120, false, b -> Decode.struct(
-            field("msg_perm", perm(b, true)),
-            field("msg_stime", Decode.dec(b.s64(48))), field("msg_rtime", Decode.dec(b.s64(56))),
-            field("msg_ctime", Decode.dec(b.s64(64))), field("msg_qnum", Value.Num.udec(b.s64(80))),
-            field("msg_qbytes", Value.Num.udec(b.s64(88))), field("msg_lspid", Decode.dec(b.s32(96))),
-            field("msg_lrpid", Decode.dec(b.s32(100)))));
+    static final Ctl MSQID = new Ctl(MSQID_L, false, b -> new Value.Struct(fields(b, MSQID_L,
+            field("msg_perm", perm(b, MSQID_L, "msg_perm", true)), "msg_stime:d", "msg_rtime:d", "msg_ctime:d",
+            "msg_qnum:u", "msg_qbytes:u", "msg_lspid:d", "msg_lrpid:d"), false));
 
-    static final Layout MSQID_SET = new Layout(120, true, b -> Decode.struct(
-            field("msg_perm", perm(b, false)), field("msg_qbytes", Value.Num.udec(b.s64(88)))));
+    static final Ctl MSQID_SET = new Ctl(MSQID_L, true, b -> new Value.Struct(fields(b, MSQID_L,
+            field("msg_perm", perm(b, MSQID_L, "msg_perm", false)), "msg_qbytes:u"), false));
 
-    /** struct msginfo for IPC_INFO and MSG_INFO: seven ints and an unsigned short. */
-    static final Layout MSGINFO = new Layout(32, false, b -> {
-        List<Value.Field> f = ints(b, "msgpool", "msgmap", "msgmax", "msgmnb", "msgmni", "msgssz", "msgtql");
-        f.add(field("msgseg", Value.Num.udec(b.u16(28))));
-        return new Value.Struct(f, false);
-    });
+    /** struct msginfo for IPC_INFO and MSG_INFO. */
+    static final Ctl MSGINFO = new Ctl(MSGINFO_L, false, b -> new Value.Struct(fields(b, MSGINFO_L, null,
+            "msgpool:d", "msgmap:d", "msgmax:d", "msgmnb:d", "msgmni:d", "msgssz:d", "msgtql:d", "msgseg:u"), false));
 
-    /** Consecutive ints from the start of {@code b}, named in order. */
-    private static List<Value.Field> ints(Bytes b, String... names) {
-        List<Value.Field> f = new ArrayList<>(names.length + 1);
-        for (int i = 0; i < names.length; i++) {
-            f.add(field(names[i], Decode.dec(b.s32(i * 4))));
+    /**
+     * {@code first} (when given), then the members named, in order: {@code NAME:d} signed decimal,
+     * {@code NAME:u} unsigned decimal.
+     */
+    private static List<Value.Field> fields(Bytes b, Layout l, Value.Field first, String... members) {
+        List<Value.Field> f = new ArrayList<>(members.length + 1);
+        if (first != null) {
+            f.add(first);
+        }
+        for (String m : members) {
+            String name = m.substring(0, m.length() - 2);
+            Layout.Field lf = l.field(name);
+            f.add(field(name, m.endsWith(":u") ? Value.Num.udec(b.u(lf)) : Decode.dec(b.s(lf))));
         }
         return f;
     }
 
-    /** struct ipc64_perm at the start of each *id64_ds; IPC_SET shows only what it changes. */
-    private static Value perm(Bytes b, boolean whole) {
+    /** struct ipc64_perm, member {@code perm} of each *id64_ds; IPC_SET shows only what it changes. */
+    private static Value perm(Bytes b, Layout l, String perm, boolean whole) {
         List<Value.Field> f = new ArrayList<>(List.of(
-                field("uid", ProcessKinds.uid(b.u32(4))), field("gid", ProcessKinds.uid(b.u32(8))),
-                field("mode", Value.Num.oct(b.u32(20)))));
+                field("uid", ProcessKinds.uid(b.u(l.field(perm + ".uid")))),
+                field("gid", ProcessKinds.uid(b.u(l.field(perm + ".gid")))),
+                field("mode", Value.Num.oct(b.u(l.field(perm + ".mode"))))));
         if (whole) {
-            f.add(field("key", Decode.dec(b.s32(0))));
-            f.add(field("cuid", ProcessKinds.uid(b.u32(12))));
-            f.add(field("cgid", ProcessKinds.uid(b.u32(16))));
+            f.add(field("key", Decode.dec(b.s(l.field(perm + ".key")))));
+            f.add(field("cuid", ProcessKinds.uid(b.u(l.field(perm + ".cuid")))));
+            f.add(field("cgid", ProcessKinds.uid(b.u(l.field(perm + ".cgid")))));
         }
         return new Value.Struct(f, false);
     }

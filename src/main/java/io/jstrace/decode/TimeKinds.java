@@ -40,7 +40,7 @@ final class TimeKinds implements KindFamily {
             Bytes b = Decode.struct(c, c.arg(i), 4);
             return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(java.util.List.of(Decode.dec(b.s32(0))), false);
         }));
-        k.arg("sigevent", (c, i) -> TimeDecoder.read(c, c.arg(i), TimeSigevent.L.size(), TimeSigevent::decode));
+        k.arg("sigevent", (c, i) -> TimeDecoder.read(c, c.arg(i), TimeSigevent.SIZE, TimeSigevent::decode));
         k.arg("time_out", ArgKind.atExit((c, i) -> {
             if (c.arg(i) == 0 || c.failed()) {
                 return Decode.ptr(c.arg(i));

@@ -14,6 +14,8 @@ final class TimeSigevent {
             SIVAL_PTR = L.field("sigev_value.sival_ptr"), SIGNO = L.field("sigev_signo"),
             NOTIFY = L.field("sigev_notify"), FUNCTION = L.field("sigev_notify_function"),
             ATTRIBUTES = L.field("sigev_notify_attributes"), THREAD_ID = L.field("_sigev_un._tid");
+    /** What strace reads: up to the thread attributes, without the padding to the kernel's 64 bytes. */
+    static final int SIZE = ATTRIBUTES.offset() + ATTRIBUTES.size();
 
     static final int SIGEV_SIGNAL = 0;
     static final int SIGEV_THREAD = 2;

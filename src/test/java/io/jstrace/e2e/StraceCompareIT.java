@@ -151,7 +151,7 @@ class StraceCompareIT {
     void ipcAsStrace() throws Exception {
         StraceDiff.Pair p = StraceDiff.run(tmp, List.of("-e", "trace=%ipc,/^mq_"), "exec " + Run.tracee("ipc"));
         List<String> strace = p.strace().stream().map(l -> IPC_RUN_NUMBERS.matcher(l).replaceAll("N")).toList();
-        assertEquals(47, strace.size(), String.join("\n", p.strace()));
+        assertEquals(49, strace.size(), String.join("\n", p.strace()));
         assertEquals(String.join("\n", strace),
                 String.join("\n", p.jstrace().stream().map(l -> IPC_RUN_NUMBERS.matcher(l).replaceAll("N")).toList()));
     }

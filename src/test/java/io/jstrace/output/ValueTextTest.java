@@ -58,6 +58,14 @@ class ValueTextTest {
     }
 
     @Test
+    void decodedNumberWithItsName() {
+        Value shift = new Value.Shift(Value.Num.udec(21), new Value.Decoded(26, new Value.Name("SHM_HUGE_SHIFT")));
+        assertEquals("21<<SHM_HUGE_SHIFT", TEXT.format(shift));
+        assertEquals("21<<26", new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.RAW).format(shift));
+        assertEquals("21<<26 /* SHM_HUGE_SHIFT */", new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.VERBOSE).format(shift));
+    }
+
+    @Test
     void rawAndVerboseConstants() {
         ValueText raw = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.RAW);
         ValueText verbose = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.VERBOSE);
