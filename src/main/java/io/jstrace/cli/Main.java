@@ -21,6 +21,7 @@ import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Errnos;
 import io.jstrace.trace.Sink;
 import io.jstrace.trace.Tee;
+import io.jstrace.xlat.Signals;
 import io.jstrace.model.Value;
 import io.jstrace.trace.PathFilter;
 import io.jstrace.seccomp.ProfileError;
@@ -37,7 +38,9 @@ import java.util.function.Consumer;
 /** The jstrace command: strace's command line, strace's output. */
 public final class Main {
     static final String NAME = "jstrace";
-    private static final int SIGHUP = 1, SIGINT = 2, SIGQUIT = 3, SIGPIPE = 13, SIGTERM = 15;
+    /** The signals that end strace (or that it passes to the command it started). */
+    private static final int[] TERMINATING =
+            {Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGPIPE, Signals.SIGTERM};
 
     private Main() {}
 
@@ -120,7 +123,7 @@ public final class Main {
             if (attach) {
                 // A signal before the run has begun still ends it: run() reads the flag once under way.
                 java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
-                for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
+                for (int sig : TERMINATING) {
                     handle(sig, () -> {
                         signalled.set(true);
                         trace.stop();
@@ -130,7 +133,7 @@ public final class Main {
             }
             int[] child = new int[1];
             // With -o the terminal's signals reach the command itself; otherwise pass them on, as strace does.
-            for (int sig : new int[] {SIGHUP, SIGINT, SIGQUIT, SIGPIPE, SIGTERM}) {
+            for (int sig : TERMINATING) {
                 handle(sig, o.output() != null ? () -> { } : () -> forward(child[0], sig));
             }
             ExitStatus status = trace.onStart(pid -> child[0] = pid).run(sink::accept);
@@ -193,21 +196,14 @@ public final class Main {
 
     private static void forward(int pid, int sig) {
         if (pid > 0) {
-            Sys.kill(pid, 18); // SIGCONT: a stopped command must see the signal too
+            Sys.kill(pid, Signals.SIGCONT); // a stopped command must see the signal too
             Sys.kill(pid, sig);
         }
     }
 
     private static void handle(int sig, Runnable action) {
-        String name = switch (sig) {
-            case SIGHUP -> "HUP";
-            case SIGINT -> "INT";
-            case SIGQUIT -> "QUIT";
-            case SIGPIPE -> "PIPE";
-            default -> "TERM";
-        };
         try {
-            Signal.handle(new Signal(name), s -> action.run());
+            Signal.handle(new Signal(Signals.shortName(sig)), s -> action.run());
         } catch (IllegalArgumentException e) {
             // The JVM reserves this signal (e.g. QUIT without -Xrs): leave it be.
         }

@@ -1,19 +1,24 @@
 package io.jstrace.decode;
 
 import io.jstrace.model.Value;
+import io.jstrace.xlat.Signals;
 import io.jstrace.xlat.Xlat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** {@code siginfo_t} (128 bytes) as strace prints it in {@code --- SIG... {...} ---} and waitid. */
 public final class Siginfo {
     private Siginfo() {}
 
-    private static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGCHLD = 17,
-            SIGPOLL = 29, SIGSYS = 31;
     private static final int SI_USER = 0, SI_QUEUE = -1, SI_TIMER = -2, SI_MESGQ = -3, SI_TKILL = -6;
     private static final int CLD_EXITED = 1;
+    /** The signals with si_code values of their own, and the tables of those. */
+    private static final Map<Integer, String> CODE_TABLES = Map.of(Signals.SIGCHLD, "sigchld_codes",
+            Signals.SIGSEGV, "sigsegv_codes", Signals.SIGBUS, "sigbus_codes", Signals.SIGILL, "sigill_codes",
+            Signals.SIGFPE, "sigfpe_codes", Signals.SIGTRAP, "sigtrap_codes", Signals.SIGPOLL, "sigpoll_codes",
+            Signals.SIGSYS, "sigsys_codes");
 
     public static Value decode(Bytes b) {
         int signo = b.s32(0);
@@ -42,35 +47,35 @@ public final class Siginfo {
                 default -> { }
             }
         } else {
-            switch (signo) {
-                case SIGCHLD -> {
-                    pidUid(b, f);
-                    int st = b.s32(24);
-                    f.add(Decode.field("si_status", code == CLD_EXITED ? Value.Num.dec(st) : signal(st)));
-                    f.add(Decode.field("si_utime", clockTicks(b.s64(32))));
-                    f.add(Decode.field("si_stime", clockTicks(b.s64(40))));
-                }
-                case SIGILL, SIGFPE, SIGSEGV, SIGBUS, SIGTRAP -> f.add(Decode.field("si_addr", Decode.ptr(b.s64(16))));
-                case SIGPOLL -> {
-                    f.add(Decode.field("si_band", Value.Num.dec(b.s64(16))));
-                    f.add(Decode.field("si_fd", Value.Num.dec(b.s32(24))));
-                }
-                case SIGSYS -> {
-                    f.add(Decode.field("si_call_addr", Decode.ptr(b.s64(16))));
-                    int nr = b.s32(24);
-                    var sc = io.jstrace.syscalls.SyscallTable.x86_64().byNumber(nr);
-                    f.add(Decode.field("si_syscall", sc != null ? new Value.Sym("__NR_" + sc.name(), nr) : Value.Num.dec(nr)));
-                    f.add(Decode.field("si_arch", b.u32(28) == 0xc000003eL
-                            ? new Value.Sym("AUDIT_ARCH_X86_64", b.u32(28)) : Value.Num.hex(b.u32(28))));
-                }
-                default -> {
-                    if (b.s32(16) != 0 || b.s32(20) != 0) {
-                        pidUid(b, f);
-                    }
-                }
+            if (signo == Signals.SIGCHLD) {
+                pidUid(b, f);
+                int st = b.s32(24);
+                f.add(Decode.field("si_status", code == CLD_EXITED ? Value.Num.dec(st) : signal(st)));
+                f.add(Decode.field("si_utime", clockTicks(b.s64(32))));
+                f.add(Decode.field("si_stime", clockTicks(b.s64(40))));
+            } else if (faults(signo)) {
+                f.add(Decode.field("si_addr", Decode.ptr(b.s64(16))));
+            } else if (signo == Signals.SIGPOLL) {
+                f.add(Decode.field("si_band", Value.Num.dec(b.s64(16))));
+                f.add(Decode.field("si_fd", Value.Num.dec(b.s32(24))));
+            } else if (signo == Signals.SIGSYS) {
+                f.add(Decode.field("si_call_addr", Decode.ptr(b.s64(16))));
+                int nr = b.s32(24);
+                var sc = io.jstrace.syscalls.SyscallTable.x86_64().byNumber(nr);
+                f.add(Decode.field("si_syscall", sc != null ? new Value.Sym("__NR_" + sc.name(), nr) : Value.Num.dec(nr)));
+                f.add(Decode.field("si_arch", b.u32(28) == 0xc000003eL
+                        ? new Value.Sym("AUDIT_ARCH_X86_64", b.u32(28)) : Value.Num.hex(b.u32(28))));
+            } else if (b.s32(16) != 0 || b.s32(20) != 0) {
+                pidUid(b, f);
             }
         }
         return new Value.Struct(f, false);
+    }
+
+    /** The signals whose siginfo carries the faulting address. */
+    private static boolean faults(int signo) {
+        return signo == Signals.SIGILL || signo == Signals.SIGFPE || signo == Signals.SIGSEGV
+                || signo == Signals.SIGBUS || signo == Signals.SIGTRAP;
     }
 
     /** CPU time in clock ticks (USER_HZ, 100 on Linux), with seconds in a comment when not zero. */
@@ -106,17 +111,7 @@ public final class Siginfo {
     }
 
     private static Value code(int signo, int code) {
-        String table = code <= 0 || code == 0x80 ? "si_codes" : switch (signo) {
-            case SIGCHLD -> "sigchld_codes";
-            case SIGSEGV -> "sigsegv_codes";
-            case SIGBUS -> "sigbus_codes";
-            case SIGILL -> "sigill_codes";
-            case SIGFPE -> "sigfpe_codes";
-            case SIGTRAP -> "sigtrap_codes";
-            case SIGPOLL -> "sigpoll_codes";
-            case SIGSYS -> "sigsys_codes";
-            default -> "si_codes";
-        };
+        String table = code <= 0 || code == 0x80 ? "si_codes" : CODE_TABLES.getOrDefault(signo, "si_codes");
         return Decode.sym(table, code, Value.Radix.DEC, null);
     }
 }

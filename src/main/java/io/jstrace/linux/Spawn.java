@@ -1,5 +1,7 @@
 package io.jstrace.linux;
 
+import io.jstrace.xlat.Signals;
+
 import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -26,7 +28,6 @@ public final class Spawn {
 
     private static final int POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
     private static final int MFD_CLOEXEC = 1;
-    private static final int SIGSTOP = 19;
 
     /**
      * What the tracee must inherit from jstrace's own start, not from the JVM: descriptors,
@@ -51,7 +52,7 @@ public final class Spawn {
     public static int stoppedBeforeExec(String path, List<String> argv, Inheritance inh, byte[] seccompFilter,
                                         boolean required) throws Errno {
         try (Arena arena = Arena.ofConfined()) {
-            int memfd = stubFile(arena, inh.ignoredSignals() & ~((1L << (9 - 1)) | (1L << (SIGSTOP - 1))), seccompFilter, required);
+            int memfd = stubFile(arena, inh.ignoredSignals() & ~(Signals.bit(Signals.SIGKILL) | Signals.bit(Signals.SIGSTOP)), seccompFilter, required);
             try {
                 String stubPath = "/proc/" + Sys.getpid() + "/fd/" + memfd;
                 List<String> args = new ArrayList<>(argv.size() + 2);

@@ -4,6 +4,7 @@ import io.jstrace.linux.Errno;
 import io.jstrace.linux.Spawn;
 import io.jstrace.linux.Sys;
 import io.jstrace.linux.Waiter;
+import io.jstrace.xlat.Signals;
 
 import java.util.List;
 import java.util.Set;
@@ -14,8 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * wait4 when another thread asks the loop to stop: nothing else interrupts a JVM thread's wait4.
  */
 final class Waker {
-    private static final int SIGKILL = 9;
-
     /** 0 before the first start, -1 once the loop has reaped it. Written by the tracer thread only. */
     private int pid;
     private boolean gone; // guarded by this: killed or reaped, so its pid is no longer ours to signal
@@ -47,7 +46,7 @@ final class Waker {
     /** Wakes the loop. Safe from any thread. */
     synchronized void kill() {
         if (pid > 0 && !gone) {
-            Sys.kill(pid, SIGKILL);
+            Sys.kill(pid, Signals.SIGKILL);
             gone = true;
         }
     }

@@ -1,0 +1,73 @@
+package io.jstrace.trace;
+
+import io.jstrace.linux.Ptrace;
+import io.jstrace.linux.WaitStatus;
+import io.jstrace.xlat.Signals;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Lets go of every tracee, as strace does on an interrupt or at --syscall-limit: each thread is
+ * stopped (PTRACE_INTERRUPT), then detached at its stop with the signal it was owed, and keeps
+ * running; the command jstrace started, killed by the interrupt, is let die traced so that its
+ * death is reported and it is reaped.
+ */
+final class Detacher {
+    private final Tasks tasks;
+    private final StopSource stops;
+    private final AtomicBoolean interrupted;
+
+    Detacher(Tasks tasks, StopSource stops, AtomicBoolean interrupted) {
+        this.tasks = tasks;
+        this.stops = stops;
+        this.interrupted = interrupted;
+    }
+
+    void detachAll() {
+        // Held threads are at a stop already: a PTRACE_INTERRUPT would bring no new one.
+        for (Task t : stops.drainHeld()) {
+            if (tasks.get(t.tid) == t) {
+                Ptrace.detach(t.tid, t.tampering.takeSignal());
+                tasks.detached(t);
+            }
+        }
+        // Stops collected but not handled yet: wait4 will not report them again.
+        while (stops.hasCollected()) {
+            Task t = tasks.get(stops.takeCollected());
+            if (t != null) {
+                detachAt(t, stops.status());
+            }
+        }
+        for (int tid : tasks.tids()) {
+            Ptrace.interrupt(tid);
+        }
+        while (!tasks.isEmpty()) {
+            int tid = stops.waitForAny();
+            if (tid < 0) {
+                break;
+            }
+            Task t = tasks.get(tid);
+            if (t != null) {
+                detachAt(t, stops.status());
+            }
+        }
+    }
+
+    /** Detaches {@code t} at the stop (or death) that wait4 reported with {@code s}. */
+    private void detachAt(Task t, int s) {
+        if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
+            tasks.gone(t, s);
+            return;
+        }
+        if (t.tid == tasks.mainRunning() && interrupted.get()) {
+            // Killed by the interrupt: let it die traced, so its death is reported and it is reaped.
+            Ptrace.cont(t.tid, 0);
+            return;
+        }
+        int sig = WaitStatus.stopSignal(s);
+        int event = WaitStatus.event(s);
+        int pass = (event == 0 && sig != (Signals.SIGTRAP | 0x80)) ? sig : 0;
+        Ptrace.detach(t.tid, pass);
+        tasks.detached(t);
+    }
+}

@@ -1,0 +1,160 @@
+package io.jstrace.trace;
+
+import io.jstrace.decode.Call;
+import io.jstrace.linux.CloneUntraced;
+import io.jstrace.linux.Ptrace;
+import io.jstrace.linux.RemoteMemory;
+import io.jstrace.linux.SyscallInfo;
+import io.jstrace.model.Event;
+import io.jstrace.model.Value;
+import io.jstrace.syscalls.Syscall;
+import io.jstrace.syscalls.SyscallTable;
+
+import java.util.List;
+
+/**
+ * A thread's syscall-entry and syscall-exit stops: reads the call (PTRACE_GET_SYSCALL_INFO),
+ * filters it (-e trace=, -P), has {@link CallDecoder} decode it, tampers with it (-e inject=),
+ * dumps its data (-e read=/write=), takes its stack (-k) and counts it (--syscall-limit).
+ */
+final class SyscallStops {
+    private final Tracer.Config config;
+    private final PendingEvents events;
+    private final Stacks stacks;
+    private final RemoteMemory memory;
+    private final SyscallTable table;
+    private final CallDecoder decoder;
+    private final Injector injector;
+    private final IoDumper dumper;
+    private final SyscallInfo info = new SyscallInfo();
+    /** The calls that end the launch: the command's execve is the first call shown. */
+    private final int execve, execveat;
+    /** Shown calls still allowed by --syscall-limit; counts down to 0 when a limit is set. */
+    private long callsLeft;
+
+    SyscallStops(Tracer.Config config, PendingEvents events, Stacks stacks, RemoteMemory memory, SyscallTable table) {
+        this.config = config;
+        this.events = events;
+        this.stacks = stacks;
+        this.memory = memory;
+        this.table = table;
+        this.decoder = new CallDecoder(config.decode(), config.fdPaths(), config.decodeArgs(), config.qualifiers());
+        this.injector = new Injector(config.tampering());
+        this.dumper = new IoDumper(config.qualifiers().readFds(), config.qualifiers().writeFds());
+        this.execve = table.number("execve");
+        this.execveat = table.number("execveat");
+        this.callsLeft = config.qualifiers().syscallLimit();
+    }
+
+    /** A syscall stop, putting back first a CLONE_UNTRACED that {@link #seccompEntry} cleared. */
+    void syscallStop(Task t) {
+        if (t.untracedUndo != null) {
+            t.untracedUndo.apply(t.tid);
+            t.untracedUndo = null;
+        }
+        stop(t);
+    }
+
+    /**
+     * A RET_TRACE stop of --seccomp-bpf, the entry of a call under PTRACE_CONT: CLONE_UNTRACED is
+     * cleared until its exit, so that a child it creates is traced.
+     */
+    void seccompEntry(Task t) {
+        stop(t);
+        t.untracedUndo = CloneUntraced.clear(t.tid, info, memory);
+    }
+
+    /** Whether --syscall-limit is set and that many calls were shown. */
+    boolean limitReached() {
+        return config.qualifiers().syscallLimit() > 0 && callsLeft == 0;
+    }
+
+    /** The instruction pointer of a thread at a stop that is not a syscall stop (-i). */
+    long ip(int tid) {
+        return Ptrace.syscallInfo(tid, info) ? info.instructionPointer() : Event.NO_IP;
+    }
+
+    /** Reports the call {@code t} is in, if shown, as one that never returned ({@code = ?}): the thread is gone. */
+    void unfinished(Task t) {
+        if (t.inSyscall && t.call != null && !t.hidden) {
+            emitExit(t, t.call, CallDecoder.unfinishedArgs(t.call.decoded()), new Event.Result.None(), Event.NO_IP);
+        }
+    }
+
+    private void stop(Task t) {
+        if (!Ptrace.syscallInfo(t.tid, info)) {
+            return;
+        }
+        switch (info.op()) {
+            case SyscallInfo.OP_ENTRY, SyscallInfo.OP_SECCOMP -> entry(t);
+            case SyscallInfo.OP_EXIT -> exit(t);
+            default -> { }
+        }
+    }
+
+    private void entry(Task t) {
+        t.inSyscall = true;
+        int nr = (int) info.number();
+        // The execve that ends the launch is never tampered with, as in strace.
+        boolean launchExec = t.hidden && (nr == execve || nr == execveat);
+        if (launchExec) {
+            t.hidden = false;
+        }
+        t.call = null;
+        Syscall sc = table.byNumber(nr);
+        stacks.syscallEntered(sc);
+        if (t.hidden || !config.selection().shows(sc)) {
+            return;
+        }
+        long[] args = new long[6];
+        for (int i = 0; i < 6; i++) {
+            args[i] = info.arg(i);
+        }
+        if (config.paths() != null && !config.paths().matches(t.tid, sc, args, memory)) {
+            return;
+        }
+        CallDecoder.Entry e = decoder.enter(t.tid, sc, nr, args, memory);
+        if (!launchExec) {
+            injector.enter(t, nr);
+        }
+        long entryNanos = System.nanoTime();
+        // -k: strace shows the new program's stack after the launch, not the launcher's.
+        t.call = new CallInProgress(e, entryNanos, t.systemNanos, launchExec ? null : stacks.atEntry(t, e.name()));
+        events.add(new Event.SyscallEntry(t.tid, events.now(), nr, e.name(), e.shown(), e.rest(),
+                info.instructionPointer(), args));
+    }
+
+    private void exit(Task t) {
+        if (!t.inSyscall) {
+            return;
+        }
+        t.inSyscall = false;
+        CallInProgress c = t.call;
+        if (c == null || t.hidden) {
+            return;
+        }
+        Call call = c.decoded().call();
+        call.exit(info.returnValue(), info.isError());
+        injector.exit(t, call);
+        List<Value> shown = decoder.exitArgs(c.decoded());
+        Event.Result r = CallDecoder.result(c.decoded());
+        emitExit(t, c, shown, r, info.instructionPointer());
+        Event.IoDump dump = dumper.dump(call, c.decoded().name(), events.now());
+        if (dump != null) {
+            events.add(dump);
+        }
+        if (!stacks.fromEntry(t, c)) {
+            stacks.now(t);
+        }
+        if (callsLeft > 0 && config.qualifiers().counted().test(r)) {
+            callsLeft--;
+        }
+    }
+
+    private void emitExit(Task t, CallInProgress c, List<Value> shown, Event.Result r, long ip) {
+        events.add(new Event.SyscallExit(t.tid, events.now(), c.decoded().call().number, c.decoded().name(), shown, r,
+                System.nanoTime() - c.entryNanos(), config.systemTime() ? t.systemNanos - c.entrySystemNanos() : -1,
+                t.tampering.outcome(), ip));
+        t.call = null;
+    }
+}
