@@ -10,10 +10,10 @@ import java.util.List;
  * elements unless -v (then {@code ...}), and {@code ...} followed by the address as a comment
  * when a later element is unreadable.
  */
-final class IoArrays {
+public final class IoArrays {
     private IoArrays() {}
 
-    interface Element {
+    public interface Element {
         Value decode(Bytes b);
 
         /** Sees every element about to be decoded, in order, first: to read what they point to in one go. */
@@ -23,7 +23,7 @@ final class IoArrays {
     /** Largest read of array elements at once; more are read in further reads of this size. */
     private static final int CHUNK = 64 * 1024;
 
-    static Value array(Call c, long addr, long count, int size, Element e) {
+    public static Value array(Call c, long addr, long count, int size, Element e) {
         if (addr == 0) {
             return Value.NULL_PTR;
         }

@@ -86,6 +86,14 @@ interface IoctlArg {
         };
     }
 
+    /** A 64-bit word the argument points to, as {@code [value]} (a kernel_ulong_t). */
+    static Reader longBox(Function<Long, Value> show) {
+        return (c, addr) -> {
+            Bytes b = Decode.struct(c, addr, 8);
+            return b == null ? Decode.ptr(addr) : new Value.Arr(List.of(show.apply(b.s64(0))), false);
+        };
+    }
+
     /** {@link #intBox} in decimal. */
     Reader INT = intBox(Value.Num::dec);
 }
