@@ -138,6 +138,7 @@ class XlatHeadersTest {
             #include <linux/signalfd.h>
             #include <linux/bpf.h>
             #include <linux/hdreg.h>
+            #include <linux/audit.h>
             """;
 
     /** Kernel-internal or otherwise unexported names that strace knows with a fixed value. */

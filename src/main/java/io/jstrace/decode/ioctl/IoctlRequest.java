@@ -59,7 +59,7 @@ final class IoctlRequest {
             new Numbered('k', IOC_WRITE, 0x00, "SPI_IOC_MESSAGE", true));
 
     /** seccomp's old SECCOMP_IOCTL_NOTIF_ID_VALID, whose direction the kernel got wrong before 5.17. */
-    private static final long SECCOMP_ID_VALID_WRONG_DIR = (long) IOC_READ << 30 | 8 << 16 | '!' << 8 | 2;
+    static final long SECCOMP_ID_VALID_WRONG_DIR = (long) IOC_READ << 30 | 8 << 16 | '!' << 8 | 2;
 
     static Value of(long request) {
         long code = request & 0xffffffffL;

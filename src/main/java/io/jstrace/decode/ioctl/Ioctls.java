@@ -27,6 +27,7 @@ public final class Ioctls {
      */
     private static final Map<Integer, Family> BY_TYPE = Map.ofEntries(
             entry(0x03, HdioIoctls::arg),
+            entry((int) '!', SeccompIoctls::arg),
             entry((int) 'T', TermIoctls::arg));
 
     /** What entry learnt, for exit: the request as shown, its decoder and the argument's entry value. */
