@@ -139,6 +139,7 @@ class XlatHeadersTest {
             #include <linux/bpf.h>
             #include <linux/hdreg.h>
             #include <linux/audit.h>
+            #include <linux/counter.h>
             """;
 
     /** Kernel-internal or otherwise unexported names that strace knows with a fixed value. */

@@ -28,6 +28,9 @@ public final class Ioctls {
     private static final Map<Integer, Family> BY_TYPE = Map.ofEntries(
             entry(0x03, HdioIoctls::arg),
             entry((int) '!', SeccompIoctls::arg),
+            entry((int) '>', CounterIoctls::arg),
+            entry((int) 'X', FsxIoctls::arg),
+            entry((int) 'f', FsfIoctls::arg),
             entry((int) 'T', TermIoctls::arg));
 
     /** What entry learnt, for exit: the request as shown, its decoder and the argument's entry value. */
