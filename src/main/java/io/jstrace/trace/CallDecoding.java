@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * One call's arguments decoded in two steps, whatever backend saw it: the entry's arguments (read
  * at entry, what strace prints before {@code <unfinished ...>}), then at exit the arguments read
- * there and the result. A kind's phase says when it is read (see {@link Phase}).
+ * there and the result. A kind's phase says when it is read (see {@link Phase}). No ptrace here:
+ * CallDecodingTest drives it with a memory of byte arrays.
  */
 public final class CallDecoding {
     private final Call call;
@@ -66,7 +67,7 @@ public final class CallDecoding {
 
     /** How strace names call {@code nr}: its name, or {@code syscall_0x...} when the table does not know it ({@code sc} null). */
     public static String name(Syscall sc, int nr) {
-        return sc != null ? sc.name() : "syscall_" + Long.toHexString(0x100000000L | nr).replaceFirst("^1", "0x");
+        return sc != null ? sc.name() : "syscall_0x" + Integer.toHexString(nr);
     }
 
     public Call call() {

@@ -11,4 +11,4 @@ import java.util.List;
  * @param entrySystemNanos the thread group's system CPU time at entry (-c without -w)
  * @param entryStack       null unless taken at entry
  */
-record CallInProgress(CallDecoder.Entry decoded, long entryNanos, long entrySystemNanos, List<StackFrame> entryStack) {}
+record CallInProgress(CallDecoding decoded, long entryNanos, long entrySystemNanos, List<StackFrame> entryStack) {}

@@ -14,7 +14,7 @@ import java.util.List;
 
 /**
  * A thread's syscall-entry and syscall-exit stops: reads the call (PTRACE_GET_SYSCALL_INFO),
- * filters it (-e trace=, -P), has {@link CallDecoder} decode it, tampers with it (-e inject=),
+ * filters it (-e trace=, -P), has {@link CallDecoding} decode it, tampers with it (-e inject=),
  * dumps its data (-e read=/write=), takes its stack (-k) and counts it (--syscall-limit).
  */
 final class SyscallStops {
@@ -23,7 +23,6 @@ final class SyscallStops {
     private final Stacks stacks;
     private final RemoteMemory memory;
     private final SyscallTable table;
-    private final CallDecoder decoder;
     private final Injector injector;
     private final IoDumper dumper;
     private final SyscallInfo info = new SyscallInfo();
@@ -38,7 +37,6 @@ final class SyscallStops {
         this.stacks = stacks;
         this.memory = memory;
         this.table = table;
-        this.decoder = new CallDecoder(config.decode(), config.fdPaths(), config.decodeArgs(), config.qualifiers());
         this.injector = new Injector(config.tampering());
         this.dumper = new IoDumper(config.qualifiers().readFds(), config.qualifiers().writeFds());
         this.execve = table.number("execve");
@@ -77,7 +75,7 @@ final class SyscallStops {
     /** Reports the call {@code t} is in, if shown, as one that never returned ({@code = ?}): the thread is gone. */
     void unfinished(Task t) {
         if (t.inSyscall && t.call != null && !t.hidden) {
-            emitExit(t, t.call, CallDecoder.unfinishedArgs(t.call.decoded()), new Event.Result.None(), Event.NO_IP);
+            emitExit(t, t.call, t.call.decoded().exitArgs(), new Event.Result.None(), Event.NO_IP);
         }
     }
 
@@ -113,14 +111,15 @@ final class SyscallStops {
         if (config.paths() != null && !config.paths().matches(t.tid, sc, args, memory)) {
             return;
         }
-        CallDecoder.Entry e = decoder.enter(t.tid, sc, nr, args, memory);
+        Call call = new Call(t.tid, nr, args, memory, config.qualifiers().decode(config.decode(), sc), config.fdPaths());
+        CallDecoding d = CallDecoding.entry(call, sc, config.decodeArgs(), config.qualifiers().raw(sc));
         if (!launchExec) {
             injector.enter(t, nr);
         }
         long entryNanos = System.nanoTime();
         // -k: strace shows the new program's stack after the launch, not the launcher's.
-        t.call = new CallInProgress(e, entryNanos, t.systemNanos, launchExec ? null : stacks.atEntry(t, e.name()));
-        events.add(new Event.SyscallEntry(t.tid, events.now(), nr, e.name(), e.shown(), e.rest(),
+        t.call = new CallInProgress(d, entryNanos, t.systemNanos, launchExec ? null : stacks.atEntry(t, d.name()));
+        events.add(new Event.SyscallEntry(t.tid, events.now(), nr, d.name(), d.entryArgs(), d.rest(),
                 info.instructionPointer(), args));
     }
 
@@ -133,12 +132,13 @@ final class SyscallStops {
         if (c == null || t.hidden) {
             return;
         }
-        Call call = c.decoded().call();
+        CallDecoding d = c.decoded();
+        Call call = d.call();
         call.exit(info.returnValue(), info.isError());
-        injector.exit(t, call);
-        List<Value> shown = decoder.exitArgs(c.decoded());
-        Event.Result r = CallDecoder.result(c.decoded());
-        emitExit(t, c, shown, r, info.instructionPointer());
+        injector.exit(t, call); // may replace the result: the exit's arguments are decoded with the injected one
+        d.exit(call.ret(), call.failed());
+        Event.Result r = d.result();
+        emitExit(t, c, d.exitArgs(), r, info.instructionPointer());
         Event.IoDump dump = dumper.dump(call, c.decoded().name(), events.now());
         if (dump != null) {
             events.add(dump);
