@@ -153,4 +153,53 @@ public final class Decode {
     public static Value.Num dec(long v) {
         return Value.Num.dec(v);
     }
+    /**
+     * A struct the call filled in (strace's umoven_or_printaddr at exit): as {@link #struct}, and
+     * null also when the call failed, for strace then prints the address.
+     */
+    public static Bytes outStruct(Call c, long addr, int size) {
+        return c.exited() && c.failed() ? null : struct(c, addr, size);
+    }
+
+    /**
+     * strace's printnum_*: the {@code size}-byte (4 or 8) number at {@code addr} in brackets as
+     * {@code format} shows it ({@code [17]}), else NULL or the address; read as {@link #outStruct}.
+     */
+    public static Value indirect(Call c, long addr, int size, java.util.function.LongFunction<Value> format) {
+        Bytes b = outStruct(c, addr, size);
+        if (b == null) {
+            return ptr(addr);
+        }
+        long v = size == 8 ? b.s64(0) : b.u32(0);
+        return new Value.Arr(List.of(format.apply(v)), false);
+    }
+
+    /**
+     * strace's printstr_ex with QUOTE_0_TERMINATED: a string of at most {@code len} bytes (and -s),
+     * with {@code ...} when no NUL ends it within them; the address when memory ends first.
+     */
+    public static Value boundedCString(Call c, long addr, long len) {
+        if (addr == 0) {
+            return Value.NULL_PTR;
+        }
+        int limit = c.options.stringLimit();
+        int size = (int) Math.min(limit + 1L, len);
+        byte[] b = size <= 0 ? new byte[0] : c.memory.read(c.tid, addr, size);
+        int nul = b == null ? -1 : indexOfNul(b);
+        if (b == null || (nul < 0 && b.length < size)) {
+            return new Value.Unreadable(addr);
+        }
+        // A NUL just past -s (the byte read ahead) ends the string as well.
+        int shown = Math.min(size, limit);
+        return new Value.Str(Arrays.copyOf(b, nul >= 0 ? Math.min(nul, shown) : shown), len > 0 && nul < 0);
+    }
+
+    private static int indexOfNul(byte[] b) {
+        for (int i = 0; i < b.length; i++) {
+            if (b[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -58,10 +58,10 @@ final class ProcessKinds implements KindFamily {
         k.arg("proc_cap_data_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : capData(c, c.arg(0), c.arg(i))));
         k.arg("prctl_option", ArgKind.atExit((c, i) -> PrctlDecoder.option(c)));
         k.arg("prctl_arg", ArgKind.atExit(PrctlDecoder::arg));
-        k.ret("prctl", ReturnKind.decimalWith(c -> PrctlDecoder.detail(c)));
-        k.arg("arch_prctl_option", ArgKind.atExit((c, i) -> Decode.sym("arch_prctl_options",
-                c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "ARCH_???")));
-        k.arg("arch_prctl_arg", ArgKind.atExit(ProcessKinds::archPrctlArg));
+        k.ret("prctl", hexOrDecimal(PrctlDecoder::hexReturn, PrctlDecoder::detail));
+        k.arg("arch_prctl_option", ArgKind.atExit((c, i) -> PrctlDecoder.archOption(c)));
+        k.arg("arch_prctl_arg", ArgKind.atExit(PrctlDecoder::archArg));
+        k.ret("arch_prctl", hexOrDecimal(PrctlDecoder::archHexReturn, PrctlDecoder::archDetail));
 
         k.arg("proc_rlimit_resource", (c, i) -> Decode.sym("rlimit_resources", c.intArg(i) & 0xffffffffL,
                 Value.Radix.HEX, "RLIMIT_???"));
@@ -74,20 +74,19 @@ final class ProcessKinds implements KindFamily {
         k.arg("proc_rseq_flags", (c, i) -> Decode.flags("rseq_flags", c.arg(i) & 0xffffffffL));
     }
 
-    private static final int ARCH_GET_FS = 0x1003, ARCH_GET_GS = 0x1004, ARCH_GET_CPUID = 0x1011;
+    /** A return value in hex when {@code hex} says so (strace's RVAL_HEX), with what {@code detail} gives. */
+    private static ReturnKind hexOrDecimal(java.util.function.Predicate<Call> hex, java.util.function.Function<Call, Value> detail) {
+        return new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return hex.test(c) ? Value.Num.hex(c.ret()) : Value.Num.dec(c.ret());
+            }
 
-    /** ARCH_GET_CPUID takes no argument, ARCH_GET_FS/GS fill an address, the others print it in hex. */
-    private static Value archPrctlArg(Call c, int i) {
-        int option = c.intArg(0);
-        long a = c.arg(i);
-        if (option == ARCH_GET_CPUID) {
-            return null;
-        }
-        if (option == ARCH_GET_FS || option == ARCH_GET_GS) {
-            Long v = c.failed() ? null : c.memory.readLong(c.tid, a);
-            return v == null ? Decode.ptr(a) : new Value.Arr(List.of(Decode.ptr(v)), false);
-        }
-        return Value.Num.hex(a);
+            @Override
+            public List<Value> details(Call c) {
+                return ReturnKind.one(detail.apply(c));
+            }
+        };
     }
 
     static Value uid(long v) {

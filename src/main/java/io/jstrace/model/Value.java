@@ -141,6 +141,13 @@ public sealed interface Value {
     record Commented(Value value, String comment) implements Value {}
 
     /**
+     * Constants that strace always shows as numbers with their names in a comment, whatever -X
+     * says, but as bare numbers under -X raw (its forced XLAT_STYLE_VERBOSE): arch_prctl's
+     * {@code [0xe7 /* XFEATURE_MASK_FPSSE|... *}{@code /]}, PR_SCHED_CORE's {@code 0 /* PIDTYPE_PID *}{@code /}.
+     */
+    record Explained(Value value) implements Value {}
+
+    /**
      * A number and what it encodes ({@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 4)}): -X raw shows
      * {@code raw} in {@code radix}, the default {@code decoded}, -X verbose both as
      * {@code raw /* decoded *}{@code /}. {@code abbreviated}: the comment shows {@code decoded}

@@ -167,6 +167,8 @@ final class JsonValues {
                 g.writeEndObject();
             }
             case Value.OneOf o -> list(g, "one_of", o.names());
+            // Only the text's form differs: the value itself has its name and number.
+            case Value.Explained e -> write(g, e.value());
             case Value.Unknown u -> {
                 g.writeStartObject();
                 g.writeFieldName("unknown");

@@ -232,6 +232,8 @@ public final class ValueText {
                     append(sb, o.names().get(i));
                 }
             }
+            case Value.Explained e -> append(sb, e.value(),
+                    style == DecodeOptions.Xstyle.RAW ? DecodeOptions.Xstyle.RAW : DecodeOptions.Xstyle.VERBOSE);
             case Value.Commented c -> {
                 append(sb, c.value());
                 if (!inComment) {

@@ -1,0 +1,106 @@
+package io.jstrace.decode;
+
+import io.jstrace.model.Value;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+
+/**
+ * Classic BPF programs (struct sock_fprog) as strace prints them: {@code {len=2, filter=[BPF_STMT(
+ * BPF_LD|BPF_W|BPF_ABS, 0x4), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x3, 0, 0x1)]}}, the instructions
+ * only with -v. Seccomp filters show their return values by action name.
+ */
+final class ClassicBpf {
+    private ClassicBpf() {}
+
+    private static final Layout PROG = Layout.of("sock_fprog"), INSN = Layout.of("sock_filter");
+    private static final Layout.Field LEN = PROG.field("len"), FILTER = PROG.field("filter"),
+            CODE = INSN.field("code"), JT = INSN.field("jt"), JF = INSN.field("jf"), K = INSN.field("k");
+    /** The kernel's BPF_MAXINSNS: strace prints no more instructions than a program may have. */
+    private static final int MAX_INSNS = 4096;
+    private static final int LD = 0, LDX = 1, ST = 2, STX = 3, ALU = 4, JMP = 5, RET = 6, MISC = 7;
+    private static final long SECCOMP_RET_ACTION_FULL = 0xffff0000L;
+
+    /** A seccomp filter program at {@code addr}: NULL, the address, or the struct. */
+    static Value seccompProgram(Call c, long addr) {
+        return program(c, addr, ClassicBpf::seccompReturn);
+    }
+
+    /**
+     * The program at {@code addr}; {@code retK} shows a BPF_RET's constant (null: in hex, as
+     * any other constant).
+     */
+    static Value program(Call c, long addr, LongFunction<Value> retK) {
+        Bytes p = Decode.struct(c, addr, PROG.size());
+        if (p == null) {
+            return Decode.ptr(addr);
+        }
+        long len = p.u(LEN);
+        long insns = p.u(FILTER);
+        Value filter = !c.options.verbose() ? Decode.ptr(insns)
+                : IoArrays.array(c, insns, Math.min(len, MAX_INSNS), INSN.size(), b -> insn(b, retK));
+        return Decode.struct(Decode.field("len", Value.Num.udec(len)), Decode.field("filter", filter));
+    }
+
+    private static Value insn(Bytes b, LongFunction<Value> retK) {
+        int code = (int) b.u(CODE);
+        long k = b.u(K);
+        long jt = b.u(JT), jf = b.u(JF);
+        if (jt != 0 || jf != 0) {
+            return new Value.Call("BPF_JUMP", List.of(code(code), Value.Num.hex(k), Value.Num.hex(jt), Value.Num.hex(jf)));
+        }
+        Value kv = (code & 7) == RET && retK != null ? retK.apply(k) : Value.Num.hex(k);
+        return new Value.Call("BPF_STMT", List.of(code(code), kv));
+    }
+
+    /** strace's print_bpf_filter_code for classic BPF: class, then the parts that class uses. */
+    static Value code(int code) {
+        int cls = code & 7;
+        int rest = code & ~7;
+        List<Value> parts = new ArrayList<>();
+        parts.add(xval("bpf_class", cls));
+        switch (cls) {
+            case ST, STX -> unknownBits(parts, rest);
+            case LD, LDX -> {
+                parts.add(xval("bpf_size", code & 0x18));
+                parts.add(xval("bpf_mode", code & 0xe0));
+            }
+            case MISC -> {
+                parts.add(xval("bpf_miscop", code & 0xf8));
+                unknownBits(parts, rest & ~0xf8);
+            }
+            case ALU -> {
+                parts.add(xval("bpf_src", code & 0x08));
+                parts.add(xval("bpf_op_alu", code & 0xf0));
+            }
+            case JMP -> {
+                parts.add(xval("bpf_src", code & 0x08));
+                parts.add(xval("bpf_op_jmp", code & 0xf0));
+            }
+            default -> { // RET
+                parts.add(xval("bpf_rval", code & 0x18));
+                unknownBits(parts, rest & ~0x18);
+            }
+        }
+        return new Value.Or(parts);
+    }
+
+    private static void unknownBits(List<Value> parts, int bits) {
+        if (bits != 0) {
+            parts.add(new Value.Unknown(bits, Value.Radix.HEX, "BPF_???"));
+        }
+    }
+
+    private static Value xval(String table, int v) {
+        return Decode.sym(table, v, Value.Radix.HEX, "BPF_???");
+    }
+
+    /** A seccomp filter's return: the action by name, then its data ({@code SECCOMP_RET_ERRNO|0x1}). */
+    private static Value seccompReturn(long k) {
+        long action = k & SECCOMP_RET_ACTION_FULL;
+        long data = k & ~action;
+        Value a = Decode.sym("seccomp_ret_action", action, Value.Radix.HEX, "SECCOMP_RET_???");
+        return data == 0 ? a : new Value.Or(a, Value.Num.hex(data));
+    }
+}
