@@ -35,8 +35,9 @@ final class BasicKinds implements KindFamily {
         // Output buffer filled by the call: as many bytes as it returned; the address if it failed.
         k.arg("rbuf", ArgKind.withRole(new Role.Data(Role.Shape.BUFFER, false, -1), ArgKind.atExit((c, i) -> c.failed()
                 ? Decode.ptr(c.arg(i)) : Decode.buffer(c, c.arg(i), c.ret()))));
-        k.argWithParam("flags", table -> (c, i) -> Decode.flags(table, c.arg(i)));
-        k.argWithParam("flags32", table -> (c, i) -> Decode.flags(table, c.arg(i) & 0xffffffffL));
+        // flags:TABLE, or flags:TABLE:DEFAULT for strace's printflags with a default (MLOCK_???).
+        k.argWithParam("flags", p -> flagsKind(p, -1L));
+        k.argWithParam("flags32", p -> flagsKind(p, 0xffffffffL));
         k.argWithParam("enum", table -> (c, i) -> Decode.sym(table, (int) c.arg(i), Value.Radix.HEX, null));
 
         k.ret("dec", c -> Value.Num.dec(c.ret()));
@@ -44,5 +45,15 @@ final class BasicKinds implements KindFamily {
         k.ret("hex", c -> Value.Num.hex(c.ret()));
         k.ret("oct", c -> Value.Num.oct(c.ret()));
         k.ret("fd", c -> Decode.fd(c, (int) c.ret()));
+    }
+
+    /** Flags of the argument's {@code mask} bits from the table {@code spec} names, with its default if it gives one. */
+    private static ArgKind flagsKind(String spec, long mask) {
+        int colon = spec.indexOf(':');
+        if (colon < 0) {
+            return (c, i) -> Decode.flags(spec, c.arg(i) & mask);
+        }
+        String table = spec.substring(0, colon), unknown = spec.substring(colon + 1);
+        return (c, i) -> Decode.flags(table, c.arg(i) & mask, unknown);
     }
 }

@@ -23,6 +23,17 @@ public final class IoArrays {
     /** Largest read of array elements at once; more are read in further reads of this size. */
     private static final int CHUNK = 64 * 1024;
 
+    /**
+     * {@link #array} as strace prints an array with tfetch_mem: after a failed call nothing is read,
+     * so the address shows (NULL and an empty array still print as such).
+     */
+    public static Value arrayUnlessFailed(Call c, long addr, long count, int size, Element e) {
+        if (c.exited() && c.failed() && addr != 0 && count != 0) {
+            return Decode.ptr(addr);
+        }
+        return array(c, addr, count, size, e);
+    }
+
     public static Value array(Call c, long addr, long count, int size, Element e) {
         if (addr == 0) {
             return Value.NULL_PTR;

@@ -6,82 +6,37 @@ import io.jstrace.xlat.Xlat;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Kinds for the memory family: protections, mmap flags, mremap's optional address. */
+/**
+ * Kinds for the memory family as strace 6.1's mem.c prints them: protections, mmap flags,
+ * mremap's optional address, mincore's vector, protection keys; the NUMA calls are {@link MemoryNuma}'s.
+ */
 final class MemoryKinds implements KindFamily {
     private static final long MAP_TYPE = 0xf;
     private static final int MAP_HUGE_SHIFT = 26;
     private static final long MAP_HUGE_MASK = 0x3fL << MAP_HUGE_SHIFT;
     private static final long MREMAP_MAYMOVE = 1, MREMAP_FIXED = 2;
+    /** The page size mincore's vector counts in; x86_64 has one. */
+    private static final long PAGE_SIZE = 4096;
 
     @Override
     public void register(Kinds k) {
-        k.arg("mem_prot", (c, i) -> flagsOrZero("mmap_prot", c.arg(i)));
-        k.arg("mem_mmap_flags", (c, i) -> mmapFlags(c.arg(i) & 0xffffffffL));
+        k.arg("mem_prot", (c, i) -> Decode.flags("mmap_prot", c.arg(i), "PROT_???"));
+        k.arg("mem_mmap_flags", (c, i) -> mmapFlags(c.arg(i)));
         // mremap's new_address is printed only when the flags say it is used.
         k.arg("mem_mremap_addr", (c, i) -> (c.arg(3) & (MREMAP_MAYMOVE | MREMAP_FIXED)) == (MREMAP_MAYMOVE | MREMAP_FIXED)
                 ? Decode.ptr(c.arg(i)) : null);
         k.arg("mem_madvise_advice", (c, i) -> Decode.sym("madvise_cmds", c.intArg(i), Value.Radix.HEX, "MADV_???"));
         k.arg("mem_memfd_flags", (c, i) -> hugeFlags("memfd_create_flags", c.arg(i) & 0xffffffffL, "MFD_HUGE_SHIFT"));
-        // The mempolicy calls: a mode (with mode flags), a node bitmap whose size in bits follows it.
-        k.arg("mem_mpol_mode", (c, i) -> mpolMode(c.arg(i) & 0xffffffffL));
-        k.arg("mem_mpol_mode_out", ArgKind.atExit((c, i) -> {
-            Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 4);
-            return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(mpolMode(b.u32(0))), false);
+        // One byte per page of the range, of which strace shows the lowest bit.
+        k.arg("mem_mincore_vec", ArgKind.atExit((c, i) -> {
+            long len = c.arg(1);
+            long pages = Long.divideUnsigned(len, PAGE_SIZE) + (len % PAGE_SIZE != 0 ? 1 : 0);
+            return IoArrays.arrayUnlessFailed(c, c.arg(i), pages, 1, b -> Value.Num.udec(b.u8(0) & 1));
         }));
-        k.arg("mem_nodemask", (c, i) -> nodemask(c, c.arg(i), c.arg(i + 1)));
-        k.arg("mem_nodemask_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i))
-                : nodemask(c, c.arg(i), c.arg(i + 1))));
+        MemoryNuma.register(k);
     }
 
-    private static final long MPOL_MODE_FLAGS = 0xe000;
-
-    /** strace's print_mode: the mode's name, then any mode flags or'ed into it. */
-    static Value mpolMode(long mode) {
-        long flags = mode & MPOL_MODE_FLAGS;
-        if (flags == 0) {
-            return Decode.sym("mpol_modes", mode, Value.Radix.HEX, "MPOL_???");
-        }
-        String name = Xlat.of("mpol_modes").name(mode & ~MPOL_MODE_FLAGS);
-        if (name == null) {
-            return Decode.flags("mpol_mode_flags", mode);
-        }
-        List<String> names = new ArrayList<>();
-        names.add(name);
-        Xlat.Flags f = Xlat.of("mpol_mode_flags").flags(flags);
-        names.addAll(f.names());
-        return new Value.Flags(names, f.rest(), Value.Radix.HEX, mode);
-    }
-
-    /** strace's get_nodes: {@code maxnode - 1} bits as 64-bit words; the address when unreadable. */
-    static Value nodemask(Call c, long addr, long maxnode) {
-        long words = Long.divideUnsigned(maxnode + 62, 64);
-        if (addr == 0 || words == 0) {
-            return Decode.ptr(addr);
-        }
-        int shown = (int) Math.min(words, c.options.verbose() ? 1 << 16 : c.options.stringLimit());
-        Bytes b = Decode.struct(c, addr, shown * 8);
-        if (b == null) {
-            return Decode.ptr(addr);
-        }
-        List<Value> items = new ArrayList<>(shown);
-        for (int w = 0; w < shown; w++) {
-            items.add(new Value.Num(b.s64(w * 8), Value.Radix.WORD));
-        }
-        return new Value.Arr(items, shown < words);
-    }
-
-    /** printflags: a zero value prints the table's zero-valued name when it has one (PROT_NONE). */
-    static Value flagsOrZero(String table, long v) {
-        if (v == 0) {
-            String zero = Xlat.of(table).name(0);
-            if (zero != null) {
-                return new Value.Sym(zero, 0);
-            }
-        }
-        return Decode.flags(table, v);
-    }
-
-    /** The MAP_TYPE bits as an enumeration, then the flag bits, then the huge page size. */
+    /** The MAP_TYPE bits as an enumeration, then the flag bits, then the huge page size; -X raw shows the whole word. */
     static Value mmapFlags(long v) {
         long type = v & MAP_TYPE;
         String t = Xlat.of("mmap_flags").name(type);
@@ -95,14 +50,18 @@ final class MemoryKinds implements KindFamily {
             names.addAll(f.names());
             return new Value.Flags(names, f.rest(), Value.Radix.HEX, v);
         }
-        Value out = t != null ? new Value.Sym(t, type) : new Value.Commented(Value.Num.hex(type), "MAP_???");
-        if (others != 0) {
-            out = new Value.Or(out, new Value.Flags(f.names(), f.rest(), Value.Radix.HEX, others));
+        // The word in hex under -X raw, and with -X verbose followed by the parts as the default
+        // prints them, an unknown type's own comment included: the names are plain names.
+        List<Value> parts = new ArrayList<>();
+        parts.add(t != null ? new Value.Name(t) : new Value.Unknown(type, Value.Radix.HEX, "MAP_???"));
+        f.names().forEach(n -> parts.add(new Value.Name(n)));
+        if (f.rest() != 0) {
+            parts.add(Value.Num.hex(f.rest()));
         }
         if (huge != 0) {
-            out = new Value.Or(out, new Value.Shift(Value.Num.udec(huge), new Value.Sym("MAP_HUGE_SHIFT", MAP_HUGE_SHIFT)));
+            parts.add(new Value.Shift(Value.Num.udec(huge), new Value.Name("MAP_HUGE_SHIFT")));
         }
-        return out;
+        return new Value.Decoded(v, Value.Radix.HEX, new Value.Or(parts), false);
     }
 
     /** Flags whose bits 26..31 hold a huge page size, printed as {@code N<<SHIFT_NAME}. */

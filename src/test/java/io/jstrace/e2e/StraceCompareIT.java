@@ -68,6 +68,9 @@ class StraceCompareIT {
             "-s 3 -x | MEMREADS",
             " | TIMECALLS",
             "-X verbose | TIMECALLS",
+            " | MEMCALLS",
+            "-X raw | MEMCALLS",
+            "-X verbose | MEMCALLS",
     })
     void sameLinesAsStrace(String options, String command) throws Exception {
         // CALLS, MEMREADS, TIMECALLS, TTYIOCTLS stand for the C tracees src/test/c/calls.c, memreads.c, timecalls.c, ttyioctls.c.

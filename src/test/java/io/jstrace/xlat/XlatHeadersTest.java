@@ -104,6 +104,7 @@ class XlatHeadersTest {
             #include <asm/signal.h>
             #include <asm/siginfo.h>
             #include <linux/mman.h>
+            #include <linux/userfaultfd.h>
             #include <linux/eventpoll.h>
             #include <linux/poll.h>
             #include <linux/socket.h>
@@ -155,6 +156,8 @@ class XlatHeadersTest {
             "SOL_SCTP", "SOL_UDPLITE", "SOL_IPX", "SOL_AX25", "SOL_ATALK", "SOL_NETROM", "SOL_ROSE",
             // BSD name strace knows, Linux never defined
             "IPV6_USE_MIN_MTU",
+            // powerpc's asm/mman.h only; strace's table has it on every architecture
+            "PKEY_DISABLE_EXECUTE",
             // include/linux/sched/coredump.h and include/linux/posix-timers.h
             "SUID_DUMP_DISABLE", "SUID_DUMP_USER", "SUID_DUMP_ROOT",
             "CPUCLOCK_PROF", "CPUCLOCK_VIRT", "CPUCLOCK_SCHED",
