@@ -38,9 +38,9 @@ final class EbpfSession implements AutoCloseable {
 
     /**
      * Loads everything: {@code plans} per syscall number, a ring of {@code ringSize} bytes, the
-     * fork hook only when {@code follow}.
+     * fork hook only when {@code follow}; {@code decode} false: calls are only counted.
      */
-    static EbpfSession open(byte[][] plans, int ringSize, boolean follow) throws Unavailable {
+    static EbpfSession open(byte[][] plans, int ringSize, boolean follow, boolean decode) throws Unavailable {
         List<Integer> opened = new ArrayList<>();
         try {
             Xlat types = Xlat.of("bpf_map_types");
@@ -53,7 +53,7 @@ final class EbpfSession implements AutoCloseable {
                 EbpfSys.mapUpdate(plan, key(nr), plans[nr], 0);
             }
             TracePrograms.Maps maps = new TracePrograms.Maps(tasks, plan, ringFd, lost, zero);
-            TracePrograms programs = new TracePrograms(maps, taskOffsets());
+            TracePrograms programs = new TracePrograms(maps, taskOffsets(), decode);
             attach(opened, "sys_enter", programs.sysEnter());
             attach(opened, "sys_exit", programs.sysExit());
             attach(opened, "sched_process_exit", programs.exit());

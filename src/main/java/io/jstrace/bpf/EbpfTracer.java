@@ -67,7 +67,7 @@ public final class EbpfTracer {
         byte[][] plans = new CapturePlans().plans(SyscallTable.x86_64(), config.selection()::shows, config.decodeArgs(),
                 config.decode().stringLimit(), config.decode().verbose());
         try {
-            return EbpfSession.open(plans, ringSize, config.followForks());
+            return EbpfSession.open(plans, ringSize, config.followForks(), config.decodeArgs());
         } catch (EbpfSession.Unavailable e) {
             throw new IllegalStateException(e.getMessage());
         }

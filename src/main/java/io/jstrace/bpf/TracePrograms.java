@@ -51,11 +51,14 @@ final class TracePrograms {
 
     private final Maps maps;
     private final TaskOffsets task;
+    private final boolean decode;
     private final Helpers h = new Helpers();
 
-    TracePrograms(Maps maps, TaskOffsets task) {
+    /** {@code decode} false: calls are only counted (-c), so no arguments or memory are read at all. */
+    TracePrograms(Maps maps, TaskOffsets task, boolean decode) {
         this.maps = maps;
         this.task = task;
+        this.decode = decode;
     }
 
     /** R6 = this thread's state, R7 = pid_tgid; to "out" when the thread is not traced. */
@@ -86,13 +89,17 @@ final class TracePrograms {
         a.label("traced").storeImm(Size.W, R6, Layout.TASK_PENDING, 1).storeImm(Size.W, R6, Layout.TASK_RETRY, 0);
         a.store(Size.W, R6, REC + Layout.TID, R7).movReg(R1, R7).alu(Alu.RSH, R1, 32).store(Size.W, R6, REC + Layout.TGID, R1);
         a.storeImm(Size.W, R6, REC + Layout.REGIONS_LENGTH, 0);
-        a.movReg(R1, FP).alu(Alu.ADD, R1, REGS).mov(R2, REGS_SIZE).load(Size.DW, R3, R8, 0).call(h.id("probe_read_kernel"));
-        for (int i = 0; i < 6; i++) {
-            a.load(Size.DW, R1, FP, REGS + ARG_REGS[i]).store(Size.DW, R6, REC + Layout.ARGS + 8 * i, R1);
+        if (decode) {
+            a.movReg(R1, FP).alu(Alu.ADD, R1, REGS).mov(R2, REGS_SIZE).load(Size.DW, R3, R8, 0).call(h.id("probe_read_kernel"));
+            for (int i = 0; i < 6; i++) {
+                a.load(Size.DW, R1, FP, REGS + ARG_REGS[i]).store(Size.DW, R6, REC + Layout.ARGS + 8 * i, R1);
+            }
+            a.load(Size.DW, R1, FP, REGS + REG_IP).store(Size.DW, R6, REC + Layout.IP, R1);
         }
-        a.load(Size.DW, R1, FP, REGS + REG_IP).store(Size.DW, R6, REC + Layout.IP, R1);
         a.call(h.id("ktime_get_ns")).store(Size.DW, R6, REC + Layout.ENTRY_TIME, R0).store(Size.DW, R6, REC + Layout.TIME, R0);
-        new CaptureCode(a, h).slots(false);
+        if (decode) {
+            new CaptureCode(a, h).slots(false);
+        }
         a.load(Size.W, R1, R9, 0).jump(Jmp.JSET, R1, Layout.PLAN_ENTRY_RECORD, "entry_record").jump("out");
         a.label("entry_record").storeImm(Size.W, R6, REC + Layout.TYPE, Layout.ENTRY);
         sendTaskRecord(a);
@@ -112,7 +119,9 @@ final class TracePrograms {
         // After an execve by another thread this one has the leader's tid.
         a.store(Size.W, R6, REC + Layout.TID, R7);
         a.call(h.id("ktime_get_ns")).store(Size.DW, R6, REC + Layout.TIME, R0);
-        new CaptureCode(a, h).slots(true);
+        if (decode) {
+            new CaptureCode(a, h).slots(true);
+        }
         a.storeImm(Size.W, R6, REC + Layout.TYPE, Layout.CALL);
         sendTaskRecord(a);
         out(a);

@@ -17,7 +17,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The verifier accepts every program, with and without the fork hook (skipped only without privilege). */
+/** The verifier accepts every program, with and without the fork hook and decoding (skipped only without privilege). */
 class EbpfSessionTest {
     private static final int NR_ACCESS = 21, NR_GETPPID = 110;
 
@@ -25,8 +25,10 @@ class EbpfSessionTest {
     void programsLoadAndAttach() throws Exception {
         byte[][] plans = new CapturePlans().plans(SyscallTable.x86_64(), s -> true, true, 32, false);
         for (boolean follow : new boolean[] {false, true}) {
-            try (EbpfSession s = open(plans, follow)) {
-                assertEquals(0, s.ring().pending());
+            for (boolean decode : new boolean[] {false, true}) {
+                try (EbpfSession s = open(plans, follow, decode)) {
+                    assertEquals(0, s.ring().pending());
+                }
             }
         }
     }
@@ -35,7 +37,7 @@ class EbpfSessionTest {
     @Test
     void ownCallsComeThroughTheRing() throws Exception {
         byte[][] plans = new CapturePlans().plans(SyscallTable.x86_64(), s -> true, true, 32, false);
-        try (EbpfSession s = open(plans, false)) {
+        try (EbpfSession s = open(plans, false, true)) {
             int tid = Sys.gettid();
             s.trace(tid, false);
             for (int i = 0; i < 3; i++) {
@@ -67,9 +69,9 @@ class EbpfSessionTest {
         }
     }
 
-    static EbpfSession open(byte[][] plans, boolean follow) throws EbpfSession.Unavailable {
+    static EbpfSession open(byte[][] plans, boolean follow, boolean decode) throws EbpfSession.Unavailable {
         try {
-            return EbpfSession.open(plans, 1 << 16, follow);
+            return EbpfSession.open(plans, 1 << 16, follow, decode);
         } catch (EbpfSession.Unavailable e) {
             assumeFalse(e.getMessage().contains("needs root"), e.getMessage());
             throw e;
