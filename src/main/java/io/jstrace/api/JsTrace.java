@@ -315,6 +315,10 @@ public final class JsTrace {
     private ExitStatus runBpf(Tracer.Config config, Sink sink, Throwable[] thrown,
                               java.util.function.BooleanSupplier cancelled) throws Errno {
         String refused = EbpfTracer.refused(config);
+        if (refused == null && seccomp.program().length > 0 && !seccomp.stopsOnTracedOnly()) {
+            // --seccomp-bpf only spares ptrace stops and is not needed; a policy must not be dropped silently.
+            refused = "--seccomp-policy is enforced by the ptrace backend's launcher: use --backend=ptrace";
+        }
         if (refused != null) {
             throw new IllegalStateException(refused);
         }

@@ -144,6 +144,21 @@ class EbpfBackendIT {
         assertTrue(bad.err().startsWith("jstrace: invalid --backend"), bad.err());
     }
 
+    /** A profile recorded from bpf's events lets ls run under the ptrace backend's policy; bpf does not enforce one. */
+    @Test
+    void recordsASeccompProfileButLeavesPoliciesToPtrace(@TempDir Path tmp) throws Exception {
+        Path profile = tmp.resolve("ls.json");
+        Run.Result rec = Run.jstrace(BPF, "-f", "-o", "/dev/null", "--seccomp-profile", profile.toString(), "ls", "/");
+        assertEquals(0, rec.exit(), rec.err());
+        Run.Result confined = Run.jstrace("-e", "trace=none", "--seccomp-policy", profile.toString(), "ls", "/");
+        assertEquals(0, confined.exit(), confined.err());
+        assertEquals(Run.exec("ls", "/").out(), confined.out());
+        Run.Result refused = Run.jstrace(BPF, "--seccomp-policy", profile.toString(), "ls", "/");
+        assertEquals(1, refused.exit(), refused.err());
+        assertEquals(1, refused.err().lines().count(), refused.err());
+        assertTrue(refused.err().contains("--backend=ptrace"), refused.err());
+    }
+
     /** -p: a running process's calls, until the tracer is interrupted; the process keeps running. */
     @Test
     void attachesToARunningProcess(@TempDir Path tmp) throws Exception {
