@@ -1,5 +1,7 @@
 package io.jstrace.cli;
 
+import io.jstrace.model.CallStatus;
+
 import io.jstrace.api.JsTrace;
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.output.Palette;
@@ -25,8 +27,8 @@ public final class CommandLine {
     private CommandLine() {}
 
     private static final String FLAGS = "AcCdDfFhiknqrtTvVwxyzZ";
-    private static final java.util.EnumSet<TextOptions.Status> SUCCESSFUL = java.util.EnumSet.of(TextOptions.Status.SUCCESSFUL);
-    private static final java.util.EnumSet<TextOptions.Status> FAILED = java.util.EnumSet.of(TextOptions.Status.FAILED);
+    private static final java.util.EnumSet<CallStatus> SUCCESSFUL = java.util.EnumSet.of(CallStatus.SUCCESSFUL);
+    private static final java.util.EnumSet<CallStatus> FAILED = java.util.EnumSet.of(CallStatus.FAILED);
     private static final String WITH_VALUE = "abeEIoOpPsSuUX";
     private static final Map<String, Integer> LONGS = Map.ofEntries(
             Map.entry("help", 0), Map.entry("version", 0), Map.entry("output", 1),
@@ -80,7 +82,7 @@ public final class CommandLine {
         Predicate<io.jstrace.syscalls.Syscall> trace;
         IntPredicate signals;
         final List<Integer> pids = new ArrayList<>();
-        java.util.Set<TextOptions.Status> statuses;
+        java.util.Set<CallStatus> statuses;
         Options.Action action = Options.Action.TRACE;
         Palette.When color = Palette.When.NEVER;
         final Summary summary = new Summary();
@@ -206,16 +208,16 @@ public final class CommandLine {
         }
 
         /** -e status=[!]LIST of successful, failed, unfinished, unavailable, detached, all, none. */
-        private static java.util.Set<TextOptions.Status> statuses(String v) throws UsageError {
+        private static java.util.Set<CallStatus> statuses(String v) throws UsageError {
             boolean negate = v.startsWith("!");
-            java.util.EnumSet<TextOptions.Status> set = java.util.EnumSet.noneOf(TextOptions.Status.class);
+            java.util.EnumSet<CallStatus> set = java.util.EnumSet.noneOf(CallStatus.class);
             for (String item : (negate ? v.substring(1) : v).split(",", -1)) {
                 switch (item) {
-                    case "all" -> set.addAll(java.util.EnumSet.allOf(TextOptions.Status.class));
+                    case "all" -> set.addAll(java.util.EnumSet.allOf(CallStatus.class));
                     case "none", "" -> { }
                     default -> {
                         try {
-                            set.add(TextOptions.Status.valueOf(item.toUpperCase(java.util.Locale.ROOT)));
+                            set.add(CallStatus.valueOf(item.toUpperCase(java.util.Locale.ROOT)));
                         } catch (IllegalArgumentException e) {
                             throw new UsageError("invalid status '" + item + "'");
                         }
@@ -327,9 +329,9 @@ public final class CommandLine {
                 quietSet = q == 0 ? java.util.EnumSet.noneOf(Options.Quiet.class)
                         : q == 1 ? QualifyExpr.Q : q == 2 ? QualifyExpr.QQ : QualifyExpr.QQQ;
             }
-            java.util.Set<TextOptions.Status> shown = statuses;
+            java.util.Set<CallStatus> shown = statuses;
             Qualifiers qualifiers = new Qualifiers(abbrev, dereference, raw, readFds, writeFds, syscallLimit,
-                    r -> shown == null || shown.contains(TextOptions.Status.of(r)));
+                    r -> shown == null || shown.contains(CallStatus.of(r)));
             // The options a call gets unless -e abbrev=/verbose= single it out (Qualifiers.decode).
             boolean verbose = table.all().stream().noneMatch(abbrev);
             ValueText.Hex h = hex == 0 ? ValueText.Hex.NONE : hex == 1 ? ValueText.Hex.NON_PRINTABLE : ValueText.Hex.ALL;

@@ -1,5 +1,7 @@
 package io.jstrace.cli;
 
+import io.jstrace.model.CallStatus;
+
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.output.Palette;
 import io.jstrace.output.TextOptions;
@@ -27,7 +29,7 @@ public record Options(
         boolean numbers,
         java.util.Set<Quiet> quiet,
         Selection selection,
-        java.util.Set<io.jstrace.output.TextOptions.Status> statuses,
+        java.util.Set<CallStatus> statuses,
         List<Integer> pids,
         List<String> command,
         Action action,

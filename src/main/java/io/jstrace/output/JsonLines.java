@@ -1,11 +1,15 @@
 package io.jstrace.output;
 
+import io.jstrace.model.CallStatus;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import io.jstrace.decode.Siginfo;
+import io.jstrace.model.CallPairing;
 import io.jstrace.model.Event;
+import io.jstrace.model.SystemCall;
 import io.jstrace.model.StackFrame;
 import io.jstrace.trace.Sink;
 
@@ -26,14 +30,14 @@ import java.util.Set;
  */
 public final class JsonLines implements Sink {
     private final Outputs outputs;
-    private final Set<TextOptions.Status> statuses;
+    private final Set<CallStatus> statuses;
     private final Threads threads = new Threads();
-    private final CallPairs calls = new CallPairs(this::syscall);
+    private final CallPairing<IOException> calls = new CallPairing<>(this::syscall);
     private final StringWriter buffer = new StringWriter(512);
     private final JsonGenerator g;
 
     /** {@code statuses}: which syscall outcomes to write (-e status=), all when null. */
-    public JsonLines(Outputs outputs, Set<TextOptions.Status> statuses) {
+    public JsonLines(Outputs outputs, Set<CallStatus> statuses) {
         this.outputs = outputs;
         this.statuses = statuses;
         // Non-ASCII escaped, as Outputs writes one byte per char; no separator: each line ends itself.
@@ -51,8 +55,8 @@ public final class JsonLines implements Sink {
         threads.learn(e);
         try {
             switch (e) {
-                case Event.SyscallEntry s -> calls.entry(s);
-                case Event.SyscallExit x -> calls.exit(x);
+                case Event.SyscallEntry s -> calls.accept(s);
+                case Event.SyscallExit x -> calls.accept(x);
                 case Event.Signal s -> {
                     head("signal", e);
                     signal(s.signal());
@@ -84,7 +88,7 @@ public final class JsonLines implements Sink {
                     end(e.tid());
                 }
                 case Event.Detached d -> {
-                    calls.detached(d);
+                    calls.accept(d);
                     head("detach", e);
                     end(e.tid());
                 }
@@ -105,20 +109,18 @@ public final class JsonLines implements Sink {
         }
     }
 
-    /** One object for a whole call; {@code exit} is null when the call never reported its exit ({@code endNanos} is not written). */
-    private void syscall(Event.SyscallEntry entry, Event.SyscallExit exit, TextOptions.Status status, long endNanos)
-            throws IOException {
-        if (statuses != null && !statuses.contains(status)) {
+    /** One object for a whole call; a call that never reported its exit has no exit time (its end is not written). */
+    private void syscall(SystemCall call) throws IOException {
+        if (statuses != null && !statuses.contains(call.status())) {
             return;
         }
-        Event at = entry != null ? entry : exit;
+        Event.SyscallExit exit = call.exit();
         g.writeStartObject();
         g.writeStringField("type", "syscall");
-        ids(at.tid());
-        // Without its entry (never expected), the call started when its exit says it did.
-        g.writeNumberField("time_ns", entry != null ? entry.timeNanos() : exit.timeNanos() - exit.durationNanos());
-        g.writeStringField("name", entry != null ? entry.name() : exit.name());
-        JsonSyscall.fields(g, entry, exit, status);
+        ids(call.tid());
+        g.writeNumberField("time_ns", call.timeNanos());
+        g.writeStringField("name", call.name());
+        JsonSyscall.fields(g, call);
         if (exit != null) {
             g.writeNumberField("exit_time_ns", exit.timeNanos());
             g.writeNumberField("duration_ns", exit.durationNanos());
@@ -132,7 +134,7 @@ public final class JsonLines implements Sink {
                 g.writeBooleanField("delayed", true);
             }
         }
-        end(at.tid());
+        end(call.tid());
     }
 
     /** -e read=/write= data in strace's order: iovec and mmsg headings, each buffer's bytes in hex. */

@@ -2,6 +2,7 @@ package io.jstrace.output;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jstrace.model.Event;
+import io.jstrace.model.SystemCall;
 import io.jstrace.model.Value;
 
 import java.io.IOException;
@@ -21,21 +22,13 @@ final class JsonSyscall {
      * {@code error} on failure; nothing more when the call did not return. {@code exit} is null
      * when the thread was detached (or tracing ended) inside the call; {@code status} says which.
      */
-    static void fields(JsonGenerator g, Event.SyscallEntry entry, Event.SyscallExit exit, TextOptions.Status status)
-            throws IOException {
-        g.writeNumberField("nr", entry != null ? entry.number() : exit.number());
+    static void fields(JsonGenerator g, SystemCall call) throws IOException {
+        Event.SyscallExit exit = call.exit();
+        g.writeNumberField("nr", call.number());
         g.writeArrayFieldStart("args");
-        if (entry != null) {
-            List<Value> shown = entry.entryArgs();
-            // A continued argument is written once, with its value at exit.
-            boolean continued = entry.rest() == Event.Rest.CONTINUED && exit != null && !shown.isEmpty();
-            JsonValues.writeAll(g, continued ? shown.subList(0, shown.size() - 1) : shown);
-        }
-        if (exit != null) {
-            JsonValues.writeAll(g, exit.exitArgs());
-        }
+        JsonValues.writeAll(g, call.args());
         g.writeEndArray();
-        g.writeStringField("status", status.name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("status", call.status().name().toLowerCase(java.util.Locale.ROOT));
         if (exit == null) {
             return;
         }

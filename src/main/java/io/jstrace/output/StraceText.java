@@ -1,5 +1,7 @@
 package io.jstrace.output;
 
+import io.jstrace.model.CallStatus;
+
 import io.jstrace.decode.Siginfo;
 import io.jstrace.model.Event;
 import io.jstrace.model.Value;
@@ -156,7 +158,7 @@ public final class StraceText implements Sink {
         Pending p = pending.remove(s.tid());
         exitShown = false;
         if (p != null && p.held() != null) {
-            if (!opt.statuses().contains(TextOptions.Status.of(s.result()))) {
+            if (!opt.statuses().contains(CallStatus.of(s.result()))) {
                 leftOutExit = s.tid();
                 return;
             }

@@ -1,6 +1,6 @@
 package io.jstrace.output;
 
-import io.jstrace.model.Event;
+import io.jstrace.model.CallStatus;
 
 /**
  * How the strace text lines look: prefixes, the return-value column, time stamps, -i, and which
@@ -9,23 +9,10 @@ import io.jstrace.model.Event;
  * -e signal= selects.
  */
 public record TextOptions(Prefix prefix, int column, Stamp stamp, boolean relative, boolean durations,
-                          boolean numbers, boolean quietAttach, boolean quietExit, java.util.Set<Status> statuses,
+                          boolean numbers, boolean quietAttach, boolean quietExit, java.util.Set<CallStatus> statuses,
                           boolean quietSuperseded, boolean instructionPointer,
                           java.util.function.IntPredicate deathSignals) {
     /** -e status=: which outcomes of a syscall are printed; all of them when null. */
-    public enum Status {
-        SUCCESSFUL, FAILED, UNFINISHED, UNAVAILABLE, DETACHED;
-
-        /** The status a call's outcome has. */
-        public static Status of(Event.Result r) {
-            return switch (r) {
-                case Event.Result.None n -> UNFINISHED;
-                case Event.Result.Success ok -> SUCCESSFUL;
-                case Event.Result.Failure f -> FAILED;
-            };
-        }
-    }
-
     /**
      * {@code BRACKETED}: {@code [pid N] } while more than one thread is traced (output to a terminal
      * or pipe); {@code PLAIN}: {@code N } on every line (-o with -f); {@code PLAIN_IF_MANY}: {@code N }

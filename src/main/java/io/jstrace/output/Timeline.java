@@ -3,7 +3,9 @@ package io.jstrace.output;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jstrace.decode.Siginfo;
+import io.jstrace.model.CallPairing;
 import io.jstrace.model.Event;
+import io.jstrace.model.SystemCall;
 import io.jstrace.trace.Sink;
 
 import java.io.BufferedOutputStream;
@@ -25,7 +27,7 @@ import java.util.Map;
 public final class Timeline implements Sink {
     private final JsonGenerator g;
     private final Threads threads = new Threads();
-    private final CallPairs calls = new CallPairs(this::complete);
+    private final CallPairing<IOException> calls = new CallPairing<>(this::complete);
     /** Thread names by (pid, tid) and process names by pid, written as metadata events at the end. */
     private final Map<Long, String> threadNames = new LinkedHashMap<>();
     private final Map<Integer, String> processNames = new LinkedHashMap<>();
@@ -53,8 +55,8 @@ public final class Timeline implements Sink {
         last = Math.max(last, e.timeNanos());
         try {
             switch (e) {
-                case Event.SyscallEntry s -> calls.entry(s);
-                case Event.SyscallExit x -> calls.exit(x);
+                case Event.SyscallEntry s -> calls.accept(s);
+                case Event.SyscallExit x -> calls.accept(x);
                 case Event.Signal s -> {
                     instant(e, Siginfo.signalName(s.signal()), "signal");
                     if (s.siginfo() != null) {
@@ -86,7 +88,7 @@ public final class Timeline implements Sink {
                 }
                 case Event.Attached a -> { } // no event: the track starts here; its name was learned above
                 case Event.Backtrace b -> { } // -k stacks: in the text and JSON lines, not on the timeline
-                case Event.Detached d -> calls.detached(d);
+                case Event.Detached d -> calls.accept(d);
                 case Event.IoDump d -> { } // the data belongs to the call's slice, not the timeline
             }
         } catch (IOException x) {
@@ -104,21 +106,19 @@ public final class Timeline implements Sink {
         }
     }
 
-    private void complete(Event.SyscallEntry entry, Event.SyscallExit exit, TextOptions.Status status, long end)
-            throws IOException {
-        Event at = entry != null ? entry : exit;
-        long start = entry != null ? entry.timeNanos() : exit.timeNanos() - exit.durationNanos();
+    private void complete(SystemCall call) throws IOException {
+        long start = call.timeNanos();
         g.writeStartObject();
-        g.writeStringField("name", entry != null ? entry.name() : exit.name());
+        g.writeStringField("name", call.name());
         g.writeStringField("cat", "syscall");
         g.writeStringField("ph", "X");
-        ids(at.tid());
+        ids(call.tid());
         g.writeFieldName("ts");
         micros(start - origin);
         g.writeFieldName("dur");
-        micros(end - start);
+        micros(call.endNanos() - start);
         g.writeObjectFieldStart("args");
-        JsonSyscall.fields(g, entry, exit, status);
+        JsonSyscall.fields(g, call);
         g.writeEndObject();
         g.writeEndObject();
     }

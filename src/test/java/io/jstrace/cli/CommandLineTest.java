@@ -1,5 +1,7 @@
 package io.jstrace.cli;
 
+import io.jstrace.model.CallStatus;
+
 import io.jstrace.syscalls.SyscallTable;
 import org.junit.jupiter.api.Test;
 
@@ -101,9 +103,9 @@ class CommandLineTest {
 
     @Test
     void statusFilters() throws UsageError {
-        assertEquals(java.util.EnumSet.of(io.jstrace.output.TextOptions.Status.SUCCESSFUL), parse("-z", "x").statuses());
-        assertEquals(java.util.EnumSet.of(io.jstrace.output.TextOptions.Status.FAILED), parse("-Z", "x").statuses());
-        assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(io.jstrace.output.TextOptions.Status.FAILED)),
+        assertEquals(java.util.EnumSet.of(CallStatus.SUCCESSFUL), parse("-z", "x").statuses());
+        assertEquals(java.util.EnumSet.of(CallStatus.FAILED), parse("-Z", "x").statuses());
+        assertEquals(java.util.EnumSet.complementOf(java.util.EnumSet.of(CallStatus.FAILED)),
                 parse("-e", "status=!failed", "x").statuses());
         assertEquals(null, parse("x").statuses());
         assertEquals("invalid status 'foo'",

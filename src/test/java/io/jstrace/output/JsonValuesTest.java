@@ -1,5 +1,7 @@
 package io.jstrace.output;
 
+import io.jstrace.model.CallStatus;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jstrace.model.Event;
@@ -160,7 +162,7 @@ class JsonValuesTest {
     @Test
     void statusFilterAppliesToCallsOnly() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JsonLines out = new JsonLines(Outputs.single(bytes, false), Set.of(TextOptions.Status.FAILED));
+        JsonLines out = new JsonLines(Outputs.single(bytes, false), Set.of(CallStatus.FAILED));
         out.accept(new Event.SyscallEntry(1, 10, 39, "getpid", List.of(), Event.Rest.NONE, Event.NO_IP));
         out.accept(new Event.SyscallExit(1, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5)), 1, -1, Event.Tampered.NONE, Event.NO_IP));
         out.accept(new Event.Exited(1, 13, 0));
