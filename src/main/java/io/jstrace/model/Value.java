@@ -165,6 +165,15 @@ public sealed interface Value {
     /** One value known by several names, which strace joins with {@code or}: {@code SNDCTL_TMR_START or TCSETS}. */
     record OneOf(List<Value> names) implements Value {}
 
+    /**
+     * A value -X chooses how to show: {@code raw} under -X raw (the bytes or number as they are),
+     * {@code abbrev} by default (what they mean: {@code htons(80)}, {@code if_nametoindex("lo")}, a
+     * name, or a number with strace's {@code /* X_??? *}{@code /} when no name is known), and under
+     * -X verbose {@code raw} followed by {@code comment} as a comment, or {@code raw} alone when
+     * {@code comment} is null.
+     */
+    record Styled(Value raw, Value abbrev, Value comment) implements Value {}
+
     /** Memory the tracer could not read: strace prints the address instead. */
     record Unreadable(long address) implements Value {}
 

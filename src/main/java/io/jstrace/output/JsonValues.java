@@ -188,6 +188,7 @@ final class JsonValues {
                 write(g, d.decoded());
                 g.writeEndObject();
             }
+            case Value.Styled s -> pair(g, "encoded", s.raw(), "meaning", s.abbrev());
             case Value.Commented c -> {
                 g.writeStartObject();
                 g.writeFieldName("commented");

@@ -234,6 +234,20 @@ public final class ValueText {
             }
             case Value.Explained e -> append(sb, e.value(),
                     style == DecodeOptions.Xstyle.RAW ? DecodeOptions.Xstyle.RAW : DecodeOptions.Xstyle.VERBOSE);
+            case Value.Styled s -> {
+                switch (style) {
+                    case RAW -> append(sb, s.raw());
+                    case ABBREV -> append(sb, s.abbrev());
+                    case VERBOSE -> {
+                        append(sb, s.raw());
+                        if (s.comment() != null) {
+                            sb.append(" /* ");
+                            append(sb, s.comment(), DecodeOptions.Xstyle.ABBREV);
+                            sb.append(" */");
+                        }
+                    }
+                }
+            }
             case Value.Commented c -> {
                 append(sb, c.value());
                 if (!inComment) {

@@ -96,6 +96,9 @@ class JsonValuesTest {
                         new Value.Sym("B", 0x5402))), true)));
         assertEquals("{\"raw\":16388,\"decoded\":{\"call\":\"IOPRIO_PRIO_VALUE\",\"args\":[{\"sym\":\"IOPRIO_CLASS_BE\",\"value\":2},4]}}",
                 json(new Value.Decoded(16388, new Value.Call("IOPRIO_PRIO_VALUE", List.of(new Value.Sym("IOPRIO_CLASS_BE", 2), Value.Num.dec(4))))));
+        Value port = new Value.Call("htons", List.of(Value.Num.udec(80)));
+        assertEquals("{\"encoded\":{\"hex\":\"0050\"},\"meaning\":{\"call\":\"htons\",\"args\":[80]}}",
+                json(new Value.Styled(new Value.Str(new byte[] {0, 0x50}, false, true), port, port)));
     }
 
     /** Expressions and the other shapes strace prints with punctuation carry their meaning, not the punctuation. */

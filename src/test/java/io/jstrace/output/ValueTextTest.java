@@ -95,6 +95,24 @@ class ValueTextTest {
         assertEquals("AT_FDCWD</tmp>", TEXT.format(new Value.WithPath(new Value.Sym("AT_FDCWD", -100), "/tmp")));
     }
 
+    /** -X picks the encoded form, the meaning, or both (strace's print_xlat_ex and its callers). */
+    @Test
+    void styledValues() {
+        ValueText raw = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.RAW);
+        ValueText verbose = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.VERBOSE);
+        Value lo = new Value.Call("if_nametoindex", List.of(str("lo")));
+        Value ifindex = new Value.Styled(Value.Num.udec(1), lo, lo);
+        assertEquals("if_nametoindex(\"lo\")", TEXT.format(ifindex));
+        assertEquals("1", raw.format(ifindex));
+        assertEquals("1 /* if_nametoindex(\"lo\") */", verbose.format(ifindex));
+        Value unknown = new Value.Styled(Value.Num.hex(0x28), new Value.Commented(Value.Num.hex(0x28), "IFLA_???"),
+                new Value.Name("IFLA_???"));
+        assertEquals("0x28 /* IFLA_??? */", TEXT.format(unknown));
+        assertEquals("0x28", raw.format(unknown));
+        assertEquals("0x28 /* IFLA_??? */", verbose.format(unknown));
+        assertEquals("7", verbose.format(new Value.Styled(Value.Num.udec(7), Value.Num.udec(7), null)));
+    }
+
     /** The text renderer alone knows strace's punctuation for each semantic shape. */
     @Test
     void expressionsInStracesPunctuation() {
