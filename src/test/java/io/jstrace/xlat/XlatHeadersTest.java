@@ -164,7 +164,25 @@ class XlatHeadersTest {
             // magics of file systems outside uapi (fs/*/), statfs flags from include/linux/statfs.h,
             // SCM_SECURITY from include/linux/socket.h, line disciplines uapi dropped
             "MQUEUE_MAGIC", "SMB2_MAGIC_NUMBER", "ZFS_SUPER_MAGIC", "CONFIGFS_MAGIC",
-            "ST_VALID", "ST_NOSYMFOLLOW", "SCM_SECURITY", "N_TRACE_ROUTER", "N_TRACE_SINK");
+            "ST_VALID", "ST_NOSYMFOLLOW", "SCM_SECURITY", "N_TRACE_ROUTER", "N_TRACE_SINK",
+            // netlink tables: TCP states (include/net/tcp_states.h), shutdown bits (include/net/sock.h),
+            // IPv6 interface flags (include/net/if_inet6.h), SMC states and decline codes
+            // (net/smc/), bonding statistics newer than these headers, an audit type uapi dropped
+            "TCP_ESTABLISHED", "TCP_SYN_SENT", "TCP_SYN_RECV", "TCP_FIN_WAIT1", "TCP_FIN_WAIT2",
+            "TCP_TIME_WAIT", "TCP_CLOSE", "TCP_CLOSE_WAIT", "TCP_LAST_ACK", "TCP_LISTEN", "TCP_CLOSING",
+            "TCP_NEW_SYN_RECV", "RCV_SHUTDOWN", "SEND_SHUTDOWN",
+            "IF_RS_SENT", "IF_RA_RCVD", "IF_RA_MANAGED", "IF_RA_OTHERCONF", "IF_READY",
+            "SMC_ACTIVE", "SMC_INIT", "SMC_CLOSED", "SMC_LISTEN", "SMC_PEERCLOSEWAIT1", "SMC_PEERCLOSEWAIT2",
+            "SMC_APPFINCLOSEWAIT", "SMC_APPCLOSEWAIT1", "SMC_APPCLOSEWAIT2", "SMC_PEERFINCLOSEWAIT",
+            "SMC_PEERABORTWAIT", "SMC_PROCESSABORT", "SMC_CLNT", "SMC_SERV",
+            "SMC_CLC_DECL_MEM", "SMC_CLC_DECL_TIMEOUT_CL", "SMC_CLC_DECL_TIMEOUT_AL", "SMC_CLC_DECL_CNFERR",
+            "SMC_CLC_DECL_PEERNOSMC", "SMC_CLC_DECL_IPSEC", "SMC_CLC_DECL_NOSMCDEV", "SMC_CLC_DECL_MODEUNSUPP",
+            "SMC_CLC_DECL_RMBE_EC", "SMC_CLC_DECL_OPTUNSUPP", "SMC_CLC_DECL_SYNCERR", "SMC_CLC_DECL_PEERDECL",
+            "SMC_CLC_DECL_INTERR", "SMC_CLC_DECL_ERR_RTOK", "SMC_CLC_DECL_ERR_RDYLNK", "SMC_CLC_DECL_ERR_REGRMB",
+            "BOND_XSTATS_UNSPEC", "BOND_XSTATS_3AD", "BOND_3AD_STAT_LACPDU_RX", "BOND_3AD_STAT_LACPDU_TX",
+            "BOND_3AD_STAT_LACPDU_UNKNOWN_RX", "BOND_3AD_STAT_LACPDU_ILLEGAL_RX", "BOND_3AD_STAT_MARKER_RX",
+            "BOND_3AD_STAT_MARKER_TX", "BOND_3AD_STAT_MARKER_RESP_RX", "BOND_3AD_STAT_MARKER_RESP_TX",
+            "BOND_3AD_STAT_MARKER_UNKNOWN_RX", "BOND_3AD_STAT_PAD", "AUDIT_FS_WATCH");
 
     /**
      * Tables of kernel-internal constants, none of them in uapi: their values are those strace's
@@ -220,6 +238,9 @@ class XlatHeadersTest {
 
         Set<String> names = new TreeSet<>();
         for (String t : tables) {
+            if (NETLINK_TABLES.contains(t)) {
+                continue;
+            }
             for (Xlat.Entry e : Xlat.of(t).entries()) {
                 names.addAll(List.of(e.name().split("\\|")));
             }
@@ -245,10 +266,14 @@ class XlatHeadersTest {
 
         List<String> failures = new ArrayList<>();
         for (String t : tables) {
+            if (NETLINK_TABLES.contains(t)) {
+                continue;
+            }
             for (Xlat.Entry e : Xlat.of(t).entries()) {
                 check(t, e, libc, kernel, failures);
             }
         }
+        checkNetlink(failures);
         for (Xlat.Entry e : errno.entries()) {
             if (!STRACE_ERRNO_TEXTS.contains(e.value()) && !texts.get(e.value()).equals(e.description())) {
                 failures.add("errno: " + e.name() + " description \"" + e.description()
@@ -280,6 +305,65 @@ class XlatHeadersTest {
                 && e.value() != (viaKernel & 0xffffffffL) && e.value() != (viaLibc & 0xffffffffL)) {
             failures.add(table + ": " + e.name() + " = " + e.value() + ", headers say "
                     + (viaKernel == viaLibc ? viaKernel : viaKernel + " (kernel) / " + viaLibc + " (libc)"));
+        }
+    }
+
+    /**
+     * Tables of netlink constants, written by tools/xlat-from-strace.py, say so in their first
+     * line; they are checked in one program on {@code netlink-headers.h}, every name printed as
+     * the C expression it is (strace names some entries {@code 1<<TCP_LISTEN} or
+     * {@code IPV4_DEVCONF_FORWARDING-1}), most of them enum members. Names of
+     * {@link #NOT_IN_HEADERS} are defined first with the tables' own values.
+     */
+    private static final Set<String> NETLINK_TABLES = netlinkTables();
+
+    private static Set<String> netlinkTables() {
+        try {
+            Set<String> out = new TreeSet<>();
+            for (String t : tableNames()) {
+                String first = Files.readAllLines(TABLES.resolve(t + ".xlat")).get(0);
+                if (first.contains("netlink-headers.h")) {
+                    out.add(t);
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void checkNetlink(List<String> failures) throws Exception {
+        assertTrue(NETLINK_TABLES.size() > 100, "netlink tables found: " + NETLINK_TABLES);
+        StringBuilder c = new StringBuilder(Files.readString(Path.of("src/test/resources/io/jstrace/xlat/netlink-headers.h")));
+        Map<String, Long> defined = new HashMap<>();
+        List<String[]> checked = new ArrayList<>();
+        for (String t : NETLINK_TABLES) {
+            for (Xlat.Entry e : Xlat.of(t).entries()) {
+                if (NOT_IN_HEADERS.contains(e.name())) {
+                    defined.putIfAbsent(e.name(), e.value());
+                } else {
+                    checked.add(new String[] {t, e.name(), Long.toString(e.value())});
+                }
+            }
+        }
+        defined.forEach((n, v) -> c.append("#define ").append(n).append(" (").append(v).append(")\n"));
+        c.append("int main(void)\n{\n");
+        for (String[] e : checked) {
+            c.append("printf(\"%lld\\n\", (long long) (").append(e[1]).append("));\n");
+        }
+        c.append("return 0;\n}\n");
+        Files.createDirectories(WORK);
+        Path src = WORK.resolve("netlink.c");
+        Path exe = WORK.resolve("netlink");
+        Files.writeString(src, c);
+        exec(List.of("gcc", "-w", "-o", exe.toString(), src.toString()));
+        String[] got = exec(List.of(exe.toAbsolutePath().toString())).split("\n");
+        for (int i = 0; i < checked.size(); i++) {
+            long v = Long.parseLong(got[i]);
+            long want = Long.parseLong(checked.get(i)[2]);
+            if (v != want && (v & 0xffffffffL) != want) {
+                failures.add(checked.get(i)[0] + ": " + checked.get(i)[1] + " = " + want + ", headers say " + v);
+            }
         }
     }
 
