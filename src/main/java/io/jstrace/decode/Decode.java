@@ -150,6 +150,13 @@ public final class Decode {
         return new Value.Struct(Arrays.asList(fields), false);
     }
 
+    /** {@code makedev(0x8, 0x1)} from a kernel dev_t (glibc's major/minor split). */
+    public static Value dev(long dev) {
+        long major = ((dev >>> 32) & 0xfffff000L) | ((dev >>> 8) & 0xfff);
+        long minor = ((dev >>> 12) & 0xffffff00L) | (dev & 0xff);
+        return new Value.Call("makedev", List.of(Value.Num.hex(major), Value.Num.hex(minor)));
+    }
+
     public static Value.Num dec(long v) {
         return Value.Num.dec(v);
     }

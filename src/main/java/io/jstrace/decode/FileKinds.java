@@ -52,7 +52,7 @@ final class FileKinds implements KindFamily {
         // mknod's device number matters only for device nodes.
         k.arg("file_dev", (c, i) -> {
             long type = c.arg(i - 1) & S_IFMT;
-            return type == S_IFCHR || type == S_IFBLK ? StatDecoder.dev(c.arg(i)) : null;
+            return type == S_IFCHR || type == S_IFBLK ? Decode.dev(c.arg(i)) : null;
         });
         k.arg("file_whence", (c, i) -> Decode.sym("whence_codes", (int) c.arg(i), Value.Radix.HEX, "SEEK_???"));
         k.arg("file_advice", (c, i) -> Decode.sym("fadvise_advice", (int) c.arg(i), Value.Radix.DEC, null));

@@ -1,5 +1,6 @@
 package io.jstrace.decode;
 
+import io.jstrace.decode.netlink.Netlink;
 import io.jstrace.model.Value;
 
 import java.util.ArrayList;
@@ -14,8 +15,11 @@ final class IovDecoder {
 
     static final long UNLIMITED = -1;
 
-    /** How the iov_base fields print: their data, or only their addresses (failed reads). */
-    enum Mode { STR, ADDR }
+    /**
+     * How the iov_base fields print: their data, only their addresses (failed reads), or netlink
+     * messages of the call's socket (a msghdr naming an AF_NETLINK peer).
+     */
+    enum Mode { STR, ADDR, NETLINK }
 
     static Value iov(Call c, long addr, long count, Mode mode, long dataSize) {
         return IoArrays.array(c, addr, count, 16, new IoArrays.Element() {
@@ -25,7 +29,7 @@ final class IovDecoder {
 
             @Override
             public void prefetch(List<Bytes> elements) {
-                if (mode == Mode.ADDR) {
+                if (mode != Mode.STR) {
                     return;
                 }
                 long[] bases = new long[elements.size()];
@@ -47,6 +51,10 @@ final class IovDecoder {
                 Value data;
                 if (mode == Mode.ADDR) {
                     data = Decode.ptr(base);
+                } else if (mode == Mode.NETLINK) {
+                    long n = shown(len, left);
+                    left = left == UNLIMITED ? left : left - n;
+                    data = Netlink.iov(c, c.intArg(0), base, n);
                 } else {
                     long n = shown(len, left);
                     left = left == UNLIMITED ? left : left - n;

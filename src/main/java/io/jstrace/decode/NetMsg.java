@@ -36,7 +36,8 @@ final class NetMsg {
         }
         f.add(Decode.field("msg_namelen", len));
         long iovlen = b.s64(24);
-        f.add(Decode.field("msg_iov", IovDecoder.iov(c, b.s64(16), iovlen, IovDecoder.Mode.STR, dataSize)));
+        IovDecoder.Mode mode = family(c, name, namelen) == NetSockaddr.AF_NETLINK ? IovDecoder.Mode.NETLINK : IovDecoder.Mode.STR;
+        f.add(Decode.field("msg_iov", IovDecoder.iov(c, b.s64(16), iovlen, mode, dataSize)));
         f.add(Decode.field("msg_iovlen", Value.Num.udec(iovlen)));
         long controllen = b.s64(40);
         if (controllen != 0) {
@@ -45,6 +46,15 @@ final class NetMsg {
         f.add(Decode.field("msg_controllen", Value.Num.udec(controllen)));
         f.add(Decode.field("msg_flags", Decode.flags("msg_flags", b.u32(48))));
         return new Value.Struct(f, false);
+    }
+
+    /** The family of the address msg_name points to, as strace's decode_sockaddr returns it (-1 when not printed). */
+    private static int family(Call c, long name, int namelen) {
+        if (name == 0 || namelen < 2) {
+            return -1;
+        }
+        Bytes b = Decode.struct(c, name, 2);
+        return b == null ? -1 : b.u16(0);
     }
 
     static final int MMSGHDR = 64;

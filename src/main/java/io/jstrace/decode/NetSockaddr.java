@@ -10,12 +10,12 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Socket addresses as strace 6.1's print_sockaddr prints them, per address family. */
-final class NetSockaddr {
+public final class NetSockaddr {
     private NetSockaddr() {}
 
     static final int AF_UNIX = 1;
-    static final int AF_INET = 2;
-    static final int AF_INET6 = 10;
+    public static final int AF_INET = 2;
+    public static final int AF_INET6 = 10;
     static final int AF_NETLINK = 16;
     static final int SOCKADDR_STORAGE = 128;
     static final int SIN6_MIN_LEN = 24;
@@ -31,7 +31,7 @@ final class NetSockaddr {
     }
 
     /** A sockaddr whose length is the whole of {@code b}. */
-    static Value of(Bytes b) {
+    public static Value of(Bytes b) {
         int len = b.length();
         int family = b.u16(0);
         List<Value.Field> f = new ArrayList<>();
@@ -113,7 +113,7 @@ final class NetSockaddr {
         return new Value.Call("htons", List.of(Value.Num.udec(b.u8(off) << 8 | b.u8(off + 1))));
     }
 
-    static String ipv4(Bytes b, int off) {
+    public static String ipv4(Bytes b, int off) {
         return b.u8(off) + "." + b.u8(off + 1) + "." + b.u8(off + 2) + "." + b.u8(off + 3);
     }
 
@@ -123,7 +123,7 @@ final class NetSockaddr {
     }
 
     /** glibc inet_ntop(AF_INET6): the longest run (2+) of zero groups as {@code ::}, IPv4 tails for mapped addresses. */
-    static String ipv6(byte[] a) {
+    public static String ipv6(byte[] a) {
         int[] w = new int[8];
         for (int i = 0; i < 8; i++) {
             w[i] = (a[2 * i] & 0xff) << 8 | (a[2 * i + 1] & 0xff);
@@ -170,14 +170,18 @@ final class NetSockaddr {
         return sb.toString();
     }
 
-    /** An interface index by name when the host has it: {@code if_nametoindex("eth0")}. */
-    static Value ifindex(long index) {
+    /**
+     * strace's print_ifindex: the index by name when the host has it, {@code if_nametoindex("eth0")}
+     * (the number under -X raw, both under -X verbose), else the number.
+     */
+    public static Value ifindex(long index) {
         try (var dirs = Files.list(Path.of("/sys/class/net"))) {
             for (Path d : (Iterable<Path>) dirs::iterator) {
                 try {
                     if (Long.parseLong(Files.readString(d.resolve("ifindex")).strip()) == index) {
-                        return new Value.Call("if_nametoindex",
+                        Value name = new Value.Call("if_nametoindex",
                                 List.of(new Value.Str(d.getFileName().toString().getBytes(), false)));
+                        return new Value.Styled(Value.Num.udec(index), name, name);
                     }
                 } catch (IOException | NumberFormatException e) {
                     // not an interface directory

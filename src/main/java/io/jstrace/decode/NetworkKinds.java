@@ -1,5 +1,6 @@
 package io.jstrace.decode;
 
+import io.jstrace.decode.netlink.Netlink;
 import io.jstrace.model.Value;
 
 import java.util.List;
@@ -56,6 +57,16 @@ final class NetworkKinds implements KindFamily {
             return b == null ? Decode.ptr(c.arg(i))
                     : new Value.Arr(List.of(Decode.fd(c, b.s32(0)), Decode.fd(c, b.s32(4))), false);
         }));
+
+        // send/recv buffers: netlink messages on netlink sockets, else strings (strace's decode_sockbuf)
+        k.argWithParam("sockbuf_in", p -> {
+            int n = Integer.parseInt(p);
+            return ArgKind.withRole(new Role.Data(Role.Shape.BUFFER, true, n),
+                    (c, i) -> Netlink.sockbuf(c, c.intArg(0), c.arg(i), c.arg(n)));
+        });
+        k.arg("sockbuf_out", ArgKind.withRole(new Role.Data(Role.Shape.BUFFER, false, -1), ArgKind.atExit((c, i) -> c.failed()
+                ? Decode.ptr(c.arg(i))
+                : Netlink.sockbuf(c, c.intArg(0), c.arg(i), Long.compareUnsigned(c.ret(), c.arg(2)) < 0 ? c.ret() : c.arg(2)))));
 
         k.arg("msghdr_in", ArgKind.withRole(new Role.Data(Role.Shape.MSGHDR, true, -1), (c, i) -> c.arg(i) == 0
                 ? Value.NULL_PTR : NetMsg.msghdr(c, c.arg(i), null, IovDecoder.UNLIMITED)));

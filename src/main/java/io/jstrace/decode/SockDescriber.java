@@ -110,6 +110,16 @@ public final class SockDescriber {
 
     /** /proc/PID/net/netlink: protocol and port id of a bound netlink socket. */
     static String netlink(int tid, long inode) {
+        long[] e = netlinkEntry(tid, inode);
+        if (e == null) {
+            return null;
+        }
+        String name = Xlat.of("netlink_protocols").name(e[0]);
+        return (name != null ? name.substring("NETLINK_".length()) : Long.toString(e[0])) + ":" + e[1];
+    }
+
+    /** Protocol and port id of bound netlink socket {@code inode} in {@code tid}'s namespace, or null. */
+    private static long[] netlinkEntry(int tid, long inode) {
         List<String> lines;
         try {
             lines = Files.readAllLines(Path.of("/proc/" + tid + "/net/netlink"));
@@ -118,15 +128,36 @@ public final class SockDescriber {
         }
         for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
             String[] f = line.trim().split("\\s+");
-            if (f.length < 10 || !f[9].equals(Long.toString(inode))) {
-                continue;
+            if (f.length >= 10 && f[9].equals(Long.toString(inode))) {
+                return new long[] {Integer.parseInt(f[1]), Long.parseLong(f[2])};
             }
-            int protocol = Integer.parseInt(f[1]);
-            long portid = Long.parseLong(f[2]);
-            String name = Xlat.of("netlink_protocols").name(protocol);
-            return (name != null ? name.substring("NETLINK_".length()) : Integer.toString(protocol)) + ":" + portid;
         }
         return null;
+    }
+
+    /** {@link #netlinkProtocol}: {@code fd} is not a netlink socket. */
+    public static final int NOT_NETLINK = -2;
+
+    /**
+     * The protocol of netlink socket {@code fd} of {@code tid}, as strace finds it (the socket's
+     * protocol name, then its entry among the bound netlink sockets); -1 for a netlink socket not
+     * bound yet, {@link #NOT_NETLINK} for anything else.
+     */
+    public static int netlinkProtocol(int tid, int fd) {
+        String path = "/proc/" + tid + "/fd/" + fd;
+        if (!"NETLINK".equals(protocolName(path))) {
+            return NOT_NETLINK;
+        }
+        try {
+            String link = Files.readSymbolicLink(Path.of(path)).toString();
+            if (link.startsWith("socket:[") && link.endsWith("]")) {
+                long[] e = netlinkEntry(tid, Long.parseLong(link.substring(8, link.length() - 1)));
+                return e == null ? -1 : (int) e[0];
+            }
+        } catch (IOException | NumberFormatException e) {
+            // gone meanwhile
+        }
+        return -1;
     }
 
     // ---- UNIX sockets: peer inode and bound name come from NETLINK_SOCK_DIAG.

@@ -58,7 +58,7 @@ final class StatDecoder {
         List<Value.Field> f = new ArrayList<>();
         long mode = b.u(ST_MODE);
         if (verbose) {
-            f.add(field("st_dev", dev(b.u(ST_DEV))));
+            f.add(field("st_dev", Decode.dev(b.u(ST_DEV))));
             f.add(field("st_ino", Value.Num.udec(b.u(ST_INO))));
             f.add(field("st_mode", mode(mode)));
             f.add(field("st_nlink", Value.Num.udec(b.u(ST_NLINK))));
@@ -71,7 +71,7 @@ final class StatDecoder {
         }
         long type = mode & S_IFMT;
         if (type == S_IFCHR || type == S_IFBLK) {
-            f.add(field("st_rdev", dev(b.u(ST_RDEV))));
+            f.add(field("st_rdev", Decode.dev(b.u(ST_RDEV))));
         } else {
             f.add(field("st_size", Value.Num.dec(b.s(ST_SIZE))));
         }
@@ -158,13 +158,6 @@ final class StatDecoder {
         f.add(field("f_frsize", Value.Num.dec(b.s(F_FRSIZE))));
         f.add(field("f_flags", Decode.flags("statfs_flags", b.u(F_FLAGS))));
         return new Value.Struct(f, false);
-    }
-
-    /** {@code makedev(0x8, 0x1)} from a kernel dev_t (glibc's major/minor split). */
-    static Value dev(long dev) {
-        long major = ((dev >>> 32) & 0xfffff000L) | ((dev >>> 8) & 0xfff);
-        long minor = ((dev >>> 12) & 0xffffff00L) | (dev & 0xff);
-        return new Value.Call("makedev", List.of(Value.Num.hex(major), Value.Num.hex(minor)));
     }
 
     /**

@@ -71,7 +71,7 @@ class StatDecoderTest {
     void largeDeviceNumbers() {
         // glibc's encoding: minor 0x12345 puts its high bits above the major's low bits.
         long dev = ((0x123L & 0xfff) << 8) | (0x12345L & 0xff) | ((0x12345L & ~0xffL) << 12);
-        assertEquals("makedev(0x123, 0x12345)", text(StatDecoder.dev(dev)));
+        assertEquals("makedev(0x123, 0x12345)", text(Decode.dev(dev)));
     }
 
     @Test
