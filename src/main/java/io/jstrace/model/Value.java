@@ -29,9 +29,10 @@ public sealed interface Value {
 
     /**
      * {@code WORD}: a 64-bit word of a bitmap in hex, zero-padded as C's {@code %#016lx} (nodemasks);
-     * {@code WORD32} a 32-bit one, as {@code %#08x} (netlink groups).
+     * {@code WORD32} a 32-bit one, as {@code %#08x} (netlink groups); {@code WORD16} and
+     * {@code WORD8} 16- and 8-bit ones, as {@code %#04x} and {@code %#02x} (strace's PRINT_VAL_0X).
      */
-    enum Radix { DEC, UDEC, HEX, OCT, WORD, WORD32 }
+    enum Radix { DEC, UDEC, HEX, OCT, WORD, WORD32, WORD16, WORD8 }
 
     /** A named constant such as {@code AT_FDCWD} or {@code SIGCHLD}. */
     record Sym(String name, long value) implements Value {}
@@ -106,6 +107,15 @@ public sealed interface Value {
 
     /** {@code value} shifted left by {@code by}: {@code 21<<MAP_HUGE_SHIFT}. */
     record Shift(Value value, Value by) implements Value {}
+
+    /** {@code base} plus {@code offset}: a BPF load's {@code SKF_AD_OFF+SKF_AD_PKTTYPE}. */
+    record Sum(Value base, Value offset) implements Value {}
+
+    /**
+     * Bytes {@code first} to {@code last} of a struct, shown apart from its known fields (strace's
+     * print_nonzero_bytes: {@code /* bytes 2..3 *}{@code / "\x00\xff"}).
+     */
+    record ByteRange(long first, long last, Value bytes) implements Value {}
 
     /** {@code value} times {@code factor}: an rlimit of {@code 8192*1024}. */
     record Product(Value value, Value factor) implements Value {}

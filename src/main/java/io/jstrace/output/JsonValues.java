@@ -136,6 +136,15 @@ final class JsonValues {
             case Value.Equals e -> list(g, "equals", List.of(e.left(), e.right()));
             case Value.Shift s -> pair(g, "shift", s.value(), "by", s.by());
             case Value.Product p -> pair(g, "product", p.value(), "factor", p.factor());
+            case Value.Sum s -> pair(g, "sum", s.base(), "plus", s.offset());
+            case Value.ByteRange r -> {
+                g.writeStartObject();
+                g.writeNumberField("bytes_from", r.first());
+                g.writeNumberField("bytes_to", r.last());
+                g.writeFieldName("value");
+                write(g, r.bytes());
+                g.writeEndObject();
+            }
             case Value.Changed c -> pair(g, "before", c.before(), "after", c.after());
             case Value.Indexed i -> pair(g, "index", i.index(), "value", i.value());
             case Value.Labeled l -> {

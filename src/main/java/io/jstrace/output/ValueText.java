@@ -176,6 +176,15 @@ public final class ValueText {
             case Value.Shift sh -> expression(sb, sh, false);
             case Value.And a -> expression(sb, a, true);
             case Value.Equals e -> expression(sb, e, true);
+            case Value.Sum s -> {
+                append(sb, s.base());
+                sb.append('+');
+                append(sb, s.offset());
+            }
+            case Value.ByteRange r -> {
+                sb.append("/* bytes ").append(r.first()).append("..").append(r.last()).append(" */ ");
+                append(sb, r.bytes());
+            }
             case Value.Product p -> {
                 append(sb, p.value());
                 sb.append('*');
@@ -345,6 +354,8 @@ public final class ValueText {
             case HEX -> sb.append(v == 0 ? "0" : "0x" + Long.toHexString(v));
             case WORD -> padded(sb, v, 16);
             case WORD32 -> padded(sb, v, 8);
+            case WORD16 -> padded(sb, v, 4);
+            case WORD8 -> padded(sb, v, 2);
             case OCT -> {
                 // C's "%#03o": a leading 0, at least three digits.
                 String o = Long.toOctalString(v);

@@ -96,6 +96,10 @@ class JsonValuesTest {
                         new Value.Sym("B", 0x5402))), true)));
         assertEquals("{\"raw\":16388,\"decoded\":{\"call\":\"IOPRIO_PRIO_VALUE\",\"args\":[{\"sym\":\"IOPRIO_CLASS_BE\",\"value\":2},4]}}",
                 json(new Value.Decoded(16388, new Value.Call("IOPRIO_PRIO_VALUE", List.of(new Value.Sym("IOPRIO_CLASS_BE", 2), Value.Num.dec(4))))));
+        assertEquals("{\"sum\":{\"sym\":\"SKF_AD_OFF\",\"value\":4294963200},\"plus\":4}",
+                json(new Value.Sum(new Value.Sym("SKF_AD_OFF", 0xfffff000L), Value.Num.udec(4))));
+        assertEquals("{\"bytes_from\":2,\"bytes_to\":3,\"value\":{\"hex\":\"00ff\"}}",
+                json(new Value.ByteRange(2, 3, new Value.Str(new byte[] {0, (byte) 0xff}, false, true))));
         Value port = new Value.Call("htons", List.of(Value.Num.udec(80)));
         assertEquals("{\"encoded\":{\"hex\":\"0050\"},\"meaning\":{\"call\":\"htons\",\"args\":[80]}}",
                 json(new Value.Styled(new Value.Str(new byte[] {0, 0x50}, false, true), port, port)));

@@ -111,6 +111,10 @@ class ValueTextTest {
         assertEquals("0x28", raw.format(unknown));
         assertEquals("0x28 /* IFLA_??? */", verbose.format(unknown));
         assertEquals("7", verbose.format(new Value.Styled(Value.Num.udec(7), Value.Num.udec(7), null)));
+        assertEquals("SKF_AD_OFF+SKF_AD_PKTTYPE", TEXT.format(new Value.Sum(new Value.Sym("SKF_AD_OFF", 0xfffff000L),
+                new Value.Sym("SKF_AD_PKTTYPE", 4))));
+        assertEquals("/* bytes 2..3 */ \"\\x00\\xff\"", TEXT.format(new Value.ByteRange(2, 3,
+                new Value.Str(new byte[] {0, (byte) 0xff}, false, true))));
     }
 
     /** The text renderer alone knows strace's punctuation for each semantic shape. */
@@ -140,6 +144,9 @@ class ValueTextTest {
         assertEquals("\"\\x68\\x69\"...", TEXT.format(new Value.Str("hi".getBytes(), true, true)));
         assertEquals("00000000", TEXT.format(new Value.Num(0, Value.Radix.WORD32)));
         assertEquals("0x000010", TEXT.format(new Value.Num(16, Value.Radix.WORD32)));
+        assertEquals("00", TEXT.format(new Value.Num(0, Value.Radix.WORD8)));
+        assertEquals("0x1", TEXT.format(new Value.Num(1, Value.Radix.WORD8)));
+        assertEquals("0x0a", TEXT.format(new Value.Num(10, Value.Radix.WORD16)));
     }
 
     /** printflags' and printxval's defaults, and names inside -X verbose's comment. */

@@ -56,3 +56,5 @@
 #include <linux/audit.h>
 #include <linux/selinux_netlink.h>
 #include <linux/genetlink.h>
+#include <linux/filter.h>
+#include <linux/bpf.h>

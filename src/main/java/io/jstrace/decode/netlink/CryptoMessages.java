@@ -32,6 +32,18 @@ final class CryptoMessages {
         return List.of(one.get(0), Nlattr.list(ctx, addr + offset, len - offset, NlSpec.attrs("crypto_user_alg")));
     }
 
+    /**
+     * The crypto attributes' decoders: {@code crypto_report STRUCT} (a report struct, as a string
+     * when too short) and {@code crypto_type} (a NUL-terminated type name: {@code type="..."}).
+     */
+    static AttrDecoder decoder(String[] p, String where) {
+        return switch (p[0]) {
+            case "crypto_report" -> (c, a, len) -> report(c, NlSpec.struct(p[1]), a, len);
+            case "crypto_type" -> (c, a, len) -> List.of(io.jstrace.decode.Decode.field("type", c.mem.str(a, len, NlMem.Quote.CSTRING)));
+            default -> throw new IllegalStateException(where + ": unknown netlink attribute decoder " + p[0]);
+        };
+    }
+
     /** A crypto report struct: the bytes as a string when too short, the address when unreadable. */
     static List<Value> report(NlCtx ctx, StructSpec s, long addr, int len) {
         if (len < s.size()) {

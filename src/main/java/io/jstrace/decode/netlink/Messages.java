@@ -55,7 +55,8 @@ final class Messages {
     }
 
     /** {@code {family=..., other fields}} and the attributes, or {@code {family=..., ...}} for a short body. */
-    static List<Value> head(NlCtx ctx, int family, long addr, int len, StructSpec s, String attrs) {
+    static List<Value> head(NlCtx msg, int family, long addr, int len, StructSpec s, String attrs) {
+        NlCtx ctx = msg.withHeader(family, null);
         Bytes b = null;
         List<Value.Field> members = new ArrayList<>(s.members(ctx, new Bytes(new byte[] {(byte) family}), 0));
         if (len >= s.size()) {

@@ -35,6 +35,15 @@ final class NlValues {
         return unknown(new Value.Num(v, radix), dflt);
     }
 
+    /**
+     * strace's XLAT_STYLE_VERBOSE constants (names from headers user space lacks): the number and
+     * its name, or {@code dflt}, in a comment whatever -X says.
+     */
+    static Value xvalVerbose(long v, String dflt, String table) {
+        String name = Xlat.of(table).name(v);
+        return new Value.Commented(Value.Num.hex(v), name != null ? name : dflt);
+    }
+
     /** A number no table names: {@code 0x28 /* IFLA_??? *}{@code /}, the bare number under -X raw. */
     static Value unknown(Value num, String dflt) {
         return dflt == null ? num : new Value.Styled(num, new Value.Commented(num, dflt), new Value.Name(dflt));
@@ -77,9 +86,14 @@ final class NlValues {
         return Value.Num.hex(v);
     }
 
-    /** {@code %#0Nx} of a 4- or 8-byte field: hex padded to two digits per byte (strace's PRINT_VAL_0X). */
+    /** {@code %#0Nx}: hex padded to two digits per byte of a {@code size}-byte field (strace's PRINT_VAL_0X). */
     static Value hexPadded(long v, int size) {
-        return new Value.Num(v, size == 8 ? Value.Radix.WORD : Value.Radix.WORD32);
+        return new Value.Num(v, switch (size) {
+            case 1 -> Value.Radix.WORD8;
+            case 2 -> Value.Radix.WORD16;
+            case 4 -> Value.Radix.WORD32;
+            default -> Value.Radix.WORD;
+        });
     }
 
     /** The bytes in hex, as strace's QUOTE_FORCE_HEX string. */

@@ -85,7 +85,8 @@ final class StructSpec {
             case "d" -> (c, b, f) -> Decode.field(name, Value.Num.dec(b.s(f)));
             case "x" -> (c, b, f) -> Decode.field(name, Value.Num.hex(b.u(f)));
             case "0x" -> (c, b, f) -> Decode.field(name, NlValues.hexPadded(b.u(f), f.size()));
-            case "xval" -> (c, b, f) -> Decode.field(name, NlValues.xval(b.u(f), NlSpec.dash(p[2]), p[1]));
+            case "xval" -> (c, b, f) -> Decode.field(name, NlValues.xval(b.u(f), NlSpec.dash(p[2]), p[1].split(",")));
+            case "xval_verbose" -> (c, b, f) -> Decode.field(name, NlValues.xvalVerbose(b.u(f), p[2], p[1]));
             case "flags" -> (c, b, f) -> Decode.field(name, NlValues.flags(b.u(f), NlSpec.dash(p[2]), p[1]));
             case "ifindex" -> (c, b, f) -> Decode.field(name, io.jstrace.decode.NetSockaddr.ifindex(b.u(f)));
             case "cookie", "uarray" -> (c, b, f) -> Decode.field(name, words(b, f, Value.Radix.UDEC));
@@ -99,7 +100,25 @@ final class StructSpec {
             case "mac" -> (c, b, f) -> Decode.field(name, NlValues.hwaddr(bytes(b, f), f.size()));
             case "hex" -> (c, b, f) -> Decode.field(name, NlValues.hexBytes(bytes(b, f)));
             case "cstr" -> (c, b, f) -> Decode.field(name, cstring(bytes(b, f)));
-            case "struct" -> (c, b, f) -> Decode.field(name, NlSpec.struct(p[1]).print(c, new Bytes(bytes(b, f))));
+            case "struct" -> {
+                // A family word after the name: the nested struct's addresses are of that family.
+                int family = p.length > 2 ? (int) NlSpec.constant("addrfams", p[2], name) : -1;
+                yield (c, b, f) -> Decode.field(name, NlSpec.struct(p[1])
+                        .print(family < 0 ? c : c.withHeader(family, c.header), new Bytes(bytes(b, f))));
+            }
+            case "structs" -> (c, b, f) -> {
+                StructSpec s = NlSpec.struct(p[1]);
+                List<Value> items = new ArrayList<>();
+                for (int off = f.offset(); off + s.size() <= f.offset() + f.size(); off += s.size()) {
+                    items.add(s.print(c, new Bytes(Arrays.copyOfRange(b.b(), off, off + s.size()))));
+                }
+                return Decode.field(name, new Value.Arr(items, false));
+            };
+            case "hexupto" -> {
+                Layout.Field upto = layout.field(p[1]);
+                yield (c, b, f) -> Decode.field(name, NlValues.hexBytes(Arrays.copyOf(bytes(b, f),
+                        (int) Math.min(f.size(), b.u(upto)))));
+            }
             case "htons" -> (c, b, f) -> Decode.field(name, new Value.Call("htons",
                     List.of(NlValues.xval(Short.toUnsignedInt(Short.reverseBytes((short) b.u(f))), NlSpec.dash(p[2]), p[1]))));
             case "htonl" -> (c, b, f) -> Decode.field(name, new Value.Call("htonl",
