@@ -140,6 +140,15 @@ final class NlSpec {
         return DIRECTIVES.getOrDefault(word, List.of());
     }
 
+    /** The names of all attribute lists and structs (a test loads each). */
+    static java.util.Set<String> attrNames() {
+        return ATTRS.keySet();
+    }
+
+    static java.util.Set<String> structNames() {
+        return STRUCTS.keySet();
+    }
+
     /** A constant by its name in {@code table}, or a number. */
     static long constant(String table, String name, String where) {
         if (Character.isDigit(name.charAt(0))) {
