@@ -1,6 +1,5 @@
 package io.jstrace.decode.netlink;
 
-import io.jstrace.decode.Bytes;
 import io.jstrace.model.Value;
 
 import java.util.List;
@@ -19,18 +18,9 @@ final class DiagMessages {
     private static final Map<Integer, Messages.Decoder> RESPONSES = Messages.table("diag_response", "addrfams");
 
     static List<Value> body(NlCtx ctx, long addr, int len) {
-        if (ctx.type == Netlink.NLMSG_DONE) {
-            return null;
-        }
-        Bytes f = ctx.mem.read(addr, 1);
-        if (f == null) {
-            return List.of(new Value.Unreadable(addr));
-        }
-        int family = f.u8(0);
-        Messages.Decoder d = ((ctx.flags & NLM_F_REQUEST) != 0 ? REQUESTS : RESPONSES).get(family);
-        if (d != null && len > 1) {
-            return d.decode(ctx, family, addr, len);
-        }
-        return RouteMessages.family(ctx, family, addr, len);
+        return Messages.byFamily(ctx, addr, len, (c, family, a, n) -> {
+            Messages.Decoder d = ((c.flags & NLM_F_REQUEST) != 0 ? REQUESTS : RESPONSES).get(family);
+            return d != null && n > 1 ? d.decode(c, family, a, n) : RouteMessages.family(c, family, a, n);
+        });
     }
 }

@@ -25,6 +25,18 @@ final class Messages {
         List<Value> decode(NlCtx ctx, int family, long addr, int len);
     }
 
+    /**
+     * A body whose first byte is its family (NETLINK_ROUTE's and NETLINK_SOCK_DIAG's): none for
+     * NLMSG_DONE, the address when that byte cannot be read, else what {@code d} makes of it.
+     */
+    static List<Value> byFamily(NlCtx ctx, long addr, int len, Decoder d) {
+        if (ctx.type == Netlink.NLMSG_DONE) {
+            return null;
+        }
+        Bytes f = ctx.mem.read(addr, 1);
+        return f == null ? List.of(new Value.Unreadable(addr)) : d.decode(ctx, f.u8(0), addr, len);
+    }
+
     /** The decoders of {@code word}'s lines, by the message type each line lists. */
     static Map<Integer, Decoder> table(String word, String typeXlat) {
         Map<Integer, Decoder> out = new HashMap<>();

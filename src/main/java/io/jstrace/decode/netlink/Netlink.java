@@ -71,42 +71,7 @@ public final class Netlink {
         if (protocol == NETLINK_KOBJECT_UEVENT) {
             return Uevent.decode(mem, addr, len);
         }
-        List<Value> items = new ArrayList<>();
-        boolean array = false;
-        boolean truncated = false;
-        for (int elt = 0; ; elt++) {
-            if (len < HDRLEN) {
-                items.add(mem.hex(addr, len));
-                break;
-            }
-            Bytes h = mem.read(addr, HDRLEN);
-            if (h == null) {
-                items.add(array ? new Value.Commented(Value.ELLIPSIS, "0x" + Long.toHexString(addr)) : new Value.Unreadable(addr));
-                break;
-            }
-            if (mem.abbrev() && elt == mem.stringLimit()) {
-                truncated = true;
-                break;
-            }
-            long nlmsgLen = h.u(NLMSG_LEN);
-            long aligned = (nlmsgLen + 3) & ~3L;
-            long next = 0;
-            long nextLen = 0;
-            if (nlmsgLen >= HDRLEN) {
-                nextLen = len >= aligned ? len - aligned : 0;
-                if (nextLen != 0 && addr + aligned > addr) {
-                    next = addr + aligned;
-                }
-            }
-            array |= next != 0;
-            items.add(message(mem, protocol, h, addr, len));
-            if (next == 0) {
-                break;
-            }
-            addr = next;
-            len = nextLen;
-        }
-        return array ? new Value.Arr(items, truncated) : items.get(0);
+        return NlList.walk(mem, addr, len, HDRLEN, h -> h.u(NLMSG_LEN), (h, a, left) -> message(mem, protocol, h, a, left));
     }
 
     /** A header and, when the message is longer than one, its body: strace's decode_nlmsghdr_with_payload. */

@@ -1,6 +1,5 @@
 package io.jstrace.decode.netlink;
 
-import io.jstrace.decode.Bytes;
 import io.jstrace.decode.Decode;
 import io.jstrace.model.Value;
 
@@ -20,44 +19,8 @@ final class Nlattr {
     static final int NLA_F_NESTED = 0x8000, NLA_F_NET_BYTEORDER = 0x4000, NLA_TYPE_MASK = 0x3fff;
 
     static Value list(NlCtx ctx, long addr, long len, AttrTable table) {
-        NlMem mem = ctx.mem;
-        List<Value> items = new ArrayList<>();
-        boolean array = false;
-        boolean truncated = false;
-        for (int elt = 0; ; elt++) {
-            if (len < NLA_HDRLEN) {
-                items.add(mem.hex(addr, len));
-                break;
-            }
-            Bytes h = mem.read(addr, NLA_HDRLEN);
-            if (h == null) {
-                items.add(array ? new Value.Commented(Value.ELLIPSIS, "0x" + Long.toHexString(addr)) : new Value.Unreadable(addr));
-                break;
-            }
-            if (mem.abbrev() && elt == mem.stringLimit()) {
-                truncated = true;
-                break;
-            }
-            int nlaLen = h.u16(0);
-            int type = h.u16(2);
-            int aligned = (nlaLen + 3) & ~3;
-            long next = 0;
-            long nextLen = 0;
-            if (nlaLen >= NLA_HDRLEN) {
-                nextLen = len >= aligned ? len - aligned : 0;
-                if (nextLen != 0 && addr + aligned > addr) {
-                    next = addr + aligned;
-                }
-            }
-            array |= next != 0;
-            items.add(attribute(ctx, addr, len, nlaLen, type, table));
-            if (next == 0) {
-                break;
-            }
-            addr = next;
-            len = nextLen;
-        }
-        return array ? new Value.Arr(items, truncated) : items.get(0);
+        return NlList.walk(ctx.mem, addr, len, NLA_HDRLEN, h -> h.u16(0),
+                (h, a, left) -> attribute(ctx, a, left, h.u16(0), h.u16(2), table));
     }
 
     private static Value attribute(NlCtx ctx, long addr, long len, int nlaLen, int type, AttrTable table) {

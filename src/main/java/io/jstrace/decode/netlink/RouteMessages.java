@@ -1,6 +1,5 @@
 package io.jstrace.decode.netlink;
 
-import io.jstrace.decode.Bytes;
 import io.jstrace.decode.Decode;
 import io.jstrace.model.Value;
 
@@ -17,15 +16,10 @@ final class RouteMessages {
     private static final Map<Integer, Messages.Decoder> DECODERS = Messages.table("route", "nl_route_types");
 
     static List<Value> body(NlCtx ctx, long addr, int len) {
-        if (ctx.type == Netlink.NLMSG_DONE) {
-            return null;
-        }
-        Bytes f = ctx.mem.read(addr, 1);
-        if (f == null) {
-            return List.of(new Value.Unreadable(addr));
-        }
-        Messages.Decoder d = DECODERS.get(ctx.type);
-        return d != null ? d.decode(ctx, f.u8(0), addr, len) : family(ctx, f.u8(0), addr, len);
+        return Messages.byFamily(ctx, addr, len, (c, family, a, n) -> {
+            Messages.Decoder d = DECODERS.get(c.type);
+            return d != null ? d.decode(c, family, a, n) : family(c, family, a, n);
+        });
     }
 
     /** A body no decoder knows: {@code {family=AF_INET, data="\x..."}}. */
