@@ -181,7 +181,7 @@ public final class NetSockaddr {
                     if (Long.parseLong(Files.readString(d.resolve("ifindex")).strip()) == index) {
                         Value name = new Value.Call("if_nametoindex",
                                 List.of(new Value.Str(d.getFileName().toString().getBytes(), false)));
-                        return new Value.Styled(Value.Num.udec(index), name, name);
+                        return new Value.Decoded(index, Value.Radix.UDEC, name, false);
                     }
                 } catch (IOException | NumberFormatException e) {
                     // not an interface directory

@@ -29,7 +29,7 @@ final class GenericFamilies {
         if (name != null) {
             return new Value.Sym(name, type);
         }
-        return NlValues.unknown(Value.Num.hex(type), "GENERIC_FAMILY_???");
+        return NlValues.unknown(type, Value.Radix.HEX, "GENERIC_FAMILY_???");
     }
 
     private static synchronized Map<Integer, String> families() {

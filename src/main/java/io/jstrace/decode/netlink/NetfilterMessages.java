@@ -85,7 +85,7 @@ final class NetfilterMessages {
         int host = Short.toUnsignedInt(Short.reverseBytes((short) stored));
         if (subsys == NFNL_SUBSYS_NFTABLES && host == NFNL_SUBSYS_NFTABLES) {
             Value call = new Value.Call("htons", List.of(new Value.Name("NFNL_SUBSYS_NFTABLES")));
-            return new Value.Styled(Value.Num.hex(stored), call, call);
+            return new Value.Decoded(stored, Value.Radix.HEX, call, false);
         }
         if (subsys == NFNL_SUBSYS_NFTABLES && stored == NFNL_SUBSYS_NFTABLES) {
             return new Value.Sym("NFNL_SUBSYS_NFTABLES", stored);

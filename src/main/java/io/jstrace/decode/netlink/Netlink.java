@@ -143,7 +143,6 @@ public final class Netlink {
         if (name == null) {
             return Value.Num.dec(err);
         }
-        Value text = new Value.Name((err < 0 ? "-" : "") + name);
-        return new Value.Styled(Value.Num.dec(err), text, text);
+        return new Value.Decoded(err, Value.Radix.DEC, new Value.Name((err < 0 ? "-" : "") + name), false);
     }
 }

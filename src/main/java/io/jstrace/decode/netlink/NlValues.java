@@ -28,11 +28,10 @@ final class NlValues {
         for (String t : tables) {
             String name = t == null ? null : Xlat.of(t).name(v);
             if (name != null) {
-                return radix == Value.Radix.HEX ? new Value.Sym(name, v)
-                        : new Value.Styled(new Value.Num(v, radix), new Value.Name(name), new Value.Name(name));
+                return radix == Value.Radix.HEX ? new Value.Sym(name, v) : new Value.Decoded(v, radix, new Value.Name(name), false);
             }
         }
-        return unknown(new Value.Num(v, radix), dflt);
+        return unknown(v, radix, dflt);
     }
 
     /**
@@ -45,8 +44,8 @@ final class NlValues {
     }
 
     /** A number no table names: {@code 0x28 /* IFLA_??? *}{@code /}, the bare number under -X raw. */
-    static Value unknown(Value num, String dflt) {
-        return dflt == null ? num : new Value.Styled(num, new Value.Commented(num, dflt), new Value.Name(dflt));
+    static Value unknown(long v, Value.Radix radix, String dflt) {
+        return dflt == null ? new Value.Num(v, radix) : new Value.Unknown(v, radix, dflt);
     }
 
     /**
@@ -75,10 +74,7 @@ final class NlValues {
                 }
             }
         }
-        if (names.isEmpty() && v != 0) {
-            return unknown(Value.Num.hex(v), dflt);
-        }
-        return new Value.Flags(names, rest, Value.Radix.HEX, v);
+        return new Value.Flags(names, rest, Value.Radix.HEX, v, dflt);
     }
 
     /** An unsigned number in hex, {@code %#x}. */
