@@ -4,14 +4,14 @@ import io.jstrace.model.Value;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongFunction;
 
 /**
  * Classic BPF programs (struct sock_fprog) as strace prints them: {@code {len=2, filter=[BPF_STMT(
  * BPF_LD|BPF_W|BPF_ABS, 0x4), BPF_JUMP(BPF_JMP|BPF_K|BPF_JEQ, 0x3, 0, 0x1)]}}, the instructions
- * only with -v. Seccomp filters show their return values by action name.
+ * only with -v. Seccomp filters show their return values by action name, socket filters their
+ * special load offsets ({@code SKF_AD_OFF+SKF_AD_PKTTYPE}).
  */
-final class ClassicBpf {
+public final class ClassicBpf {
     private ClassicBpf() {}
 
     private static final Layout PROG = Layout.of("sock_fprog"), INSN = Layout.of("sock_filter");
@@ -21,17 +21,42 @@ final class ClassicBpf {
     private static final int MAX_INSNS = 4096;
     private static final int LD = 0, LDX = 1, ST = 2, STX = 3, ALU = 4, JMP = 5, RET = 6, MISC = 7;
     private static final long SECCOMP_RET_ACTION_FULL = 0xffff0000L;
+    private static final int BPF_ABS = 0x20;
+    private static final long SKF_AD_OFF = 0xfffff000L, SKF_NET_OFF = 0xfff00000L, SKF_LL_OFF = 0xffe00000L;
+
+    /** How a program shows an instruction's constant: by its code; null keeps the hex. */
+    @FunctionalInterface
+    public interface Operand {
+        Value of(int code, long k);
+    }
+
+    /** A seccomp filter's BPF_RET constants by action name. */
+    static final Operand SECCOMP = (code, k) -> (code & 7) == RET ? seccompReturn(k) : null;
+
+    /** strace's print_sock_filter_k: absolute loads at the ancillary, network and link-layer offsets. */
+    public static final Operand SOCKET = (code, k) -> {
+        if ((code & 7) != LD || (code & 0xe0) != BPF_ABS) {
+            return null;
+        }
+        if (k >= SKF_AD_OFF) {
+            return new Value.Sum(new Value.Sym("SKF_AD_OFF", SKF_AD_OFF), Decode.sym("skf_ad", k - SKF_AD_OFF, Value.Radix.HEX, "SKF_AD_???"));
+        }
+        if (k >= SKF_NET_OFF) {
+            return new Value.Sum(new Value.Sym("SKF_NET_OFF", SKF_NET_OFF), Value.Num.udec(k - SKF_NET_OFF));
+        }
+        return k >= SKF_LL_OFF ? new Value.Sum(new Value.Sym("SKF_LL_OFF", SKF_LL_OFF), Value.Num.udec(k - SKF_LL_OFF)) : null;
+    };
+
+    /** The size of one instruction, struct sock_filter. */
+    public static final int INSN_SIZE = INSN.size();
 
     /** A seccomp filter program at {@code addr}: NULL, the address, or the struct. */
     static Value seccompProgram(Call c, long addr) {
-        return program(c, addr, ClassicBpf::seccompReturn);
+        return program(c, addr, SECCOMP);
     }
 
-    /**
-     * The program at {@code addr}; {@code retK} shows a BPF_RET's constant (null: in hex, as
-     * any other constant).
-     */
-    static Value program(Call c, long addr, LongFunction<Value> retK) {
+    /** The program at {@code addr}; {@code operand} shows the instructions' constants. */
+    static Value program(Call c, long addr, Operand operand) {
         Bytes p = Decode.struct(c, addr, PROG.size());
         if (p == null) {
             return Decode.ptr(addr);
@@ -39,19 +64,20 @@ final class ClassicBpf {
         long len = p.u(LEN);
         long insns = p.u(FILTER);
         Value filter = !c.options.verbose() ? Decode.ptr(insns)
-                : IoArrays.array(c, insns, Math.min(len, MAX_INSNS), INSN.size(), b -> insn(b, retK));
+                : IoArrays.array(c, insns, Math.min(len, MAX_INSNS), INSN.size(), b -> insn(b, operand));
         return Decode.struct(Decode.field("len", Value.Num.udec(len)), Decode.field("filter", filter));
     }
 
-    private static Value insn(Bytes b, LongFunction<Value> retK) {
+    /** One instruction: BPF_JUMP when it jumps, else BPF_STMT. */
+    public static Value insn(Bytes b, Operand operand) {
         int code = (int) b.u(CODE);
         long k = b.u(K);
         long jt = b.u(JT), jf = b.u(JF);
         if (jt != 0 || jf != 0) {
             return new Value.Call("BPF_JUMP", List.of(code(code), Value.Num.hex(k), Value.Num.hex(jt), Value.Num.hex(jf)));
         }
-        Value kv = (code & 7) == RET && retK != null ? retK.apply(k) : Value.Num.hex(k);
-        return new Value.Call("BPF_STMT", List.of(code(code), kv));
+        Value kv = operand.of(code, k);
+        return new Value.Call("BPF_STMT", List.of(code(code), kv != null ? kv : Value.Num.hex(k)));
     }
 
     /** strace's print_bpf_filter_code for classic BPF: class, then the parts that class uses. */
