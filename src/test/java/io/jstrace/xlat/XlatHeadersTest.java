@@ -138,11 +138,16 @@ class XlatHeadersTest {
             #include <linux/signal.h>
             #include <linux/signalfd.h>
             #include <linux/bpf.h>
+            #include <linux/filter.h>
+            #include <linux/securebits.h>
+            """ + IOCTL_KERNEL_HEADERS;
+
+    /** The uapi headers of ioctl families' constants (kept apart so families and syscalls add headers independently). */
+    private static final String IOCTL_KERNEL_HEADERS = """
             #include <linux/hdreg.h>
             #include <linux/audit.h>
             #include <linux/counter.h>
-            #include <linux/filter.h>
-            #include <linux/securebits.h>
+            #include <linux/gpio.h>
             """;
 
     /** Kernel-internal or otherwise unexported names that strace knows with a fixed value. */

@@ -31,6 +31,7 @@ public final class Ioctls {
             entry((int) '>', CounterIoctls::arg),
             entry((int) 'X', FsxIoctls::arg),
             entry((int) 'f', FsfIoctls::arg),
+            entry(0xb4, GpioIoctls::arg),
             entry((int) 'T', TermIoctls::arg));
 
     /** What entry learnt, for exit: the request as shown, its decoder and the argument's entry value. */
