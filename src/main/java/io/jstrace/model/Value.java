@@ -172,6 +172,12 @@ public sealed interface Value {
         }
     }
 
+    /**
+     * A value strace shows decoded, and as {@code raw} under -X raw; -X verbose shows both, the
+     * raw form in a comment after the decoded one (evdev's bits: {@code [KEY_1 KEY_2] /* [0xc] *}{@code /}).
+     */
+    record WithRaw(Value decoded, Value raw) implements Value {}
+
     /** One value known by several names, which strace joins with {@code or}: {@code SNDCTL_TMR_START or TCSETS}. */
     record OneOf(List<Value> names) implements Value {}
 

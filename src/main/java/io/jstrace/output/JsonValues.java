@@ -178,6 +178,7 @@ final class JsonValues {
             case Value.OneOf o -> list(g, "one_of", o.names());
             // Only the text's form differs: the value itself has its name and number.
             case Value.Explained e -> write(g, e.value());
+            case Value.WithRaw w -> pair(g, "with_raw", w.decoded(), "raw", w.raw());
             case Value.Unknown u -> {
                 g.writeStartObject();
                 g.writeFieldName("unknown");

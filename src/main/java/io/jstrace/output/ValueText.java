@@ -233,6 +233,14 @@ public final class ValueText {
                     append(sb, d.decoded());
                 }
             }
+            case Value.WithRaw w -> {
+                append(sb, style == DecodeOptions.Xstyle.RAW ? w.raw() : w.decoded());
+                if (style == DecodeOptions.Xstyle.VERBOSE) {
+                    sb.append(" /* ");
+                    append(sb, w.raw());
+                    sb.append(" */");
+                }
+            }
             case Value.OneOf o -> {
                 for (int i = 0; i < o.names().size(); i++) {
                     if (i > 0) {

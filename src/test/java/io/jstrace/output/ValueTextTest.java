@@ -175,6 +175,11 @@ class ValueTextTest {
                 new Value.Call("EVIOCGBIT", List.of(unknown, Value.Num.udec(14))), true);
         assertEquals("EVIOCGBIT(0x1f /* EV_??? */, 14)", TEXT.format(bit));
         assertEquals("0x800e453f /* EVIOCGBIT(0x1f, 14) */", verbose.format(bit));
+        Value bits = new Value.WithRaw(new Value.BitSet(List.of(new Value.Sym("KEY_1", 2)), false),
+                new Value.Arr(List.of(Value.Num.hex(4)), false));
+        assertEquals("[KEY_1]", TEXT.format(bits));
+        assertEquals("[0x4]", raw.format(bits));
+        assertEquals("[2 /* KEY_1 */] /* [0x4] */", verbose.format(bits));
         // ioprio's decoding follows -X verbose inside the comment too, as strace's does.
         Value prio = new Value.Decoded(8191, new Value.Call("IOPRIO_PRIO_VALUE", List.of(new Value.Sym("IOPRIO_CLASS_NONE", 0),
                 Value.Num.dec(8191))));

@@ -29,6 +29,7 @@ public final class Ioctls {
             entry(0x03, HdioIoctls::arg),
             entry((int) '!', SeccompIoctls::arg),
             entry((int) '>', CounterIoctls::arg),
+            entry((int) 'E', EvdevIoctls::arg),
             entry((int) 'X', FsxIoctls::arg),
             entry((int) 'f', FsfIoctls::arg),
             entry(0xb4, GpioIoctls::arg),
