@@ -87,6 +87,14 @@ class XlatHeadersTest {
             #include <linux/input.h>
             """;
 
+    /** The uapi headers of ioctl families' constants (kept apart so families and syscalls add headers independently). */
+    private static final String IOCTL_KERNEL_HEADERS = """
+            #include <linux/hdreg.h>
+            #include <linux/audit.h>
+            #include <linux/counter.h>
+            #include <linux/gpio.h>
+            """;
+
     /* uapi only: no glibc header may come in, or the kernel definitions clash with glibc's. */
     private static final String KERNEL_HEADERS = """
             #include <stdio.h>
@@ -141,14 +149,6 @@ class XlatHeadersTest {
             #include <linux/filter.h>
             #include <linux/securebits.h>
             """ + IOCTL_KERNEL_HEADERS;
-
-    /** The uapi headers of ioctl families' constants (kept apart so families and syscalls add headers independently). */
-    private static final String IOCTL_KERNEL_HEADERS = """
-            #include <linux/hdreg.h>
-            #include <linux/audit.h>
-            #include <linux/counter.h>
-            #include <linux/gpio.h>
-            """;
 
     /** Kernel-internal or otherwise unexported names that strace knows with a fixed value. */
     private static final Set<String> NOT_IN_HEADERS = Set.of(
