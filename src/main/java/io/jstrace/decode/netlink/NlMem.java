@@ -5,23 +5,27 @@ import io.jstrace.decode.Call;
 import io.jstrace.model.Value;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * A netlink buffer of the tracee, {@code [base, base + len)}, read once and in large pieces as
- * decoders reach into it (a message of a few kilobytes is one read), so every decoder asks this
- * window rather than the tracee. A range that runs past readable memory is unreadable as a whole,
- * as strace's umoven sees it. Reads outside the window (none of strace's decoders make them) go
- * to the tracee directly.
+ * A netlink buffer of the tracee, {@code [base, base + len)}, read in whole pages, up to 16 at
+ * a time and each at most once, as decoders reach into it: a message of a few kilobytes is one
+ * read, a dump of many a few. A range is readable when every page it touches is, as strace's
+ * umoven sees it, whatever lies between it and the buffer's start (a length a message claims can
+ * point far past readable memory).
  */
 final class NlMem {
-    /** The largest read at once; a dump of many messages is read in pieces of this size. */
-    private static final int CHUNK = 64 * 1024;
+    private static final int PAGE = 4096;
+    /** Pages read at once when a decoder reaches one not read yet. */
+    private static final int BATCH = 16;
+    private static final byte[] UNREADABLE = new byte[0];
 
     final Call call;
     private final long base;
     private final long len;
-    private byte[] data = new byte[0];
-    private boolean ended;
+    /** Page number -> its bytes, or UNREADABLE. */
+    private final Map<Long, byte[]> pages = new HashMap<>();
 
     NlMem(Call call, long base, long len) {
         this.call = call;
@@ -45,40 +49,57 @@ final class NlMem {
     }
 
     byte[] bytes(long addr, int n) {
-        if (n < 0) {
-            return null;
-        }
-        long off = addr - base;
-        if (off < 0 || off + n > len || off + n < off) {
-            return call.memory.readFully(call.tid, addr, n);
-        }
-        fetch(off + n);
-        return off + n <= data.length ? Arrays.copyOfRange(data, (int) off, (int) off + n) : null;
+        return n < 0 || readable(addr, n) < n ? null : copy(addr, n);
     }
 
     /** How many bytes from {@code addr} on (at most {@code max}) can be read. */
     int readable(long addr, int max) {
-        long off = addr - base;
-        if (off < 0 || off + max > len) {
-            byte[] b = call.memory.read(call.tid, addr, max);
-            return b == null ? 0 : b.length;
+        int got = 0;
+        while (got < max) {
+            long at = addr + got;
+            if (at < addr) {
+                break;
+            }
+            if (page(at >>> 12) == UNREADABLE) {
+                break;
+            }
+            got += (int) Math.min(max - got, PAGE - (at & (PAGE - 1)));
         }
-        fetch(off + max);
-        return (int) Math.max(0, Math.min(max, data.length - off));
+        return got;
     }
 
-    private void fetch(long end) {
-        while (data.length < end && !ended) {
-            int want = (int) Math.min(len - data.length, Math.max(CHUNK, end - data.length));
-            byte[] more = call.memory.read(call.tid, base + data.length, want);
-            int got = more == null ? 0 : more.length;
-            if (got > 0) {
-                byte[] grown = Arrays.copyOf(data, data.length + got);
-                System.arraycopy(more, 0, grown, data.length, got);
-                data = grown;
-            }
-            ended = got < want || data.length >= len;
+    /** {@code n} readable bytes at {@code addr}, from the pages read. */
+    private byte[] copy(long addr, int n) {
+        byte[] out = new byte[n];
+        int done = 0;
+        while (done < n) {
+            long at = addr + done;
+            int inPage = (int) (at & (PAGE - 1));
+            int k = Math.min(n - done, PAGE - inPage);
+            System.arraycopy(page(at >>> 12), inPage, out, done, k);
+            done += k;
         }
+        return out;
+    }
+
+    /** A page's bytes, reading it and the pages after it that the buffer covers if need be. */
+    private byte[] page(long number) {
+        byte[] p = pages.get(number);
+        if (p != null) {
+            return p;
+        }
+        long lastOfBuffer = len <= 0 ? number : (base + len - 1) >>> 12;
+        int count = (int) Math.max(1, Math.min(BATCH, lastOfBuffer - number + 1));
+        byte[] got = call.memory.read(call.tid, number << 12, count * PAGE);
+        int n = got == null ? 0 : got.length / PAGE;
+        for (int i = 0; i < n; i++) {
+            pages.putIfAbsent(number + i, Arrays.copyOfRange(got, i * PAGE, (i + 1) * PAGE));
+        }
+        if (n < count) {
+            // the page where the read stopped cannot be read; those after it are asked for when needed
+            pages.put(number + n, UNREADABLE);
+        }
+        return pages.get(number);
     }
 
     /** strace's printstr_ex with QUOTE_FORCE_HEX: up to -s bytes in \x form, {@code ...} when longer. */

@@ -47,7 +47,7 @@ class FamiliesTest {
     @Test
     void udevMessageAndKernelUevent() {
         Wire udev = new Wire().str("libudev\0").u32(0xcafe1dea).u32(40).u32(40).u32(4).zeros(16).str("A=b\0");
-        Value v = Netlink.decode(Wire.call(udev.array(), DecodeOptions.DEFAULT), UEVENT, Wire.BASE, udev.size());
+        Value v = Netlink.decode(Wire.call(udev.array(), DecodeOptions.DEFAULT), UEVENT, udev.base(), udev.size());
         assertEquals("[{prefix=\"libudev\", magic=htonl(0xea1dfeca), header_size=40, properties_off=40, "
                 + "properties_len=4, filter_subsystem_hash=htonl(0), filter_devtype_hash=htonl(0), "
                 + "filter_tag_bloom_hi=htonl(0), filter_tag_bloom_lo=htonl(0)}, \"A=b\\0\"]",

@@ -10,15 +10,16 @@ import io.jstrace.output.ValueText;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
- * Netlink bytes for tests: built little-endian like the kernel's structs, placed at the end of a
- * fake address space (what follows cannot be read, as with strace's tail_alloc) and decoded as a
- * sendto on a socket of a given protocol.
+ * Netlink bytes for tests: built little-endian like the kernel's structs, placed so that they end
+ * where readable memory ends, at {@link #END} (as strace's tests place theirs with tail_alloc),
+ * and decoded as a sendto on a socket of a given protocol.
  */
 final class Wire {
-    static final long BASE = 0x7f0000001000L;
+    /** The first address that cannot be read. */
+    static final long END = 0x7f0000003000L;
+    static final String END_HEX = "0x" + Long.toHexString(END);
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
@@ -76,8 +77,13 @@ final class Wire {
     }
 
     String decode(int protocol, DecodeOptions options, long len) {
-        Value v = Netlink.decode(call(array(), options), protocol, BASE, len);
+        Value v = Netlink.decode(call(array(), options), protocol, base(), len);
         return new ValueText(ValueText.Hex.NONE, options.xstyle()).format(v);
+    }
+
+    /** Where the bytes start. */
+    long base() {
+        return END - size();
     }
 
     static Call call(byte[] mem, DecodeOptions options) {
@@ -89,15 +95,20 @@ final class Wire {
         return new DecodeOptions(d.stringLimit(), d.verbose(), d.fdDetail(), x, d.structs());
     }
 
-    /** Readable bytes at BASE, nothing after them. */
+    /** {@code data} ending at END, zeros before it from two pages earlier on, nothing after it. */
     record Memory(byte[] data) implements TraceeMemory {
         @Override
         public byte[] read(int pid, long addr, int len) {
-            long off = addr - BASE;
-            if (off < 0 || off >= data.length || len <= 0) {
+            long start = END - 2 * 4096 - data.length;
+            if (addr < start || addr >= END || len <= 0) {
                 return len == 0 ? new byte[0] : null;
             }
-            return Arrays.copyOfRange(data, (int) off, (int) Math.min(data.length, off + len));
+            byte[] out = new byte[(int) Math.min(len, END - addr)];
+            for (int i = 0; i < out.length; i++) {
+                long off = addr + i - (END - data.length);
+                out[i] = off >= 0 ? data[(int) off] : 0;
+            }
+            return out;
         }
 
         @Override
