@@ -239,7 +239,10 @@ public final class JsTrace {
         return this;
     }
 
-    /** Where attach failures go (one line each, strace's wording); the {@code io.jstrace} System.Logger by default. */
+    /**
+     * Where attach failures and, with {@link Backend#BPF}, lost events go (one line each); the
+     * {@code io.jstrace} System.Logger by default.
+     */
     public JsTrace onWarning(Consumer<String> onWarning) {
         this.onWarning = onWarning;
         return this;
@@ -322,7 +325,7 @@ public final class JsTrace {
         if (refused != null) {
             throw new IllegalStateException(refused);
         }
-        EbpfTracer tracer = new EbpfTracer(config, sink);
+        EbpfTracer tracer = new EbpfTracer(config, sink, onWarning);
         runningBpf = tracer;
         if (cancelled.getAsBoolean()) {
             tracer.interrupt();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,8 @@ final class EbpfSession implements AutoCloseable {
     private static final int MAX_THREADS = 1 << 16;
 
     private final List<Integer> fds = new ArrayList<>();
+    /** The programs by tracepoint, for their counts of runs the kernel skipped. */
+    private final Map<String, Integer> programs = new LinkedHashMap<>();
     private final TracePrograms.Maps maps;
     private final EbpfRing ring;
 
@@ -54,16 +57,18 @@ final class EbpfSession implements AutoCloseable {
             }
             TracePrograms.Maps maps = new TracePrograms.Maps(tasks, plan, ringFd, lost, zero);
             TracePrograms programs = new TracePrograms(maps, taskOffsets(), decode);
-            attach(opened, "sys_enter", programs.sysEnter());
-            attach(opened, "sys_exit", programs.sysExit());
-            attach(opened, "sched_process_exit", programs.exit());
-            attach(opened, "signal_deliver", programs.signalDeliver());
-            attach(opened, "signal_generate", programs.signalGenerate());
+            Map<String, Integer> progs = new LinkedHashMap<>();
+            progs.put("sys_enter", attach(opened, "sys_enter", programs.sysEnter()));
+            progs.put("sys_exit", attach(opened, "sys_exit", programs.sysExit()));
+            progs.put("sched_process_exit", attach(opened, "sched_process_exit", programs.exit()));
+            progs.put("signal_deliver", attach(opened, "signal_deliver", programs.signalDeliver()));
+            progs.put("signal_generate", attach(opened, "signal_generate", programs.signalGenerate()));
             if (follow) {
-                attach(opened, "sched_process_fork", programs.fork());
+                progs.put("sched_process_fork", attach(opened, "sched_process_fork", programs.fork()));
             }
             EbpfSession s = new EbpfSession(maps, EbpfRing.map(ringFd, ringSize));
             s.fds.addAll(opened);
+            s.programs.putAll(progs);
             return s;
         } catch (Errno e) {
             opened.forEach(EbpfSys::close);
@@ -86,10 +91,28 @@ final class EbpfSession implements AutoCloseable {
         return fd;
     }
 
-    private static void attach(List<Integer> fds, String tracepoint, byte[] program) throws Errno, EbpfSys.Refused {
+    /** Loads {@code program} and attaches it to {@code tracepoint}; returns the program's fd. */
+    private static int attach(List<Integer> fds, String tracepoint, byte[] program) throws Errno, EbpfSys.Refused {
         int type = (int) Xlat.of("bpf_prog_types").value("BPF_PROG_TYPE_RAW_TRACEPOINT").orElseThrow();
         int prog = add(fds, EbpfSys.progLoad(type, program, "jstrace_" + tracepoint));
         add(fds, EbpfSys.rawTracepointOpen(tracepoint, prog));
+        return prog;
+    }
+
+    /**
+     * Runs the kernel skipped, by tracepoint (only those with some): a program already running
+     * on the CPU, preempted, is not entered again by the next task there. Each is an event
+     * (mostly a call's entry or exit) nobody saw.
+     */
+    Map<String, Long> missed() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        programs.forEach((tp, fd) -> {
+            long n = EbpfSys.recursionMisses(fd);
+            if (n > 0) {
+                out.put(tp, n);
+            }
+        });
+        return out;
     }
 
     private static TracePrograms.TaskOffsets taskOffsets() throws Unavailable {

@@ -39,12 +39,16 @@ public final class EbpfTracer {
 
     private final Tracer.Config config;
     private final Sink sink;
+    /** Where losses are reported: never quieted (-q, or -o with a command, silences only notices). */
+    private final java.util.function.Consumer<String> losses;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final long epochOffset = System.currentTimeMillis() * 1_000_000L - System.nanoTime();
 
-    public EbpfTracer(Tracer.Config config, Sink sink) {
+    /** {@code losses} takes a line for each loss of events: where it happened and in the end per CPU. */
+    public EbpfTracer(Tracer.Config config, Sink sink, java.util.function.Consumer<String> losses) {
         this.config = config;
         this.sink = sink;
+        this.losses = losses;
     }
 
     /** What the ptrace backend does that this one cannot, as strace's option names; null when nothing. */
@@ -89,7 +93,7 @@ public final class EbpfTracer {
             });
             SinkThread lines = new SinkThread(sink);
             EventOrder order = new EventOrder(lines);
-            RecordEvents events = new RecordEvents(config, order, epochOffset, config.notices());
+            RecordEvents events = new RecordEvents(config, order, epochOffset, losses);
             try {
                 session.trace(pid, true);
             } catch (Errno e) {
@@ -113,7 +117,7 @@ public final class EbpfTracer {
         try (EbpfSession session = open()) {
             SinkThread lines = new SinkThread(sink);
             EventOrder order = new EventOrder(lines);
-            RecordEvents events = new RecordEvents(config, order, epochOffset, config.notices());
+            RecordEvents events = new RecordEvents(config, order, epochOffset, losses);
             for (int pid : pids) {
                 List<Integer> tids = threads(pid);
                 if (tids.isEmpty()) {
@@ -169,10 +173,12 @@ public final class EbpfTracer {
         }
         order.releaseBefore(Long.MAX_VALUE);
         lines.close();
+        session.missed().forEach((tp, n) -> losses.accept(n + " " + tp + " event" + (n == 1 ? "" : "s")
+                + " not seen: the kernel skipped its program, preempted while running on that CPU"));
         long[] lost = session.lostPerCpu();
         for (int cpu = 0; cpu < lost.length; cpu++) {
             if (lost[cpu] > 0) {
-                config.notices().accept(lost[cpu] + " events lost on CPU " + cpu + " (ring buffer full)");
+                losses.accept(lost[cpu] + " events lost on CPU " + cpu + " (ring buffer full)");
             }
         }
     }

@@ -107,6 +107,7 @@ public final class Main {
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
                 .tampering(o.tampering()).qualifiers(o.qualifiers())
                 .stackTraces(o.stackTrace()).backend(o.backend())
+                .onWarning(m -> err.println(NAME + ": " + m))
                 .onNotice(notice -> {
                     if (!o.quiet().contains(Options.Quiet.ATTACH)) {
                         err.println(NAME + ": " + notice);
@@ -129,7 +130,7 @@ public final class Main {
                         trace.stop();
                     });
                 }
-                return trace.onWarning(m -> err.println(NAME + ": " + m)).run(sink::accept, signalled::get).code();
+                return trace.run(sink::accept, signalled::get).code();
             }
             int[] child = new int[1];
             // With -o the terminal's signals reach the command itself; otherwise pass them on, as strace does.

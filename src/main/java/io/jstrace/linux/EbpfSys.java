@@ -159,6 +159,28 @@ public final class EbpfSys {
         return attr;
     }
 
+    /** struct bpf_prog_info: its size as this code knows it, and where recursion_misses is in it. */
+    private static final int PROG_INFO_SIZE = 232, RECURSION_MISSES = 208;
+
+    /**
+     * How many times the kernel skipped program {@code prog} because it was already running on
+     * that CPU (a tracing program preempted mid-run and entered again by another task): events
+     * it never saw. -1 if the kernel does not say.
+     */
+    public static long recursionMisses(int prog) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment info = a.allocate(PROG_INFO_SIZE, 8);
+            MemorySegment attr = a.allocate(ATTR_SIZE, 8);
+            attr.set(JAVA_INT, 0, prog);
+            attr.set(JAVA_INT, 4, PROG_INFO_SIZE);
+            attr.set(JAVA_LONG, 8, info.address());
+            bpf("BPF_OBJ_GET_INFO_BY_FD", attr);
+            return attr.get(JAVA_INT, 4) >= RECURSION_MISSES + 8 ? info.get(JAVA_LONG, RECURSION_MISSES) : -1;
+        } catch (Errno e) {
+            return -1;
+        }
+    }
+
     public static void close(int fd) {
         Sys.syscall(NR_CLOSE, fd);
     }
