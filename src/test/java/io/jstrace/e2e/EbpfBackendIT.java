@@ -114,6 +114,18 @@ class EbpfBackendIT {
         assertTrue(!r.err().contains("lost"), r.err());
     }
 
+    /** A ring too small for the pace (64 KiB): the losses are said on stderr, also with -o (which quiets notices). */
+    @Test
+    void lossesAreNeverSilent(@TempDir Path tmp) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(System.getenv());
+        env.put("JAVA_TOOL_OPTIONS", "-Djstrace.bpf.ring=65536");
+        Run.Result r = Run.exec(List.of(Run.JSTRACE, BPF, "-o", tmp.resolve("out").toString(), "dd", "if=/dev/zero",
+                "of=/dev/null", "bs=1", "count=50000"), env, null);
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().matches("(?s).*jstrace: \\d+ events? of thread \\d+ lost here \\(ring buffer full\\).*"), r.err());
+        assertTrue(r.err().matches("(?s).*jstrace: \\d+ events lost on CPU \\d \\(ring buffer full\\).*"), r.err());
+    }
+
     @Test
     void commandSeesNoDifference() throws Exception {
         Run.Result plain = Run.exec("env");
