@@ -24,11 +24,16 @@ public record Bytes(byte[] b) {
 
     /** {@code f} read unsigned, whatever its size (an 8-byte field as its 64 bits). */
     public long u(Layout.Field f) {
+        return u(0, f);
+    }
+
+    /** {@code f} of the struct that starts at {@code base} (an element of an array), read unsigned. */
+    public long u(int base, Layout.Field f) {
         return switch (f.size()) {
-            case 1 -> u8(f.offset());
-            case 2 -> u16(f.offset());
-            case 4 -> u32(f.offset());
-            case 8 -> s64(f.offset());
+            case 1 -> u8(base + f.offset());
+            case 2 -> u16(base + f.offset());
+            case 4 -> u32(base + f.offset());
+            case 8 -> s64(base + f.offset());
             default -> throw new IllegalArgumentException(f.name() + " is not a number of 1, 2, 4 or 8 bytes");
         };
     }

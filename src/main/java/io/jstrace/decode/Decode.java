@@ -45,9 +45,12 @@ public final class Decode {
         return out;
     }
 
-    /** A path: strace prints paths whole, up to PATH_MAX. */
+    /**
+     * A path: strace prints paths whole, up to PATH_MAX - 1 bytes (it reads PATH_MAX, so a path
+     * with no NUL in them prints cut, with {@code ...}, even where memory ends right after).
+     */
     public static Value path(Call c, long addr) {
-        return cstring(c, addr, PATH_MAX);
+        return cstring(c, addr, PATH_MAX - 1);
     }
 
     /**
@@ -55,17 +58,13 @@ public final class Decode {
      * length, and the length unsigned (a huge one shows the first -s bytes, or the address).
      */
     public static Value buffer(Call c, long addr, long len) {
-        if (addr == 0) {
-            return Value.NULL_PTR;
-        }
+        return buffer(c, addr, len, addr == 0 || len == 0 ? null : c.memory.read(c.tid, addr, shown(c, len)));
+    }
+
+    /** How many of a buffer's {@code len} bytes (unsigned) -s shows. */
+    static int shown(Call c, long len) {
         int limit = c.options.stringLimit();
-        if (len == 0 || limit == 0) {
-            return new Value.Str(new byte[0], len != 0);
-        }
-        boolean longer = Long.compareUnsigned(len, limit) > 0;
-        int shown = longer ? limit : (int) len;
-        byte[] read = c.memory.read(c.tid, addr, shown);
-        return read == null || read.length < shown ? new Value.Unreadable(addr) : new Value.Str(read, longer);
+        return Long.compareUnsigned(len, limit) < 0 ? (int) len : limit;
     }
 
     /** {@link #buffer(Call, long, long)} always shown in hex, as strace shows getrandom's bytes (QUOTE_FORCE_HEX). */
@@ -75,14 +74,17 @@ public final class Decode {
 
     /** {@link #buffer(Call, long, long)} from the bytes already read there (the first -s of them, or fewer). */
     static Value buffer(Call c, long addr, long len, byte[] read) {
-        if (len <= 0) {
-            return new Value.Str(new byte[0], false);
+        if (addr == 0) {
+            return Value.NULL_PTR;
         }
-        int limit = c.options.stringLimit();
-        if (read == null || read.length < Math.min(len, limit)) {
+        int shown = shown(c, len);
+        if (shown == 0) {
+            return new Value.Str(new byte[0], len != 0);
+        }
+        if (read == null || read.length < shown) {
             return new Value.Unreadable(addr);
         }
-        return new Value.Str(read, len > limit);
+        return new Value.Str(read.length == shown ? read : Arrays.copyOf(read, shown), shown != len);
     }
 
     /**
@@ -95,6 +97,30 @@ public final class Decode {
         }
         byte[] b = c.memory.readFully(c.tid, addr, size);
         return b == null ? null : new Bytes(b);
+    }
+
+    /**
+     * strace's print_nonzero_bytes: the bytes {@code from..total-1} of a struct at {@code addr}
+     * past the part the decoder knows; null when they are all zero, {@code ???} when they cannot
+     * be read, else the first -s of them in hex.
+     */
+    public static Value extraBytes(Call c, long addr, int from, long total) {
+        if (from >= total) {
+            return null;
+        }
+        byte[] b = c.memory.readFully(c.tid, addr + from, (int) (total - from));
+        if (b == null) {
+            return Value.UNAVAILABLE;
+        }
+        boolean zero = true;
+        for (byte x : b) {
+            zero &= x == 0;
+        }
+        if (zero) {
+            return null;
+        }
+        int shown = Math.min(b.length, c.options.stringLimit());
+        return new Value.ExtraBytes(from, total - 1, new Value.Str(Arrays.copyOf(b, shown), shown < b.length, true));
     }
 
     /**

@@ -17,10 +17,17 @@ final class FileKinds implements KindFamily {
     private static final long O_ACCMODE = 3;
     private static final long O_CREAT = 0x40;
     private static final long O_TMPFILE_BIT = 0x400000;
+    private static final long UMODE_MASK = 0xffff;
+    private static final long PAGE = 4096;
+    private static final Layout OPEN_HOW = Layout.of("open_how");
+    private static final Layout.Field HOW_FLAGS = OPEN_HOW.field("flags"), HOW_MODE = OPEN_HOW.field("mode"),
+            HOW_RESOLVE = OPEN_HOW.field("resolve");
     private static final long S_IFMT = 0170000;
     private static final long S_IFCHR = 0020000;
     private static final long S_IFBLK = 0060000;
-    private static final long MS_REMOUNT = 0x20, MS_BIND = 0x1000, MS_MOVE = 0x2000;
+    private static final long MS_REMOUNT = 0x20;
+    /** MS_BIND, MS_MOVE, MS_UNBINDABLE, MS_PRIVATE, MS_SLAVE, MS_SHARED: no type nor data. */
+    private static final long MS_PROPAGATION = 0x1000 | 0x2000 | 0x20000 | 0x40000 | 0x80000 | 0x100000;
     private static final long MS_MGC_VAL = 0xc0ed0000L, MS_MGC_MSK = 0xffff0000L;
     private static final long AT_STATX_SYNC_TYPE = 0x6000;
     private static final long UTIME_NOW = (1L << 30) - 1;
@@ -32,36 +39,37 @@ final class FileKinds implements KindFamily {
         k.arg("open_flags", (c, i) -> openFlags(c.arg(i) & 0xffffffffL));
         // The mode follows the flags and is shown only when the flags create a file.
         k.arg("open_mode", (c, i) -> (c.arg(i - 1) & (O_CREAT | O_TMPFILE_BIT)) != 0
-                ? Value.Num.oct(c.arg(i) & 0xffffffffL) : null);
+                ? Value.Num.oct(c.arg(i) & UMODE_MASK) : null);
+        // A umode_t: the kernel and strace take its low 16 bits.
+        k.arg("umode", (c, i) -> Value.Num.oct(c.arg(i) & UMODE_MASK));
         k.arg("open_how", (c, i) -> openHow(c, c.arg(i), c.arg(i + 1)));
-        k.arg("access_mode", (c, i) -> {
-            Value v = flagsOrZero("access_modes", c.arg(i) & 0xffffffffL);
-            // Only unknown bits: strace adds its "?_OK" comment.
-            return v instanceof Value.Flags f && f.names().isEmpty() ? new Value.Commented(v, "?_OK") : v;
-        });
-        // mount: which of source, type and data are strings depends on the flags.
-        k.arg("mount_source", ArgKind.withRole(Role.PATH,
-                (c, i) -> (c.arg(3) & MS_REMOUNT) != 0 ? Decode.ptr(c.arg(i)) : Decode.path(c, c.arg(i))));
-        k.arg("mount_type", (c, i) -> (c.arg(3) & (MS_REMOUNT | MS_BIND | MS_MOVE)) != 0
+        k.arg("access_mode", (c, i) -> Decode.flags("access_modes", c.arg(i) & 0xffffffffL, "?_OK"));
+        // mount: whether type and data are strings depends on the flags (strace's SYS_FUNC(mount)).
+        k.arg("mount_source", ArgKind.withRole(Role.PATH, (c, i) -> Decode.path(c, c.arg(i))));
+        k.arg("mount_type", (c, i) -> (mountFlagsSansMagic(c.arg(3)) & (MS_REMOUNT | MS_PROPAGATION)) != 0
                 ? Decode.ptr(c.arg(i)) : Decode.cstring(c, c.arg(i)));
         k.arg("mount_flags", (c, i) -> mountFlags(c.arg(i)));
-        k.arg("mount_data", (c, i) -> (c.arg(3) & MS_REMOUNT) == 0 && (c.arg(3) & (MS_BIND | MS_MOVE)) != 0
-                ? Decode.ptr(c.arg(i)) : Decode.cstring(c, c.arg(i)));
+        k.arg("mount_data", (c, i) -> {
+            long f = mountFlagsSansMagic(c.arg(3));
+            return (f & MS_REMOUNT) == 0 && (f & MS_PROPAGATION) != 0 ? Decode.ptr(c.arg(i)) : Decode.cstring(c, c.arg(i));
+        });
         k.arg("file_id", (c, i) -> (int) c.arg(i) == -1 ? Value.Num.dec(-1) : Value.Num.udec(c.arg(i) & 0xffffffffL));
-        k.arg("file_mode", (c, i) -> StatDecoder.mode(c.arg(i) & 0xffffffffL));
-        // mknod's device number matters only for device nodes.
+        k.arg("file_mode", (c, i) -> StatDecoder.mode(c.arg(i) & UMODE_MASK));
+        // mknod's device number (an unsigned int) matters only for device nodes.
         k.arg("file_dev", (c, i) -> {
             long type = c.arg(i - 1) & S_IFMT;
-            return type == S_IFCHR || type == S_IFBLK ? Decode.dev(c.arg(i)) : null;
+            return type == S_IFCHR || type == S_IFBLK ? Decode.dev(c.arg(i) & 0xffffffffL) : null;
         });
         k.arg("file_whence", (c, i) -> Decode.sym("whence_codes", (int) c.arg(i), Value.Radix.HEX, "SEEK_???"));
         k.arg("file_advice", (c, i) -> Decode.sym("fadvise_advice", (int) c.arg(i), Value.Radix.DEC, null));
-        k.arg("flock_op", (c, i) -> flagsOrZero("flockcmds", c.arg(i) & 0xffffffffL));
-        // statx flags: the sync type first (AT_STATX_SYNC_AS_STAT is 0), then the AT_* flags.
+        k.arg("flock_op", (c, i) -> Decode.flags("flockcmds", c.arg(i) & 0xffffffffL, "LOCK_???"));
+        // statx flags: the sync type bits as flags first (AT_STATX_SYNC_AS_STAT when none), then the AT_* flags.
         k.arg("statx_flags", (c, i) -> {
             long v = c.arg(i) & 0xffffffffL;
-            List<String> names = new ArrayList<>();
-            names.add(Xlat.of("at_statx_sync_types").name(v & AT_STATX_SYNC_TYPE));
+            List<String> names = new ArrayList<>(Xlat.of("at_statx_sync_types").flags(v & AT_STATX_SYNC_TYPE).names());
+            if (names.isEmpty()) {
+                names.add(Xlat.of("at_statx_sync_types").name(0));
+            }
             Xlat.Flags rest = Xlat.of("at_flags").flags(v & ~AT_STATX_SYNC_TYPE);
             names.addAll(rest.names());
             return new Value.Flags(names, rest.rest(), Value.Radix.HEX, v);
@@ -132,17 +140,20 @@ final class FileKinds implements KindFamily {
         });
     }
 
-    /** MS_MGC_VAL in the top half first (old callers still pass it), then the MS_* flags. */
+    /** mount's flags without the old magic number in the top half. */
+    private static long mountFlagsSansMagic(long flags) {
+        return (flags & MS_MGC_MSK) == MS_MGC_VAL ? flags & ~MS_MGC_MSK : flags;
+    }
+
+    /** MS_MGC_VAL in the top half first (old callers still pass it), or-ed with the MS_* flags if any. */
     static Value mountFlags(long flags) {
-        List<String> names = new ArrayList<>();
-        long v = flags & 0xffffffffL;
-        if ((v & MS_MGC_MSK) == MS_MGC_VAL) {
-            names.add("MS_MGC_VAL");
-            v &= ~MS_MGC_MSK;
+        long rest = mountFlagsSansMagic(flags);
+        Value named = Decode.flags("mount_flags", rest, "MS_???");
+        if (rest == flags) {
+            return named;
         }
-        Xlat.Flags f = Xlat.of("mount_flags").flags(v);
-        names.addAll(f.names());
-        return new Value.Flags(names, f.rest(), Value.Radix.HEX, flags);
+        Value magic = new Value.Sym("MS_MGC_VAL", MS_MGC_VAL);
+        return rest == 0 ? magic : new Value.Or(magic, named);
     }
 
     private static Value withoutTrailingNul(Value v) {
@@ -161,12 +172,6 @@ final class FileKinds implements KindFamily {
         return new Value.Flags(names, rest.rest(), Value.Radix.HEX, flags);
     }
 
-    /** Flags where 0 has a name of its own (F_OK), as strace's printflags shows it. */
-    static Value flagsOrZero(String table, long v) {
-        String zero = v == 0 ? Xlat.of(table).name(0) : null;
-        return zero != null ? new Value.Sym(zero, 0) : Decode.flags(table, v);
-    }
-
     private interface StructReader {
         Value decode(Call c, Bytes b);
     }
@@ -178,22 +183,26 @@ final class FileKinds implements KindFamily {
         });
     }
 
-    /** struct open_how: flags, mode when creating or non-zero, resolve when non-zero. */
+    /**
+     * struct open_how: flags, mode when creating or non-zero, resolve; then any non-zero bytes
+     * of a larger struct the caller passed (up to a page).
+     */
     private static Value openHow(Call c, long addr, long size) {
-        Bytes b = size < 24 ? null : Decode.struct(c, addr, 24);
+        Bytes b = Long.compareUnsigned(size, OPEN_HOW.size()) < 0 ? null : Decode.struct(c, addr, OPEN_HOW.size());
         if (b == null) {
             return Decode.ptr(addr);
         }
-        long flags = b.s64(0);
+        long flags = b.u(HOW_FLAGS);
+        long mode = b.u(HOW_MODE);
         List<Value.Field> f = new ArrayList<>();
         f.add(field("flags", openFlags(flags)));
-        long mode = b.s64(8);
         if ((flags & (O_CREAT | O_TMPFILE_BIT)) != 0 || mode != 0) {
             f.add(field("mode", Value.Num.oct(mode)));
         }
-        long resolve = b.s64(16);
-        if (resolve != 0) {
-            f.add(field("resolve", Decode.flags("open_resolve_flags", resolve)));
+        f.add(field("resolve", Decode.flags("open_resolve_flags", b.u(HOW_RESOLVE), "RESOLVE_???")));
+        Value extra = Decode.extraBytes(c, addr, OPEN_HOW.size(), Long.compareUnsigned(size, PAGE) < 0 ? size : PAGE);
+        if (extra != null) {
+            f.add(field(null, extra));
         }
         return new Value.Struct(f, false);
     }
@@ -221,7 +230,7 @@ final class FileKinds implements KindFamily {
             for (int off = 0; off < 32; off += 16) {
                 long sec = b.s64(off), usec = b.s64(off + 8);
                 items.add(StatDecoder.timeComment(Decode.struct(field("tv_sec", Value.Num.dec(sec)),
-                        field("tv_usec", Value.Num.dec(usec))), sec, usec, 6));
+                        field("tv_usec", Value.Num.udec(usec))), sec, usec, 6));
             }
             return new Value.Arr(items, false);
         });
@@ -234,7 +243,7 @@ final class FileKinds implements KindFamily {
         if (nsec == UTIME_OMIT) {
             return new Value.Sym("UTIME_OMIT", nsec);
         }
-        Value ts = Decode.struct(field("tv_sec", Value.Num.dec(sec)), field("tv_nsec", Value.Num.dec(nsec)));
+        Value ts = Decode.struct(field("tv_sec", Value.Num.dec(sec)), field("tv_nsec", Value.Num.udec(nsec)));
         return StatDecoder.timeComment(ts, sec, nsec);
     }
 

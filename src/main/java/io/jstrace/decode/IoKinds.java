@@ -4,6 +4,8 @@ import io.jstrace.model.Value;
 
 /** Kinds for the io family: vectored reads and writes, poll, select, epoll, eventfd. */
 final class IoKinds implements KindFamily {
+    private static final int EPOLL_CTL_DEL = 2;
+
     @Override
     public void register(Kinds k) {
         // iovec array whose count is argument N: written data in full, read data up to the return value.
@@ -17,7 +19,8 @@ final class IoKinds implements KindFamily {
             return ArgKind.withRole(new Role.Data(Role.Shape.IOV, false, n), ArgKind.atExit((c, i) -> IovDecoder.iov(c,
                     c.arg(i), c.arg(n), c.failed() ? IovDecoder.Mode.ADDR : IovDecoder.Mode.STR, c.ret())));
         });
-        k.arg("rwf_flags", (c, i) -> Decode.flags("rwf_flags", c.arg(i) & 0xffffffffL));
+        // preadv2/pwritev2's flags: the sixth argument, after the offset's two halves (strace prints the low one).
+        k.arg("rwf_flags", (c, i) -> Decode.flags("rwf_flags", c.arg(5) & 0xffffffffL, "RWF_???"));
 
         k.arg("pollfds", ArgKind.withRole(new Role.PollFds(), (c, i) -> PollDecoder.fds(c, c.arg(i), c.arg(i + 1) & 0xffffffffL)));
         k.ret("poll", ReturnKind.decimalWithAll(c -> PollDecoder.detail(c, null)));
@@ -45,13 +48,17 @@ final class IoKinds implements KindFamily {
                     Decode.field("sigsetsize", Value.Num.udec(b.s64(8))));
         });
 
+        // epoll_ctl's event: EPOLL_CTL_DEL ignores it, and strace prints only its address.
         k.arg("epoll_event", (c, i) -> {
             long addr = c.arg(i);
-            if (addr == 0) {
-                return Value.NULL_PTR;
-            }
-            Bytes b = Decode.struct(c, addr, EpollDecoder.SIZE);
+            Bytes b = c.intArg(1) == EPOLL_CTL_DEL ? null : Decode.struct(c, addr, EpollDecoder.EVENT.size());
             return b == null ? Decode.ptr(addr) : EpollDecoder.event(b);
+        });
+        // epoll_pwait and epoll_pwait2 print their timeout and mask at exit: the address when the call failed.
+        k.arg("epoll_timespec", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : TimeDecoder.timespecAt(c, c.arg(i))));
+        k.argWithParam("epoll_sigmask", p -> {
+            int n = Integer.parseInt(p);
+            return ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : PollSigmask.at(c, c.arg(i), c.arg(n)));
         });
         k.arg("epoll_events_out", ArgKind.atExit((c, i) -> c.failed()
                 ? Decode.ptr(c.arg(i)) : EpollDecoder.events(c, c.arg(i), c.ret())));

@@ -14,6 +14,8 @@ final class IovDecoder {
     private IovDecoder() {}
 
     static final long UNLIMITED = -1;
+    static final Layout IOVEC = Layout.of("iovec");
+    private static final Layout.Field BASE = IOVEC.field("iov_base"), LEN = IOVEC.field("iov_len");
 
     /**
      * How the iov_base fields print: their data, only their addresses (failed reads), or netlink
@@ -22,7 +24,7 @@ final class IovDecoder {
     enum Mode { STR, ADDR, NETLINK }
 
     static Value iov(Call c, long addr, long count, Mode mode, long dataSize) {
-        return IoArrays.array(c, addr, count, 16, new IoArrays.Element() {
+        return IoArrays.array(c, addr, count, IOVEC.size(), new IoArrays.Element() {
             long left = dataSize;
             byte[][] buffers; // each base's shown bytes, read together by prefetch
             int next;
@@ -36,18 +38,18 @@ final class IovDecoder {
                 int[] lens = new int[elements.size()];
                 long rest = dataSize;
                 for (int i = 0; i < bases.length; i++) {
-                    bases[i] = elements.get(i).s64(0);
-                    long n = shown(elements.get(i).s64(8), rest);
+                    bases[i] = elements.get(i).u(BASE);
+                    long n = shown(elements.get(i).u(LEN), rest);
                     rest = rest == UNLIMITED ? rest : rest - n;
-                    lens[i] = (int) Math.min(n, c.options.stringLimit());
+                    lens[i] = n == 0 ? 0 : Decode.shown(c, n);
                 }
                 buffers = c.memory.readEach(c.tid, bases, lens);
             }
 
             @Override
             public Value decode(Bytes b) {
-                long base = b.s64(0);
-                long len = b.s64(8);
+                long base = b.u(BASE);
+                long len = b.u(LEN);
                 Value data;
                 if (mode == Mode.ADDR) {
                     data = Decode.ptr(base);

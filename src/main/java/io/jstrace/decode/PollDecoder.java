@@ -9,46 +9,62 @@ import java.util.List;
 final class PollDecoder {
     private PollDecoder() {}
 
-    static final int POLLFD = 8;
+    static final Layout POLLFD = Layout.of("pollfd");
+    private static final Layout.Field FD = POLLFD.field("fd"), EVENTS = POLLFD.field("events"),
+            REVENTS = POLLFD.field("revents");
 
+    /** The array at entry: a negative fd (ignored by the kernel) prints without its events. */
     static Value fds(Call c, long addr, long nfds) {
-        return IoArrays.array(c, addr, nfds, POLLFD, b -> Decode.struct(
-                Decode.field("fd", Decode.fd(c, b.s32(0))),
-                Decode.field("events", Decode.flags("poll_events", b.u16(4)))));
+        return IoArrays.array(c, addr, nfds, POLLFD.size(), b -> {
+            int fd = (int) b.s(FD);
+            return fd < 0 ? Decode.struct(Decode.field("fd", Decode.fd(c, fd)))
+                    : Decode.struct(Decode.field("fd", Decode.fd(c, fd)),
+                            Decode.field("events", Decode.flags("poll_events", b.u(EVENTS), "POLL???")));
+        });
     }
 
     /**
-     * {@code [{fd=3, revents=POLLIN}]} for the fds that have events, then {@code left <timespec>}
-     * for ppoll with a timeout; {@code Timeout} when nothing happened.
+     * {@code [{fd=3, revents=POLLIN}]} for the fds that have events (at most -s of them without
+     * -v, then {@code ...}; an unreadable element ends the list with its address), then
+     * {@code left <timespec>} for ppoll with a timeout; {@code Timeout} when nothing happened.
      */
     static List<Value> detail(Call c, Value left) {
         if (c.ret() == 0) {
             return List.of(new Value.Note("Timeout"));
         }
-        if (!c.options.structs()) {
-            return List.of(); // -e verbose= leaves the details out, as strace does
-        }
         long nfds = c.arg(1) & 0xffffffffL;
+        if (!c.options.structs() || c.arg(0) == 0 || nfds == 0) {
+            return List.of(); // -e verbose= (and an empty array) leave the details out, as strace does
+        }
         List<Value> ready = new ArrayList<>();
         boolean truncated = false;
         long limit = c.options.verbose() ? Long.MAX_VALUE : c.options.stringLimit();
-        for (long i = 0; i < nfds && ready.size() < c.ret(); i++) {
-            Bytes b = Decode.struct(c, c.arg(0) + i * POLLFD, POLLFD);
-            if (b == null) {
+        for (long i = 0; i < nfds; i++) {
+            long at = c.arg(0) + i * POLLFD.size();
+            byte[] raw = c.memory.readFully(c.tid, at, POLLFD.size());
+            if (raw == null) {
+                ready.add(Decode.ptr(at));
                 break;
             }
-            int revents = b.u16(6);
+            Bytes b = new Bytes(raw);
+            long revents = b.u(REVENTS);
             if (revents == 0) {
                 continue;
             }
-            if (i >= limit) {
+            if (ready.size() >= limit) {
                 truncated = true;
                 break;
             }
-            ready.add(Decode.struct(Decode.field("fd", Decode.dec(b.s32(0))),
+            ready.add(Decode.struct(Decode.field("fd", Decode.dec(b.s(FD))),
                     Decode.field("revents", Decode.flags("poll_events", revents))));
         }
-        Value arr = new Value.Arr(ready, truncated);
-        return left == null ? List.of(arr) : List.of(arr, new Value.Labeled("left", left));
+        List<Value> out = new ArrayList<>(2);
+        if (!ready.isEmpty() || truncated) {
+            out.add(new Value.Arr(ready, truncated));
+        }
+        if (left != null) {
+            out.add(new Value.Labeled("left", left));
+        }
+        return out;
     }
 }

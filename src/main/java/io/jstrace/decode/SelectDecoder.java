@@ -13,31 +13,21 @@ final class SelectDecoder {
     static final int MAX_FDS = 1024 * 1024;
     static final String[] SET_NAMES = {"in", "out", "except"};
 
-    static Bytes read(Call c, long addr, int nfds) {
-        if (addr == 0 || nfds <= 0) {
-            return null;
-        }
-        int bytes = ((Math.min(nfds, MAX_FDS) + 63) / 64) * 8;
-        if (c.exited()) {
-            // The ready sets after the result are read even where -e verbose= hides the arguments.
-            byte[] b = c.memory.readFully(c.tid, addr, bytes);
-            return b == null ? null : new Bytes(b);
-        }
-        return Decode.struct(c, addr, bytes);
+    /** The fd count the kernel uses: the first argument as an int, negative as 0, capped. */
+    private static int nfds(Call c) {
+        return Math.min(Math.max(c.intArg(0), 0), MAX_FDS);
     }
 
+    /** The bytes of a set of {@code nfds} fds: whole longs, as the kernel reads them. */
+    private static int setBytes(int nfds) {
+        return ((nfds + 7) / 8 + 7) & -8;
+    }
+
+    /** A set at entry: the address when -e verbose= hides structs, nfds is 0, or it is unreadable. */
     static Value set(Call c, long addr) {
-        int nfds = c.intArg(0);
-        if (addr == 0) {
-            return Value.NULL_PTR;
-        }
-        if (nfds < 0) {
-            return Decode.ptr(addr);
-        }
-        if (nfds == 0) {
-            return new Value.BitSet(List.of(), false);
-        }
-        Bytes b = read(c, addr, nfds);
+        int nfds = nfds(c);
+        int size = setBytes(nfds);
+        Bytes b = size == 0 ? null : Decode.struct(c, addr, size);
         if (b == null) {
             return Decode.ptr(addr);
         }
@@ -59,25 +49,30 @@ final class SelectDecoder {
         return out;
     }
 
-    /** {@code in [3], out [4], left {...}} or {@code Timeout}. */
+    /**
+     * {@code in [3], out [4], left {...}} (as many fds as the call says are ready), or
+     * {@code Timeout}; strace prints {@code ()} when the sets, read back, hold none.
+     */
     static List<Value> detail(Call c, Value left) {
         if (c.ret() == 0) {
             return List.of(new Value.Note("Timeout"));
         }
-        int nfds = c.intArg(0);
+        int nfds = nfds(c);
         List<Value> parts = new ArrayList<>();
         long ready = c.ret();
         for (int i = 0; i < 3 && ready > 0; i++) {
-            Bytes b = read(c, c.arg(i + 1), nfds);
-            if (b == null) {
+            long addr = c.arg(i + 1);
+            // The ready sets after the result are read even where -e verbose= hides the arguments.
+            byte[] raw = addr == 0 ? null : c.memory.readFully(c.tid, addr, setBytes(nfds));
+            if (raw == null) {
                 continue;
             }
             List<Value> fds = new ArrayList<>();
-            for (int fd : bits(b, nfds)) {
-                if (ready-- <= 0) {
+            for (int fd : bits(new Bytes(raw), nfds)) {
+                fds.add(Decode.dec(fd));
+                if (--ready == 0) {
                     break;
                 }
-                fds.add(Decode.dec(fd));
             }
             if (!fds.isEmpty()) {
                 parts.add(new Value.Labeled(SET_NAMES[i], new Value.BitSet(fds, false)));
@@ -86,6 +81,6 @@ final class SelectDecoder {
         if (left != null) {
             parts.add(new Value.Labeled("left", left));
         }
-        return parts;
+        return parts.isEmpty() ? List.of(new Value.Note("")) : parts;
     }
 }

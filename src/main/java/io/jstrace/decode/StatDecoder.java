@@ -199,8 +199,9 @@ final class StatDecoder {
 
     /** The same for a fraction of {@code digits} digits (6: a timeval's microseconds). */
     static Value timeComment(Value v, long sec, long fraction, int digits) {
-        if ((sec == 0 && fraction == 0) || fraction < 0 || fraction >= (digits == 6 ? 1_000_000L : 1_000_000_000L)) {
-            return v;
+        if ((sec == 0 && fraction == 0) || fraction < 0 || fraction >= (digits == 6 ? 1_000_000L : 1_000_000_000L)
+                || sec < Instant.MIN.getEpochSecond() || sec > Instant.MAX.getEpochSecond()) {
+            return v; // strace's localtime fails far outside these years too: no comment
         }
         var t = Instant.ofEpochSecond(sec).atZone(ZoneId.systemDefault());
         String s = SECONDS.format(t) + (fraction != 0 ? String.format(".%0" + digits + "d", fraction) : "") + ZONE.format(t);

@@ -199,6 +199,16 @@ public sealed interface Value {
     /** Elements left out where memory could not be read: {@code ...}, usually with the address in a comment. */
     record Elided() implements Value {}
 
+    /** A member the tracer could not fetch, though the struct around it was read: strace's {@code ???}. */
+    record Unavailable() implements Value {}
+
+    /**
+     * Non-zero bytes {@code from..to} (offsets, inclusive) past the part of a struct the tracer
+     * knows, as a newer caller passes them: {@code /* bytes 24..31 *}{@code / "\x80\x81..."}.
+     */
+    record ExtraBytes(long from, long to, Str bytes) implements Value {}
+
     Value NULL_PTR = new Addr(0);
     Value ELLIPSIS = new Elided();
+    Value UNAVAILABLE = new Unavailable();
 }

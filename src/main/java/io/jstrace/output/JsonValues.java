@@ -190,6 +190,19 @@ final class JsonValues {
                 g.writeStringField("expected", u.expected());
                 g.writeEndObject();
             }
+            case Value.Unavailable u -> {
+                g.writeStartObject();
+                g.writeBooleanField("unavailable", true);
+                g.writeEndObject();
+            }
+            case Value.ExtraBytes x -> {
+                g.writeStartObject();
+                g.writeFieldName("extra_bytes");
+                write(g, x.bytes());
+                g.writeNumberField("from", x.from());
+                g.writeNumberField("to", x.to());
+                g.writeEndObject();
+            }
             case Value.Decoded d -> {
                 g.writeStartObject();
                 g.writeFieldName("raw");

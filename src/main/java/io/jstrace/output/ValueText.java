@@ -273,6 +273,11 @@ public final class ValueText {
             }
             case Value.Note n -> sb.append(n.text());
             case Value.Elided e -> sb.append("...");
+            case Value.Unavailable u -> sb.append("???");
+            case Value.ExtraBytes x -> {
+                sb.append("/* bytes ").append(x.from()).append("..").append(x.to()).append(" */ ");
+                append(sb, x.bytes());
+            }
         }
     }
 

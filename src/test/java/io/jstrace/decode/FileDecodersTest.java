@@ -27,9 +27,10 @@ class FileDecodersTest {
 
     @Test
     void zeroFlagWithAName() {
-        assertEquals("F_OK", text(FileKinds.flagsOrZero("access_modes", 0)));
-        assertEquals("R_OK|W_OK", text(FileKinds.flagsOrZero("access_modes", 6)));
-        assertEquals("LOCK_SH|LOCK_NB", text(FileKinds.flagsOrZero("flockcmds", 5)));
+        assertEquals("F_OK", text(Decode.flags("access_modes", 0, "?_OK")));
+        assertEquals("R_OK|W_OK", text(Decode.flags("access_modes", 6, "?_OK")));
+        assertEquals("0x10 /* ?_OK */", text(Decode.flags("access_modes", 16, "?_OK")));
+        assertEquals("LOCK_SH|LOCK_NB", text(Decode.flags("flockcmds", 5, "LOCK_???")));
     }
 
     @Test
@@ -67,5 +68,46 @@ class FileDecodersTest {
         assertEquals("{l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=100}", text(FcntlDecoder.lock(bytes, false)));
         assertEquals("{l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=100, l_pid=0}",
                 text(FcntlDecoder.lock(bytes, true)));
+    }
+
+    private static String text(Value v, DecodeOptions.Xstyle style) {
+        return new ValueText(ValueText.Hex.NONE, style).format(v);
+    }
+
+    private static Call call(long... args) {
+        long[] a = new long[6];
+        System.arraycopy(args, 0, a, 0, args.length);
+        return new Call(1, 0, a, null, DecodeOptions.DEFAULT, FdPaths.NONE);
+    }
+
+    @Test
+    void fcntlNotifyFlagsAndLeaseReturnInHex() {
+        Call notify = call(0, FcntlDecoder.F_NOTIFY, 0x80000001L);
+        assertEquals("DN_ACCESS|DN_MULTISHOT", text(FcntlDecoder.entryArg(notify, notify.arg(2))));
+        Call unknownCmd = call(0, 0x7ff, 10);
+        assertEquals("0xa", text(FcntlDecoder.entryArg(unknownCmd, 10)));
+        assertEquals("0x7ff /* F_??? */", text(FcntlDecoder.command(0x7ff)));
+        Call lease = call(1, FcntlDecoder.F_GETLEASE);
+        lease.exit(2, false);
+        assertEquals("0x2", text(FcntlDecoder.RETURN.decode(lease)));
+        assertEquals("F_UNLCK", text(FcntlDecoder.RETURN.details(lease).get(0)));
+        Call setfd = call(1, FcntlDecoder.F_SETFD, 2);
+        assertEquals("0x2 /* FD_??? */", text(FcntlDecoder.entryArg(setfd, 2)));
+    }
+
+    @Test
+    void mountFlagsWithTheOldMagic() {
+        assertEquals("MS_MGC_VAL|MS_RDONLY|MS_NOSUID", text(FileKinds.mountFlags(0xc0ed0003L)));
+        assertEquals("0xc0ed0000|0x3", text(FileKinds.mountFlags(0xc0ed0003L), DecodeOptions.Xstyle.RAW));
+        assertEquals("MS_MGC_VAL", text(FileKinds.mountFlags(0xc0ed0000L)));
+        assertEquals("0x200 /* MS_??? */", text(FileKinds.mountFlags(0x200)));
+        assertEquals("0", text(FileKinds.mountFlags(0)));
+    }
+
+    @Test
+    void flagsWithADefaultComment() {
+        assertEquals("0x1 /* CLOSE_RANGE_??? */", text(Decode.flags("close_range_flags", 1, "CLOSE_RANGE_???")));
+        assertEquals("CLOSE_RANGE_UNSHARE|0x1", text(Decode.flags("close_range_flags", 3, "CLOSE_RANGE_???")));
+        assertEquals("0", text(Decode.flags("close_range_flags", 0, "CLOSE_RANGE_???")));
     }
 }

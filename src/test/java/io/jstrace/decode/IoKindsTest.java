@@ -111,4 +111,54 @@ class IoKindsTest {
         b[8] = 1;
         assertEquals("{events=EPOLLIN|EPOLLET, data={u32=3, u64=4294967299}}", text(EpollDecoder.event(new Bytes(b))));
     }
+
+    @Test
+    void pollNegativeFdsHaveNoEventsAndTheReadyListStopsAtS() {
+        MemorySegment fds = arena.allocate(24, 8);
+        fds.set(ValueLayout.JAVA_INT, 0, -1);
+        fds.set(ValueLayout.JAVA_SHORT, 4, (short) 1);
+        fds.set(ValueLayout.JAVA_INT, 8, 1);
+        fds.set(ValueLayout.JAVA_SHORT, 12, (short) 4);
+        fds.set(ValueLayout.JAVA_SHORT, 14, (short) 4);
+        fds.set(ValueLayout.JAVA_INT, 16, 2);
+        fds.set(ValueLayout.JAVA_SHORT, 20, (short) 0x4000);
+        fds.set(ValueLayout.JAVA_SHORT, 22, (short) 1);
+        Call c = call(fds.address(), 3, 0);
+        assertEquals("[{fd=-1}, {fd=1, events=POLLOUT}, {fd=2, events=0x4000 /* POLL??? */}]",
+                text(PollDecoder.fds(c, fds.address(), 3)));
+        c.exit(2, false);
+        assertEquals("[{fd=1, revents=POLLOUT}, {fd=2, revents=POLLIN}]", texts(PollDecoder.detail(c, null)));
+        Call one = new Call(SELF, 0, new long[] {fds.address(), 3, 0, 0, 0, 0}, new RemoteMemory(),
+                new DecodeOptions(1, false, 0, DecodeOptions.Xstyle.ABBREV, true), FdPaths.NONE);
+        one.exit(2, false);
+        assertEquals("[{fd=1, revents=POLLOUT}, ...]", texts(PollDecoder.detail(one, null)));
+    }
+
+    @Test
+    void selectSetsReadBackEmptyPrintEmptyParentheses() {
+        MemorySegment set = arena.allocate(8, 8);
+        Call c = call(5, set.address(), set.address(), 0, 0);
+        c.exit(1, false);
+        assertEquals("", texts(SelectDecoder.detail(c, null)));
+        assertEquals("NULL", text(SelectDecoder.set(call(0, 0, 0, 0, 0), 0)));
+        assertEquals("0x" + Long.toHexString(set.address()), text(SelectDecoder.set(call(0, set.address()), set.address())));
+    }
+
+    @Test
+    void epollCtlDelPrintsTheEventsAddress() {
+        MemorySegment ev = arena.allocate(12, 8);
+        ev.set(ValueLayout.JAVA_INT, 0, 1);
+        Kinds k = Kinds.standard();
+        assertEquals("0x" + Long.toHexString(ev.address()), text(k.arg("epoll_event").decode(call(3, 2, 4, ev.address()), 3)));
+        assertEquals("{events=EPOLLIN, data={u32=0, u64=0}}", text(k.arg("epoll_event").decode(call(3, 1, 4, ev.address()), 3)));
+    }
+
+    @Test
+    void unsignedBufferLengths() {
+        MemorySegment s = str("\0abc\0");
+        Call c = new Call(SELF, 0, new long[6], new RemoteMemory(),
+                new DecodeOptions(4, false, 0, DecodeOptions.Xstyle.ABBREV, true), FdPaths.NONE);
+        assertEquals("\"\\0abc\"...", text(Decode.buffer(c, s.address(), -1)));
+        assertEquals("\"\"", text(Decode.buffer(c, s.address(), 0)));
+    }
 }

@@ -198,4 +198,11 @@ class JsonValuesTest {
         assertTrue(JsonTree.object(args.getFirst()).containsKey("after"), args.toString());
         assertEquals(88L, args.get(1));
     }
+
+    @Test
+    void unavailableAndExtraBytesHaveKindsOfTheirOwn() throws Exception {
+        assertEquals("{\"unavailable\":true}", json(Value.UNAVAILABLE));
+        assertEquals("{\"extra_bytes\":{\"hex\":\"8081\",\"truncated\":true},\"from\":24,\"to\":31}",
+                json(new Value.ExtraBytes(24, 31, new Value.Str(new byte[] {(byte) 0x80, (byte) 0x81}, true, true))));
+    }
 }

@@ -185,4 +185,12 @@ class ValueTextTest {
                 Value.Num.dec(8191))));
         assertEquals("8191 /* IOPRIO_PRIO_VALUE(0 /* IOPRIO_CLASS_NONE */, 8191) */", verbose.format(prio));
     }
+
+    @Test
+    void unavailableMembersAndBytesPastAKnownStruct() {
+        Value extra = new Value.ExtraBytes(24, 31, new Value.Str(new byte[] {(byte) 0x80, (byte) 0x81}, true, true));
+        assertEquals("{flags=0x80, ???, /* bytes 24..31 */ \"\\x80\\x81\"...}", TEXT.format(new Value.Struct(List.of(
+                new Value.Field("flags", Value.Num.hex(0x80)), new Value.Field(null, Value.UNAVAILABLE),
+                new Value.Field(null, extra)), false)));
+    }
 }

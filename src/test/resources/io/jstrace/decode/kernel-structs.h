@@ -1,0 +1,25 @@
+/*
+ * Structs the kernel's ABI has but no installed header declares, as the kernel defines them
+ * (the layout files that name them include this; LayoutHeadersTest and tools/layout add its
+ * directory to the include path).
+ */
+#ifndef JSTRACE_KERNEL_STRUCTS_H
+#define JSTRACE_KERNEL_STRUCTS_H
+
+/* fs/readdir.c: getdents' entry; d_type is the record's last byte. */
+struct linux_dirent {
+	unsigned long d_ino;
+	unsigned long d_off;
+	unsigned short d_reclen;
+	char d_name[1];
+};
+
+/* include/uapi/linux/types.h's __kernel_daddr_t and include/linux/types.h's struct ustat. */
+struct kernel_ustat {
+	int f_tfree;
+	unsigned long f_tinode;
+	char f_fname[6];
+	char f_fpack[6];
+};
+
+#endif
