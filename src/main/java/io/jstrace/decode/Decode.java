@@ -176,11 +176,15 @@ public final class Decode {
         return new Value.Struct(Arrays.asList(fields), false);
     }
 
-    /** {@code makedev(0x8, 0x1)} from a kernel dev_t (glibc's major/minor split). */
+    /**
+     * {@code makedev(0x8, 0x1)} from a kernel dev_t (glibc's major/minor split); -X raw prints the
+     * number in hex, -X verbose both, as strace's print_dev_t.
+     */
     public static Value dev(long dev) {
         long major = ((dev >>> 32) & 0xfffff000L) | ((dev >>> 8) & 0xfff);
         long minor = ((dev >>> 12) & 0xffffff00L) | (dev & 0xff);
-        return new Value.Call("makedev", List.of(Value.Num.hex(major), Value.Num.hex(minor)));
+        return new Value.Decoded(dev, Value.Radix.HEX,
+                new Value.Call("makedev", List.of(Value.Num.hex(major), Value.Num.hex(minor))), false);
     }
 
     public static Value.Num dec(long v) {

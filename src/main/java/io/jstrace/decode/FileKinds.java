@@ -63,16 +63,17 @@ final class FileKinds implements KindFamily {
         k.arg("file_whence", (c, i) -> Decode.sym("whence_codes", (int) c.arg(i), Value.Radix.HEX, "SEEK_???"));
         k.arg("file_advice", (c, i) -> Decode.sym("fadvise_advice", (int) c.arg(i), Value.Radix.DEC, null));
         k.arg("flock_op", (c, i) -> Decode.flags("flockcmds", c.arg(i) & 0xffffffffL, "LOCK_???"));
-        // statx flags: the sync type bits as flags first (AT_STATX_SYNC_AS_STAT when none), then the AT_* flags.
+        // statx flags: the sync type bits as their own flags (AT_STATX_SYNC_AS_STAT when none), or-ed
+        // with the AT_* flags when there are any, as strace prints them (two printflags).
         k.arg("statx_flags", (c, i) -> {
             long v = c.arg(i) & 0xffffffffL;
-            List<String> names = new ArrayList<>(Xlat.of("at_statx_sync_types").flags(v & AT_STATX_SYNC_TYPE).names());
-            if (names.isEmpty()) {
-                names.add(Xlat.of("at_statx_sync_types").name(0));
+            Value sync = Decode.flags("at_statx_sync_types", v & AT_STATX_SYNC_TYPE, "");
+            long rest = v & ~AT_STATX_SYNC_TYPE;
+            if (rest == 0) {
+                return sync;
             }
-            Xlat.Flags rest = Xlat.of("at_flags").flags(v & ~AT_STATX_SYNC_TYPE);
-            names.addAll(rest.names());
-            return new Value.Flags(names, rest.rest(), Value.Radix.HEX, v);
+            Xlat.Flags at = Xlat.of("at_flags").flags(rest);
+            return new Value.Or(sync, new Value.Flags(at.names(), at.rest(), Value.Radix.HEX, rest, null));
         });
 
         // Output structs, read at exit; the address when the call failed.

@@ -72,6 +72,8 @@ class StatDecoderTest {
         // glibc's encoding: minor 0x12345 puts its high bits above the major's low bits.
         long dev = ((0x123L & 0xfff) << 8) | (0x12345L & 0xff) | ((0x12345L & ~0xffL) << 12);
         assertEquals("makedev(0x123, 0x12345)", text(Decode.dev(dev)));
+        assertEquals("0x" + Long.toHexString(dev) + " /* makedev(0x123, 0x12345) */",
+                new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.VERBOSE).format(Decode.dev(dev)));
     }
 
     @Test
