@@ -1,80 +1,59 @@
 package io.jstrace.api;
 
-import io.jstrace.bpf.EbpfTracer;
 import io.jstrace.decode.DecodeOptions;
-import io.jstrace.decode.FdPaths;
 import io.jstrace.linux.Errno;
-import io.jstrace.linux.Spawn;
+import io.jstrace.model.CallPairing;
 import io.jstrace.model.Event;
+import io.jstrace.model.ExitStatus;
+import io.jstrace.model.SystemCall;
+import io.jstrace.session.Session;
 import io.jstrace.syscalls.SyscallTable;
-import io.jstrace.trace.FdTable;
-import io.jstrace.trace.Selection;
-import io.jstrace.trace.Sink;
-import io.jstrace.trace.TraceExpr;
 import io.jstrace.trace.PathFilter;
-import io.jstrace.trace.Qualifiers;
-import io.jstrace.trace.SeccompLaunch;
-import io.jstrace.trace.Tampering;
-import io.jstrace.trace.Tracer;
+import io.jstrace.trace.Selection;
+import io.jstrace.trace.TraceExpr;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
- * Traces a command, or running processes, from Java: the events the jstrace command prints,
- * as {@link Event} objects with {@link io.jstrace.model.Value} arguments.
+ * Traces a command, or running processes, from Java: the events the jstrace command prints, as
+ * {@link Event}s with {@link io.jstrace.model.Value} arguments, or whole calls as
+ * {@link SystemCall}s. Options take strace's syntax.
  *
  * <pre>{@code
- * ExitStatus s = JsTrace.command("ls", "/tmp").follow(true).syscalls("%network", "openat")
- *         .run(event -> System.out.println(event));
+ * ExitStatus s = JsTrace.command("ls", "/tmp").follow(true).syscalls("%file", "/^stat", "connect")
+ *         .onSyscall("openat", call -> System.out.println(call.args() + " = " + call.result()))
+ *         .run();
  *
  * try (TraceStream events = JsTrace.attach(pid).stream()) {
  *     events.stream().filter(e -> e instanceof Event.SyscallExit).limit(100).forEach(System.out::println);
  * }   // closing detaches; the process keeps running
  * }</pre>
  *
- * Configure, then call {@link #run} (traces on the calling thread, which must be a platform
- * thread: the kernel accepts ptrace requests only from the thread that attached) or
- * {@link #stream} (traces on a dedicated thread of its own). A JsTrace may run several times;
- * {@link #stop()} ends the run in progress.
+ * Configure, register handlers, then call {@link #run()} (traces on the calling thread, which
+ * must be a platform thread: the kernel accepts ptrace requests only from the thread that
+ * attached) or {@link #stream()} (traces on a dedicated thread of its own). A JsTrace may run
+ * several times; {@link #stop()} ends the run in progress. Failures are unchecked:
+ * {@link JsTraceException} when tracing cannot start or go on, {@link IllegalArgumentException}
+ * for a bad option, with strace's wording.
  */
 public final class JsTrace {
     private static final SyscallTable TABLE = SyscallTable.x86_64();
 
-    private final String path;
-    private final List<String> argv;
-    private final List<Integer> pids;
-    private boolean follow;
-    private Selection selection = Selection.ALL;
-    private DecodeOptions decode = DecodeOptions.DEFAULT;
-    private boolean decodeArgs = true;
-    private boolean systemTime;
-    private Tampering tampering = Tampering.NONE;
-    private Qualifiers qualifiers = Qualifiers.DEFAULT;
-    private PathFilter tracePaths;
-    private Consumer<String> onNotice = m -> { };
-    private boolean stackTraces;
-    private SeccompLaunch seccomp = SeccompLaunch.NONE;
-    private Spawn.Inheritance inheritance = new Spawn.Inheritance(Set.of(0, 1, 2), 0, 0, null);
-    private IntConsumer onStart = pid -> { };
+    private final Session session;
+    private final List<Consumer<? super Event>> eventHandlers = new ArrayList<>();
+    private final Map<String, List<Consumer<? super SystemCall>>> callHandlers = new HashMap<>();
+    private final List<Consumer<? super Throwable>> errorHandlers = new ArrayList<>();
+    private final List<Runnable> closeHandlers = new ArrayList<>();
     private Consumer<String> onWarning = m -> System.getLogger("io.jstrace").log(System.Logger.Level.WARNING, m);
-    private volatile Tracer running;
-    private Backend backend = Backend.PTRACE;
-    private volatile EbpfTracer runningBpf;
 
-    /** How calls are seen: by stopping the tracee at each (ptrace, the default), or from the kernel as it runs (eBPF). */
-    public enum Backend { PTRACE, BPF }
-
-    private JsTrace(String path, List<String> argv, List<Integer> pids) {
-        this.path = path;
-        this.argv = argv;
-        this.pids = pids;
+    private JsTrace(Session session) {
+        this.session = session;
     }
 
     /**
@@ -85,10 +64,7 @@ public final class JsTrace {
      *                                  with strace's message ({@code Can't stat 'x': No such file or directory})
      */
     public static JsTrace command(List<String> argv) {
-        if (argv.isEmpty()) {
-            throw new IllegalArgumentException("must have PROG [ARGS] or -p PID");
-        }
-        return new JsTrace(resolve(argv.get(0)), List.copyOf(argv), List.of());
+        return new JsTrace(Session.command(argv));
     }
 
     /** {@link #command(List)} with the arguments given one by one. */
@@ -98,20 +74,27 @@ public final class JsTrace {
 
     /** Attaches to every thread of each running process in {@code pids}; stopping detaches and leaves them running. */
     public static JsTrace attach(int... pids) {
-        if (pids.length == 0) {
-            throw new IllegalArgumentException("must have PROG [ARGS] or -p PID");
-        }
-        for (int pid : pids) {
-            if (pid <= 0) {
-                throw new IllegalArgumentException("Invalid process id: '" + pid + "'");
-            }
-        }
-        return new JsTrace(null, null, Arrays.stream(pids).boxed().toList());
+        return new JsTrace(Session.attach(pids));
+    }
+
+    /**
+     * Applies strace's tracing options, spelled as on its command line: {@code -f}, {@code -s 64},
+     * {@code -v}, {@code -y}, {@code -X raw}, {@code -e trace=...}, {@code -e signal=...},
+     * {@code -e inject=...}, {@code -e fault=...}, {@code -e raw=/abbrev=/verbose=/read=/write=},
+     * {@code -P PATH}, {@code -k}, {@code --syscall-limit=N}, {@code --backend=bpf}. Options that
+     * only shape the text output (-o, -t, -T, -c, --json, ...) or start other processes (-p, a
+     * command) are refused: the events carry what they would print.
+     *
+     * @throws IllegalArgumentException for a bad or refused option, with strace's message
+     */
+    public JsTrace options(String... straceOptions) {
+        TracingOptions.apply(List.of(straceOptions), session);
+        return this;
     }
 
     /** Also traces the children and threads the tracees create from now on (strace's -f). */
     public JsTrace follow(boolean follow) {
-        this.follow = follow;
+        session.follow(follow);
         return this;
     }
 
@@ -123,37 +106,54 @@ public final class JsTrace {
      * @throws IllegalArgumentException for an unknown name or class, or a bad regex (strace's message)
      */
     public JsTrace syscalls(String... items) {
-        selection = new Selection(TraceExpr.syscalls(String.join(",", items), TABLE), false, selection.signals());
+        Selection s = session.selection();
+        session.selection(new Selection(TraceExpr.syscalls(String.join(",", items), TABLE), false, s.signals()));
         return this;
     }
 
     /** Reports only these signals: strace's {@code -e signal=} set ({@code SIGCHLD,TERM}, {@code !all}, numbers). */
     public JsTrace signals(String set) {
-        selection = new Selection(selection.syscalls(), selection.unknownSyscalls(), TraceExpr.signals(set));
+        Selection s = session.selection();
+        session.selection(new Selection(s.syscalls(), s.unknownSyscalls(), TraceExpr.signals(set)));
         return this;
     }
 
-    /** Replaces both filters at once (the command line builds one from its -e options). */
-    public JsTrace selection(Selection selection) {
-        this.selection = selection;
+    /** How many bytes of each string and buffer arguments carry (strace's -s; 32 by default). */
+    public JsTrace stringLimit(int bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("Invalid -s argument: '" + bytes + "'");
+        }
+        DecodeOptions d = session.decode();
+        session.decode(new DecodeOptions(bytes, d.verbose(), d.fdDetail(), d.xstyle(), d.structs()));
         return this;
     }
 
-    /** String limit, verbosity, -X style and fd details for the decoded arguments; {@link DecodeOptions#DEFAULT} otherwise. */
-    public JsTrace decode(DecodeOptions decode) {
-        this.decode = decode;
+    /** Whether structures, arrays and environments are shown whole (strace's -v). */
+    public JsTrace verbose(boolean verbose) {
+        DecodeOptions d = session.decode();
+        session.decode(new DecodeOptions(d.stringLimit(), verbose, d.fdDetail(), d.xstyle(), d.structs()));
         return this;
     }
 
     /**
      * What file descriptor arguments carry: 0 the number only, 1 also the path behind it (strace's
-     * -y), 2 also socket endpoints and device numbers (-yy). Sets {@link DecodeOptions#fdDetail()}.
+     * -y), 2 also socket endpoints and device numbers (-yy).
      */
     public JsTrace fdPaths(int detail) {
         if (detail < 0 || detail > 2) {
             throw new IllegalArgumentException("fd detail must be 0, 1 or 2: " + detail);
         }
-        decode = new DecodeOptions(decode.stringLimit(), decode.verbose(), detail, decode.xstyle(), decode.structs());
+        DecodeOptions d = session.decode();
+        session.decode(new DecodeOptions(d.stringLimit(), d.verbose(), detail, d.xstyle(), d.structs()));
+        return this;
+    }
+
+    /**
+     * Only calls that touch these paths, by name or through a descriptor open on them (strace's
+     * -P; each path is also traced by its real path).
+     */
+    public JsTrace tracePaths(String... paths) {
+        session.tracePaths(PathFilter.of(List.of(paths)));
         return this;
     }
 
@@ -162,7 +162,7 @@ public final class JsTrace {
      * their number and outcome: enough for counting, and cheaper (strace -c decodes nothing).
      */
     public JsTrace decodeArgs(boolean decodeArgs) {
-        this.decodeArgs = decodeArgs;
+        session.decodeArgs(decodeArgs);
         return this;
     }
 
@@ -171,31 +171,7 @@ public final class JsTrace {
      * ({@code systemNanos}, from wait4's rusage at its two stops, as strace -c measures it).
      */
     public JsTrace systemTime(boolean systemTime) {
-        this.systemTime = systemTime;
-        return this;
-    }
-
-    /** What to do to calls: inject errors, return values, signals or delays (strace's -e inject=). */
-    public JsTrace tampering(Tampering tampering) {
-        this.tampering = tampering;
-        return this;
-    }
-
-    /** Per-syscall decoding (strace's -e abbrev=/verbose=/raw=), data dumps (-e read=/write=), --syscall-limit. */
-    public JsTrace qualifiers(Qualifiers qualifiers) {
-        this.qualifiers = qualifiers;
-        return this;
-    }
-
-    /** Only calls touching these paths, by name or through a descriptor (strace's -P). */
-    public JsTrace tracePaths(PathFilter tracePaths) {
-        this.tracePaths = tracePaths;
-        return this;
-    }
-
-    /** Where the tracer's own notices go (e.g. that --syscall-limit was reached); dropped by default. */
-    public JsTrace onNotice(Consumer<String> onNotice) {
-        this.onNotice = onNotice;
+        session.systemTime(systemTime);
         return this;
     }
 
@@ -204,150 +180,171 @@ public final class JsTrace {
      * thread's stack, unwound and symbolised as strace -k prints it.
      */
     public JsTrace stackTraces(boolean stackTraces) {
-        this.stackTraces = stackTraces;
-        return this;
-    }
-
-    /** The seccomp filter a started command gets before its execve (a tracing filter or a policy); none by default. */
-    public JsTrace seccomp(SeccompLaunch seccomp) {
-        this.seccomp = seccomp;
+        session.stackTraces(stackTraces);
         return this;
     }
 
     /**
-     * What a started command inherits: by default descriptors 0, 1 and 2, the JVM's environment
-     * and working directory, no blocked or ignored signals.
+     * Which backend traces, as {@code --backend=} names it: {@code ptrace} (the default: stops
+     * the tracee at each call) or {@code bpf} (sees calls from the kernel as they run; cannot
+     * change calls or unwind stacks, needs root).
      */
-    public JsTrace inheritance(Spawn.Inheritance inheritance) {
-        this.inheritance = inheritance;
+    public JsTrace backend(String name) {
+        session.backend(switch (name) {
+            case "ptrace" -> Session.Backend.PTRACE;
+            case "bpf" -> Session.Backend.BPF;
+            default -> throw new IllegalArgumentException("unknown backend '" + name + "': ptrace or bpf");
+        });
         return this;
     }
 
-    /** Called with the started command's pid, before it runs (e.g. to forward signals to it). */
-    public JsTrace onStart(IntConsumer onStart) {
-        this.onStart = onStart;
-        return this;
-    }
-
-    /**
-     * Which backend traces: {@link Backend#BPF} reports the same events without stopping the
-     * tracee, but cannot change calls (tampering) or unwind stacks, and needs root (CAP_BPF and
-     * CAP_PERFMON); {@link #run} then fails with IllegalStateException.
-     */
-    public JsTrace backend(Backend backend) {
-        this.backend = backend;
+    /** Where the tracer's own notices go (e.g. that --syscall-limit was reached); dropped by default. */
+    public JsTrace onNotice(Consumer<String> onNotice) {
+        session.onNotice(onNotice);
         return this;
     }
 
     /**
-     * Where attach failures and, with {@link Backend#BPF}, lost events go (one line each); the
-     * {@code io.jstrace} System.Logger by default.
+     * Where attach failures and, with the bpf backend, lost events go (one line each); the
+     * {@code io.jstrace} System.Logger by default. When no process could be attached,
+     * {@link #run()} throws.
      */
     public JsTrace onWarning(Consumer<String> onWarning) {
         this.onWarning = onWarning;
         return this;
     }
 
+    /** Called with the started command's pid, before it runs (e.g. to forward signals to it). */
+    public JsTrace onStart(IntConsumer onStart) {
+        session.onStart(onStart);
+        return this;
+    }
+
+    /** Called with every event, in the order it happened. */
+    public JsTrace onEvent(Consumer<? super Event> handler) {
+        eventHandlers.add(handler);
+        return this;
+    }
+
+    /**
+     * Called with each call of syscall {@code name} once it is whole: at its exit, or when a
+     * detach or the end of tracing cut it ({@link SystemCall#status()} says which).
+     *
+     * @throws IllegalArgumentException if no x86_64 syscall has that name
+     */
+    public JsTrace onSyscall(String name, Consumer<? super SystemCall> handler) {
+        if (TABLE.byName(name) == null) {
+            throw new IllegalArgumentException("invalid system call '" + name + "'");
+        }
+        callHandlers.computeIfAbsent(name, n -> new ArrayList<>()).add(handler);
+        return this;
+    }
+
+    /** Called with every call once it is whole, whatever its name. */
+    public JsTrace onSyscall(Consumer<? super SystemCall> handler) {
+        callHandlers.computeIfAbsent(null, n -> new ArrayList<>()).add(handler);
+        return this;
+    }
+
+    /**
+     * Called with what ends a run abnormally, a handler's exception or a {@link JsTraceException},
+     * before {@link #run()} throws it.
+     */
+    public JsTrace onError(Consumer<? super Throwable> handler) {
+        errorHandlers.add(handler);
+        return this;
+    }
+
+    /** Called when a run has ended, however it ended. */
+    public JsTrace onClose(Runnable handler) {
+        closeHandlers.add(handler);
+        return this;
+    }
+
     /**
      * Traces on the calling thread until the command ends (every traced process, with
-     * {@link #follow}), the attached processes end, or {@link #stop()}; hands every event to
-     * {@code events} in the order it happened. If {@code events} throws, tracing stops as by
-     * {@link #stop()} and the exception is rethrown.
+     * {@link #follow}), the attached processes end, or {@link #stop()}, calling the handlers as
+     * events come. If a handler throws, tracing stops as by {@link #stop()} and the exception is
+     * rethrown.
      *
-     * @throws Errno                 if the command cannot be started or the tracer cannot wait for it
+     * @throws JsTraceException      if the command cannot be started or the tracer cannot go on
      * @throws IllegalStateException on a virtual thread (it may move between carrier threads)
      */
-    public ExitStatus run(Consumer<? super Event> events) throws Errno {
+    public ExitStatus run() {
+        return run(e -> { }, () -> false);
+    }
+
+    /** {@link #run()} with one more event handler, for this run only. */
+    public ExitStatus run(Consumer<? super Event> events) {
         return run(events, () -> false);
     }
 
-    /**
-     * {@link #run(Consumer)}, stopping as {@link #stop()} does if {@code cancelled} holds once the
-     * run is under way: for a caller whose stop() may come before the run has begun (a signal
-     * handler installed first), which stop() alone would miss. Such a caller sets what
-     * {@code cancelled} reads, then calls stop().
-     */
-    public ExitStatus run(Consumer<? super Event> events, java.util.function.BooleanSupplier cancelled) throws Errno {
-        if (Thread.currentThread().isVirtual()) {
-            throw new IllegalStateException("JsTrace.run needs a platform thread; use stream() from a virtual thread");
-        }
-        Throwable[] thrown = new Throwable[1];
-        Tracer.Config config = new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering,
-                qualifiers, tracePaths, onNotice, stackTraces);
-        Sink sink = Sink.of(e -> {
-            if (thrown[0] == null) {
-                try {
-                    events.accept(e);
-                } catch (RuntimeException | Error x) {
-                    thrown[0] = x;
-                    stop();
-                }
-            }
+    /** {@link #run(Consumer)}, stopping once under way if {@code cancelled} holds (for {@link TraceStream}). */
+    ExitStatus run(Consumer<? super Event> events, BooleanSupplier cancelled) {
+        CallPairing<RuntimeException> calls = callHandlers.isEmpty() ? null : new CallPairing<>(this::call);
+        long[] last = new long[1];
+        List<String> warnings = new ArrayList<>();
+        session.onWarning(w -> {
+            warnings.add(w);
+            onWarning.accept(w);
         });
-        if (backend == Backend.BPF) {
-            return runBpf(config, sink, thrown, cancelled);
-        }
-        Tracer tracer = new Tracer(config, sink);
-        tracer.seccomp(seccomp);
-        running = tracer;
-        if (cancelled.getAsBoolean()) {
-            tracer.interrupt();
-        }
         try {
-            ExitStatus status = path != null
-                    ? ExitStatus.of(tracer.runCommand(path, argv, inheritance, onStart))
-                    : ExitStatus.exited(tracer.runAttached(pids, onWarning));
-            rethrow(thrown[0]);
+            ExitStatus status = session.run(e -> {
+                last[0] = e.timeNanos();
+                events.accept(e);
+                for (Consumer<? super Event> h : eventHandlers) {
+                    h.accept(e);
+                }
+                if (calls != null) {
+                    calls.accept(e);
+                }
+            }, cancelled);
+            if (calls != null) {
+                calls.end(last[0]);
+            }
+            if (session.attaches() && status.code() != 0) {
+                // Nothing could be attached: the command line exits 1 after the warnings, the API throws.
+                throw new JsTraceException(warnings.isEmpty() ? "no process could be attached" : warnings.getLast(), 0, null);
+            }
             return status;
+        } catch (Errno e) {
+            throw failed(JsTraceException.of(e));
+        } catch (RuntimeException e) {
+            throw failed(e);
+        } catch (Error e) {
+            throw failed(e);
         } finally {
-            running = null;
+            closeHandlers.forEach(Runnable::run);
         }
     }
 
-    /** What the event consumer threw, if anything. */
-    private static void rethrow(Throwable thrown) {
-        // Not a type switch: its bootstrap would generate a class on every run's exit path.
-        if (thrown instanceof RuntimeException x) {
-            throw x;
+    private <T extends Throwable> T failed(T t) {
+        for (Consumer<? super Throwable> h : errorHandlers) {
+            h.accept(t);
         }
-        if (thrown instanceof Error x) {
-            throw x;
-        }
+        return t;
     }
 
-    private ExitStatus runBpf(Tracer.Config config, Sink sink, Throwable[] thrown,
-                              java.util.function.BooleanSupplier cancelled) throws Errno {
-        String refused = EbpfTracer.refused(config);
-        if (refused == null && seccomp.program().length > 0 && !seccomp.stopsOnTracedOnly()) {
-            // --seccomp-bpf only spares ptrace stops and is not needed; a policy must not be dropped silently.
-            refused = "--seccomp-policy is enforced by the ptrace backend's launcher: use --backend=ptrace";
+    private void call(SystemCall c) {
+        List<Consumer<? super SystemCall>> named = callHandlers.get(c.name());
+        if (named != null) {
+            named.forEach(h -> h.accept(c));
         }
-        if (refused != null) {
-            throw new IllegalStateException(refused);
-        }
-        EbpfTracer tracer = new EbpfTracer(config, sink, onWarning);
-        runningBpf = tracer;
-        if (cancelled.getAsBoolean()) {
-            tracer.interrupt();
-        }
-        try {
-            ExitStatus status = path != null ? ExitStatus.of(tracer.runCommand(path, argv, inheritance, onStart))
-                    : ExitStatus.exited(tracer.runAttached(pids, onWarning));
-            rethrow(thrown[0]);
-            return status;
-        } finally {
-            runningBpf = null;
+        List<Consumer<? super SystemCall>> all = callHandlers.get(null);
+        if (all != null) {
+            all.forEach(h -> h.accept(c));
         }
     }
 
     /**
      * Starts tracing on a dedicated platform thread and returns the events as they come, through
-     * a bounded queue (the tracees wait while it is full). Returns once tracing has begun.
-     * Closing the stream stops tracing as {@link #stop()} does.
+     * a bounded queue (the tracees wait while it is full); registered handlers run on that
+     * thread. Returns once tracing has begun. Closing the stream stops tracing as {@link #stop()}
+     * does.
      *
-     * @throws Errno if the command cannot be started
+     * @throws JsTraceException if the command cannot be started
      */
-    public TraceStream stream() throws Errno {
+    public TraceStream stream() {
         return TraceStream.start(this);
     }
 
@@ -358,41 +355,6 @@ public final class JsTrace {
      * when nothing runs.
      */
     public void stop() {
-        Tracer t = running;
-        if (t != null) {
-            t.interrupt();
-        }
-        EbpfTracer b = runningBpf;
-        if (b != null) {
-            b.interrupt();
-        }
-    }
-
-    private FdPaths fdPaths() {
-        return decode.fdDetail() > 0 ? new FdTable(decode.fdDetail()) : FdPaths.NONE;
-    }
-
-    /**
-     * The path to execute: {@code name} itself if it has a slash, else the first PATH entry
-     * holding an executable regular file by that name.
-     */
-    private static String resolve(String name) {
-        if (name.indexOf('/') >= 0) {
-            if (!Files.exists(Path.of(name))) {
-                throw new IllegalArgumentException("Can't stat '" + name + "': No such file or directory");
-            }
-            return name;
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            path = "/bin:/usr/bin";
-        }
-        for (String dir : path.split(":", -1)) {
-            File f = new File(dir.isEmpty() ? "." : dir, name);
-            if (f.isFile() && f.canExecute()) {
-                return dir.isEmpty() ? name : f.getPath();
-            }
-        }
-        throw new IllegalArgumentException("Can't stat '" + name + "': No such file or directory");
+        session.stop();
     }
 }

@@ -1,6 +1,7 @@
 package io.jstrace.api;
 
-import io.jstrace.linux.Errno;
+import io.jstrace.model.ExitStatus;
+
 import io.jstrace.model.Event;
 
 import java.util.Iterator;
@@ -40,7 +41,7 @@ public final class TraceStream implements AutoCloseable, Iterable<Event> {
         this.thread = Thread.ofPlatform().name("jstrace-tracer").daemon().unstarted(this::trace);
     }
 
-    static TraceStream start(JsTrace trace) throws Errno {
+    static TraceStream start(JsTrace trace) {
         TraceStream s = new TraceStream(trace);
         s.thread.start();
         // The first element is the first Attached event, or the end if nothing could be traced.
@@ -48,7 +49,6 @@ public final class TraceStream implements AutoCloseable, Iterable<Event> {
         if (s.next instanceof End e && e.failure() != null) {
             s.close();
             switch (e.failure()) {
-                case Errno x -> throw x;
                 case RuntimeException x -> throw x;
                 case Error x -> throw x;
                 default -> throw new IllegalStateException(e.failure());

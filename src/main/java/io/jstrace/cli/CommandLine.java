@@ -2,7 +2,7 @@ package io.jstrace.cli;
 
 import io.jstrace.model.CallStatus;
 
-import io.jstrace.api.JsTrace;
+import io.jstrace.session.Session;
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.output.Palette;
 import io.jstrace.output.SummaryColumn;
@@ -88,7 +88,7 @@ public final class CommandLine {
         final Summary summary = new Summary();
         boolean json;
         String timeline;
-        JsTrace.Backend backend = JsTrace.Backend.PTRACE;
+        Session.Backend backend = Session.Backend.PTRACE;
         boolean stackTrace;
         SeccompOptions seccomp = SeccompOptions.DEFAULT;
         final SyscallTable table = SyscallTable.x86_64();
@@ -153,8 +153,8 @@ public final class CommandLine {
                 case "json" -> json = true;
                 case "timeline" -> timeline = v;
                 case "backend" -> backend = switch (v) {
-                    case "ptrace" -> JsTrace.Backend.PTRACE;
-                    case "bpf" -> JsTrace.Backend.BPF;
+                    case "ptrace" -> Session.Backend.PTRACE;
+                    case "bpf" -> Session.Backend.BPF;
                     default -> throw new UsageError("invalid --backend: '" + v + "' (ptrace or bpf)");
                 };
                 case "seccomp-bpf" -> seccomp = seccomp.withBpf(SeccompOptions.Bpf.ON);

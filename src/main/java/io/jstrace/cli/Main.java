@@ -1,7 +1,7 @@
 package io.jstrace.cli;
 
-import io.jstrace.api.ExitStatus;
-import io.jstrace.api.JsTrace;
+import io.jstrace.model.ExitStatus;
+import io.jstrace.session.Session;
 import io.jstrace.decode.Signatures;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Sys;
@@ -100,8 +100,8 @@ public final class Main {
         o.warnings().forEach(w -> err.println(NAME + ": " + w));
         o.tampering().warnings().forEach(w -> err.println(NAME + ": " + w));
         boolean attach = o.command().isEmpty();
-        JsTrace trace = attach ? JsTrace.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
-                : JsTrace.command(o.command()).inheritance(Launch.inheritance());
+        Session trace = attach ? Session.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
+                : Session.command(o.command()).inheritance(Launch.inheritance());
         SummaryOptions summary = o.summary();
         trace.follow(o.followForks()).decode(o.decode())
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())

@@ -44,7 +44,7 @@ public record Options(
         Qualifiers qualifiers,
         boolean stackTrace,
         io.jstrace.seccomp.SeccompOptions seccomp,
-        io.jstrace.api.JsTrace.Backend backend) {
+        io.jstrace.session.Session.Backend backend) {
 
     /** The informational messages -q and -e quiet= can suppress. */
     public enum Quiet { ATTACH, EXIT, PATH_RESOLUTION, PERSONALITY, THREAD_EXECVE }

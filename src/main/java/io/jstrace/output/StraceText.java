@@ -194,25 +194,7 @@ public final class StraceText implements Sink {
             sb.repeat(' ', opt.column() - col);
         }
         sb.append("= ");
-        switch (s.result()) {
-            case Event.Result.None n -> sb.append('?');
-            case Event.Result.Success ok -> {
-                text.append(sb, ok.value());
-                if (!ok.details().isEmpty()) {
-                    sb.append(" (");
-                    text.appendAll(sb, ok.details());
-                    sb.append(')');
-                }
-            }
-            case Event.Result.Failure f -> {
-                text.palette().start(sb, Palette.Role.ERROR);
-                sb.append(f.errno() >= 512 && f.errno() <= 530 ? "? " : "-1 ").append(f.name());
-                if (f.description() != null) {
-                    sb.append(" (").append(f.description()).append(')');
-                }
-                text.palette().end(sb);
-            }
-        }
+        text.appendResult(sb, s.result());
         if (!(s.result() instanceof Event.Result.None)) {
             sb.append(s.tampered().injected() ? " (INJECTED)" : "").append(s.tampered().delayed() ? " (DELAYED)" : "");
         }

@@ -1,6 +1,7 @@
 package io.jstrace.output;
 
 import io.jstrace.decode.DecodeOptions;
+import io.jstrace.model.Event;
 import io.jstrace.model.Value;
 
 import java.util.List;
@@ -277,6 +278,30 @@ public final class ValueText {
             case Value.ExtraBytes x -> {
                 sb.append("/* bytes ").append(x.from()).append("..").append(x.to()).append(" */ ");
                 append(sb, x.bytes());
+            }
+        }
+    }
+
+    /** A call's outcome as strace prints it after {@code = }: the value and its details, the error, or {@code ?}. */
+    public void appendResult(StringBuilder sb, Event.Result result) {
+        switch (result) {
+            case Event.Result.None n -> sb.append('?');
+            case Event.Result.Success ok -> {
+                append(sb, ok.value());
+                if (!ok.details().isEmpty()) {
+                    sb.append(" (");
+                    appendAll(sb, ok.details());
+                    sb.append(')');
+                }
+            }
+            case Event.Result.Failure f -> {
+                palette.start(sb, Palette.Role.ERROR);
+                // The kernel's restart codes (ERESTARTSYS, ...) never reach the program: no -1.
+                sb.append(f.errno() >= 512 && f.errno() <= 530 ? "? " : "-1 ").append(f.name());
+                if (f.description() != null) {
+                    sb.append(" (").append(f.description()).append(')');
+                }
+                palette.end(sb);
             }
         }
     }

@@ -1,6 +1,10 @@
 package io.jstrace.api;
 
+import io.jstrace.model.ExitStatus;
+
+import io.jstrace.model.CallStatus;
 import io.jstrace.model.Event;
+import io.jstrace.model.SystemCall;
 import io.jstrace.output.ValueText;
 import org.junit.jupiter.api.Test;
 
@@ -160,6 +164,52 @@ class JsTraceIT {
             events.stream().count();
             assertEquals(ExitStatus.exited(0), events.exitStatus());
         }
+    }
+
+    /** Handlers per syscall get whole calls, paired from entry to exit; every run ends with the close handlers. */
+    @Test
+    void perSyscallHandlersGetWholeCalls() throws Exception {
+        List<SystemCall> opens = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        int[] closed = new int[1];
+        ExitStatus status = JsTrace.command("cat", "/etc/hostname").options("-e", "trace=openat,read", "-s", "4")
+                .onSyscall("openat", opens::add).onSyscall(c -> names.add(c.name())).onClose(() -> closed[0]++).run();
+        assertEquals(ExitStatus.exited(0), status);
+        assertEquals(1, closed[0]);
+        SystemCall hostname = opens.stream().filter(c -> args(c.args()).contains("\"/etc/hostname\"")).findFirst().orElseThrow();
+        assertEquals(CallStatus.SUCCESSFUL, hostname.status());
+        assertEquals("AT_FDCWD, \"/etc/hostname\", O_RDONLY", args(hostname.args()));
+        assertInstanceOf(Event.Result.Success.class, hostname.result());
+        assertTrue(hostname.endNanos() >= hostname.timeNanos(), hostname.toString());
+        assertTrue(names.contains("read") && names.stream().allMatch(n -> n.equals("openat") || n.equals("read")), names.toString());
+    }
+
+    @Test
+    void optionsTakeStracesTracingSyntaxAndRefuseOutputOnes() {
+        JsTrace t = JsTrace.command("true");
+        t.options("-f", "-v", "-s", "64", "-yy", "-X", "raw", "-e", "trace=%file", "-e", "inject=openat:error=ENOENT:when=3");
+        assertEquals("-T: not a tracing option (the events carry what it would print)",
+                assertThrows(IllegalArgumentException.class, () -> t.options("-T")).getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> t.options("-o", "x")).getMessage().startsWith("-o:"));
+        assertEquals("invalid system call 'nosuch'",
+                assertThrows(IllegalArgumentException.class, () -> t.options("-e", "trace=nosuch")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> t.options("-p", "1"));
+    }
+
+    /** A process that cannot be attached is a JsTraceException, handed to the error handlers first. */
+    @Test
+    void failuresAreUncheckedAndReachTheErrorHandlers() {
+        List<Throwable> errors = new ArrayList<>();
+        int[] closed = new int[1];
+        JsTraceException e = assertThrows(JsTraceException.class, () -> JsTrace.attach(Integer.MAX_VALUE - 1)
+                .onWarning(w -> { }).onError(errors::add).onClose(() -> closed[0]++).run());
+        assertEquals("attach: ptrace(PTRACE_SEIZE, " + (Integer.MAX_VALUE - 1) + "): No such process", e.getMessage());
+        assertEquals(List.of(e), errors);
+        assertEquals(1, closed[0]);
+        RuntimeException boom = new RuntimeException("boom");
+        assertEquals(boom, assertThrows(RuntimeException.class, () -> JsTrace.command("true").onEvent(ev -> {
+            throw boom;
+        }).run()));
     }
 
     @Test

@@ -1,31 +1,27 @@
 package io.jstrace.api;
 
+import io.jstrace.model.ExitStatus;
+
 import io.jstrace.model.Event;
 import io.jstrace.model.Value;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The README's example: a test that fails when a program opens an internet socket. */
+/** docs/api.md's example: a test that fails when a program opens an internet socket. */
 class NoNetworkIT {
     /** The address families of the AF_INET/AF_INET6 sockets {@code argv} (and its children) created. */
-    static List<String> inetSockets(String... argv) throws Exception {
-        Map<Integer, Event.SyscallEntry> calls = new HashMap<>();
+    static List<String> inetSockets(String... argv) {
         List<String> opened = new ArrayList<>();
-        ExitStatus status = JsTrace.command(argv).follow(true).syscalls("socket").run(event -> {
-            switch (event) {
-                case Event.SyscallEntry entry -> calls.put(entry.tid(), entry);
-                case Event.SyscallExit exit when exit.result() instanceof Event.Result.Success
-                        && calls.remove(exit.tid()).entryArgs().getFirst() instanceof Value.Sym(String family, long v)
-                        && family.startsWith("AF_INET") -> opened.add(family);
-                default -> { }
+        ExitStatus status = JsTrace.command(argv).follow(true).syscalls("socket").onSyscall("socket", call -> {
+            if (call.result() instanceof Event.Result.Success
+                    && call.args().getFirst() instanceof Value.Sym(String family, long v) && family.startsWith("AF_INET")) {
+                opened.add(family);
             }
-        });
+        }).run();
         assertEquals(0, status.code(), "exit status of " + List.of(argv));
         return opened;
     }

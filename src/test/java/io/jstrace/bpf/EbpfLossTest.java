@@ -49,7 +49,7 @@ class EbpfLossTest {
     private static long calls(List<String> argv, List<String> notices) throws Exception {
         AtomicLong n = new AtomicLong();
         try {
-            JsTrace.command(argv).backend(JsTrace.Backend.BPF).decodeArgs(false).onWarning(notices::add).run(e -> {
+            JsTrace.command(argv).backend("bpf").decodeArgs(false).onWarning(notices::add).run(e -> {
                 if (e instanceof Event.SyscallExit) {
                     n.incrementAndGet();
                 }

@@ -1,6 +1,4 @@
-package io.jstrace.api;
-
-import io.jstrace.linux.WaitStatus;
+package io.jstrace.model;
 
 /**
  * How tracing ended. For a started command: its exit code, or the signal that killed it
@@ -17,15 +15,13 @@ public record ExitStatus(int code, int signal, boolean core) {
         return signal != 0;
     }
 
-    static ExitStatus of(int waitStatus) {
-        if (WaitStatus.signaled(waitStatus)) {
-            int sig = WaitStatus.termSignal(waitStatus);
-            return new ExitStatus(128 + sig, sig, WaitStatus.coreDumped(waitStatus));
-        }
-        return exited(WaitStatus.exitCode(waitStatus));
+    /** A command, or attached processes, that ended with {@code code}. */
+    public static ExitStatus exited(int code) {
+        return new ExitStatus(code, 0, false);
     }
 
-    static ExitStatus exited(int code) {
-        return new ExitStatus(code, 0, false);
+    /** A command killed by {@code signal}. */
+    public static ExitStatus killed(int signal, boolean core) {
+        return new ExitStatus(128 + signal, signal, core);
     }
 }
