@@ -55,7 +55,8 @@ public final class Netlink {
     public static Value sockbuf(Call c, int fd, long addr, long len) {
         int protocol = SockDescriber.netlinkProtocol(c.tid, fd);
         if (protocol == SockDescriber.NOT_NETLINK || !c.options.structs()) {
-            return new NlMem(c, addr, len).str(addr, len, NlMem.Quote.PLAIN);
+            // A plain buffer, read as every buffer is (a backend that captured it at the call has it whole).
+            return Decode.buffer(c, addr, len);
         }
         return decode(c, protocol, addr, len);
     }
