@@ -46,6 +46,11 @@ public final class Kinds {
         }
     }
 
+    /** Whether an argument kind is registered under {@code name} (without its parameter). */
+    public boolean knowsArg(String name) {
+        return args.containsKey(name);
+    }
+
     public ArgKind arg(String spec) {
         return resolve(args, spec, "argument");
     }
