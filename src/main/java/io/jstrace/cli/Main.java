@@ -26,7 +26,6 @@ import io.jstrace.model.Value;
 import io.jstrace.trace.PathFilter;
 import io.jstrace.seccomp.ProfileError;
 import io.jstrace.seccomp.SeccompSetup;
-import sun.misc.Signal;
 
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -38,9 +37,6 @@ import java.util.function.Consumer;
 /** The jstrace command: strace's command line, strace's output. */
 public final class Main {
     static final String NAME = "jstrace";
-    /** The signals that end strace (or that it passes to the command it started). */
-    private static final int[] TERMINATING =
-            {Signals.SIGHUP, Signals.SIGINT, Signals.SIGQUIT, Signals.SIGPIPE, Signals.SIGTERM};
 
     private Main() {}
 
@@ -122,22 +118,20 @@ public final class Main {
         Sink sink = seccomp.sink();
         try {
             if (attach) {
-                // A signal before the run has begun still ends it: run() reads the flag once under way.
-                java.util.concurrent.atomic.AtomicBoolean signalled = new java.util.concurrent.atomic.AtomicBoolean();
-                for (int sig : TERMINATING) {
-                    handle(sig, () -> {
-                        signalled.set(true);
-                        trace.stop();
-                    });
-                }
-                return trace.run(sink::accept, signalled::get).code();
+                // Detach and end by the signal, as strace. One before the run has begun still ends
+                // it: run() reads the flag once under way.
+                FatalSignals signals = FatalSignals.install(sig -> trace.stop());
+                int code = trace.run(sink::accept, signals::received).code();
+                sink.close();
+                err.flush();
+                signals.dieIfReceived();
+                return code;
             }
             int[] child = new int[1];
             // With -o the terminal's signals reach the command itself; otherwise pass them on, as strace does.
-            for (int sig : TERMINATING) {
-                handle(sig, o.output() != null ? () -> { } : () -> forward(child[0], sig));
-            }
-            ExitStatus status = trace.onStart(pid -> child[0] = pid).run(sink::accept);
+            FatalSignals.install(o.output() != null ? sig -> { } : sig -> forward(child[0], sig));
+            ExitStatus status = trace.onStart(pid -> child[0] = pid)
+                    .alsoAttach(o.pids().stream().mapToInt(Integer::intValue).toArray()).run(sink::accept);
             sink.close();
             if (status.killed()) {
                 err.flush();
@@ -199,14 +193,6 @@ public final class Main {
         if (pid > 0) {
             Sys.kill(pid, Signals.SIGCONT); // a stopped command must see the signal too
             Sys.kill(pid, sig);
-        }
-    }
-
-    private static void handle(int sig, Runnable action) {
-        try {
-            Signal.handle(new Signal(Signals.shortName(sig)), s -> action.run());
-        } catch (IllegalArgumentException e) {
-            // The JVM reserves this signal (e.g. QUIT without -Xrs): leave it be.
         }
     }
 

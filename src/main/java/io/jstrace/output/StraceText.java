@@ -28,6 +28,8 @@ public final class StraceText implements Sink {
     private final Map<Integer, Pending> pending = new HashMap<>();
     private final StringBuilder sb = new StringBuilder(256);
     private int live;
+    /** More than one thread was traced at once: from then on -o without -f prefixes every line (strace decides at start-up). */
+    private boolean many;
     private final StackText stacks = new StackText();
     /** The thread whose syscall line -e status= has just left out (its -k stack follows at once), or -1. */
     private int leftOutExit = -1;
@@ -96,7 +98,7 @@ public final class StraceText implements Sink {
                 }
             }
             case Event.Attached a -> {
-                live++;
+                many |= ++live > 1;
                 attachMessages.accept(a);
             }
             case Event.Detached d -> {
@@ -234,7 +236,7 @@ public final class StraceText implements Sink {
         switch (opt.prefix()) {
             case PLAIN -> plain(e.tid());
             case PLAIN_IF_MANY -> {
-                if (live > 1) {
+                if (many) {
                     plain(e.tid());
                 }
             }

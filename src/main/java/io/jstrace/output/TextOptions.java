@@ -16,7 +16,7 @@ public record TextOptions(Prefix prefix, int column, Stamp stamp, boolean relati
     /**
      * {@code BRACKETED}: {@code [pid N] } while more than one thread is traced (output to a terminal
      * or pipe); {@code PLAIN}: {@code N } on every line (-o with -f); {@code PLAIN_IF_MANY}: {@code N }
-     * while more than one is traced (-o without -f); {@code NONE}: per-process files (-ff).
+     * on every line once more than one was traced (-o without -f: -p with a command, several -p); {@code NONE}: per-process files (-ff).
      */
     public enum Prefix { BRACKETED, PLAIN, PLAIN_IF_MANY, NONE }
 

@@ -40,7 +40,9 @@ public final class Session {
 
     private final String path;
     private final List<String> argv;
-    private final List<Integer> pids;
+    /** The processes to attach: alone, or beside the command (strace's -p with a command). */
+    private List<Integer> pids;
+    private boolean killOnExit;
     private boolean follow;
     private Selection selection = Selection.ALL;
     private DecodeOptions decode = DecodeOptions.DEFAULT;
@@ -92,12 +94,42 @@ public final class Session {
         if (pids.length == 0) {
             throw new IllegalArgumentException("must have PROG [ARGS] or -p PID");
         }
+        return new Session(null, null, valid(pids));
+    }
+
+    private static List<Integer> valid(int... pids) {
         for (int pid : pids) {
             if (pid <= 0) {
                 throw new IllegalArgumentException("Invalid process id: '" + pid + "'");
             }
         }
-        return new Session(null, null, Arrays.stream(pids).boxed().toList());
+        return Arrays.stream(pids).boxed().toList();
+    }
+
+    /**
+     * With a command: attaches to these running processes too, once the command has started
+     * (strace's -p PID with a command); the run ends when all of them have ended. They are
+     * detached, not killed, by {@link #stop()}.
+     *
+     * @throws IllegalStateException when this session starts no command
+     */
+    public Session alsoAttach(int... pids) {
+        if (path == null) {
+            throw new IllegalStateException("alsoAttach() adds processes to a command; use attach(pids)");
+        }
+        this.pids = valid(pids);
+        return this;
+    }
+
+    /**
+     * strace's --kill-on-exit: the command and its descendants die when the tracer does
+     * (PTRACE_O_EXITKILL) and {@link #stop()} kills them all instead of detaching. By default, as
+     * strace does, they run on untraced. A command traced under --seccomp-bpf always dies with
+     * the tracer, as in strace 6.6 (its filter's calls would fail without their tracer).
+     */
+    public Session killOnExit(boolean killOnExit) {
+        this.killOnExit = killOnExit;
+        return this;
     }
 
     /** Also traces the children and threads the tracees create from now on (strace's -f). */
@@ -263,15 +295,19 @@ public final class Session {
         if (backend == Backend.BPF) {
             return runBpf(config, sink, thrown, cancelled);
         }
+        if (killOnExit && !pids.isEmpty()) {
+            throw new IllegalStateException("--kill-on-exit and -p/--attach are mutually exclusive options");
+        }
         Tracer tracer = new Tracer(config, sink);
         tracer.seccomp(seccomp);
+        tracer.killOnExit(killOnExit);
         running = tracer;
         if (cancelled.getAsBoolean()) {
             tracer.interrupt();
         }
         try {
             ExitStatus status = path != null
-                    ? status(tracer.runCommand(path, argv, inheritance, onStart))
+                    ? status(tracer.runCommand(path, argv, inheritance, onStart, pids, onWarning))
                     : ExitStatus.exited(tracer.runAttached(pids, onWarning));
             rethrow(thrown[0]);
             return status;
@@ -299,7 +335,8 @@ public final class Session {
 
     private ExitStatus runBpf(Tracer.Config config, Sink sink, Throwable[] thrown,
                               java.util.function.BooleanSupplier cancelled) throws Errno {
-        String refused = EbpfTracer.refused(config);
+        String refused = path != null && !pids.isEmpty() ? "--backend=bpf: -p with a command is not supported"
+                : EbpfTracer.refused(config);
         if (refused == null && seccomp.program().length > 0 && !seccomp.stopsOnTracedOnly()) {
             // --seccomp-bpf only spares ptrace stops and is not needed; a policy must not be dropped silently.
             refused = "--seccomp-policy is enforced by the ptrace backend's launcher: use --backend=ptrace";

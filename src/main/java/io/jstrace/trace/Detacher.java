@@ -1,6 +1,7 @@
 package io.jstrace.trace;
 
 import io.jstrace.linux.Ptrace;
+import io.jstrace.linux.Sys;
 import io.jstrace.linux.WaitStatus;
 import io.jstrace.xlat.Signals;
 
@@ -15,16 +16,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Detacher {
     private final Tasks tasks;
     private final StopSource stops;
+    private final PendingEvents events;
     private final AtomicBoolean interrupted;
 
-    Detacher(Tasks tasks, StopSource stops, AtomicBoolean interrupted) {
+    Detacher(Tasks tasks, StopSource stops, PendingEvents events, AtomicBoolean interrupted) {
         this.tasks = tasks;
         this.stops = stops;
+        this.events = events;
         this.interrupted = interrupted;
     }
 
     void detachAll() {
         // Held threads are at a stop already: a PTRACE_INTERRUPT would bring no new one.
+        events.at(System.nanoTime());
         for (Task t : stops.drainHeld()) {
             if (tasks.get(t.tid) == t) {
                 Ptrace.detach(t.tid, t.tampering.takeSignal());
@@ -34,6 +38,7 @@ final class Detacher {
         // Stops collected but not handled yet: wait4 will not report them again.
         while (stops.hasCollected()) {
             Task t = tasks.get(stops.takeCollected());
+            events.at(stops.nanoTime());
             if (t != null) {
                 detachAt(t, stops.status());
             }
@@ -47,9 +52,40 @@ final class Detacher {
                 break;
             }
             Task t = tasks.get(tid);
+            events.at(stops.nanoTime());
             if (t != null) {
                 detachAt(t, stops.status());
             }
+        }
+    }
+
+    /**
+     * --kill-on-exit: kills every tracee instead (SIGKILL reaches a thread at a ptrace stop too)
+     * and waits for each death, so that none is left stopped however the tracer goes on.
+     */
+    void killAll() {
+        events.at(System.nanoTime());
+        stops.drainHeld();
+        for (int tid : tasks.tids()) {
+            Sys.kill(tid, Signals.SIGKILL);
+        }
+        while (stops.hasCollected()) {
+            goneIfDead(tasks.get(stops.takeCollected()));
+        }
+        while (!tasks.isEmpty()) {
+            int tid = stops.waitForAny();
+            if (tid < 0) {
+                break;
+            }
+            goneIfDead(tasks.get(tid));
+        }
+    }
+
+    private void goneIfDead(Task t) {
+        events.at(stops.nanoTime());
+        int s = stops.status();
+        if (t != null && (WaitStatus.exited(s) || WaitStatus.signaled(s))) {
+            tasks.gone(t, s);
         }
     }
 

@@ -38,23 +38,41 @@ final class Launcher {
     }
 
     /**
-     * Seizes and interrupts every thread of each process in {@code pids}, reporting each failure to
-     * {@code warn}. Returns how many threads were attached.
+     * Seizes and interrupts each thread in {@code pids} and, with {@code allThreads} (-f), every
+     * other thread of its process, as strace does. A failure to attach a named thread goes to
+     * {@code warn}; another thread that failed has exited meanwhile, which is no error (strace
+     * says so only under -d). Returns how many threads were attached.
      */
-    static int attach(List<Integer> pids, int options, Tasks tasks, Consumer<String> warn) {
+    static int attach(List<Integer> pids, boolean allThreads, int options, Tasks tasks, Consumer<String> warn) {
         int attached = 0;
         for (int pid : pids) {
+            try {
+                seize(pid, options, tasks);
+                attached++;
+            } catch (Errno e) {
+                warn.accept("attach: ptrace(PTRACE_SEIZE, " + pid + "): " + Errnos.message(e.errno()));
+                continue;
+            }
+            if (!allThreads) {
+                continue;
+            }
             for (int tid : Proc.threads(pid)) {
-                try {
-                    Ptrace.seize(tid, options);
-                    Ptrace.interrupt(tid);
-                    tasks.add(tid, Event.How.ATTACHED);
-                    attached++;
-                } catch (Errno e) {
-                    warn.accept("attach: ptrace(PTRACE_SEIZE, " + tid + "): " + Errnos.message(e.errno()));
+                if (tasks.get(tid) == null) {
+                    try {
+                        seize(tid, options, tasks);
+                        attached++;
+                    } catch (Errno e) {
+                        // Gone since /proc listed it.
+                    }
                 }
             }
         }
         return attached;
+    }
+
+    private static void seize(int tid, int options, Tasks tasks) throws Errno {
+        Ptrace.seize(tid, options);
+        Ptrace.interrupt(tid);
+        tasks.add(tid, Event.How.ATTACHED);
     }
 }

@@ -36,6 +36,7 @@ final class StopSource {
     private final boolean systemTime;
     private int status;
     private long systemNanos;
+    private long nanoTime;
 
     StopSource(AtomicBoolean interrupted, boolean systemTime) {
         this.interrupted = interrupted;
@@ -71,6 +72,14 @@ final class StopSource {
     }
 
     /**
+     * When wait4 returned the stop last returned (System.nanoTime()): the time of its events,
+     * taken before anything is decoded, so that a call's duration is that of its stops.
+     */
+    long nanoTime() {
+        return nanoTime;
+    }
+
+    /**
      * The next stop to handle: a tid; 0 when the waker was reaped (time to look at the interrupt
      * flag); a negated errno when wait4 failed. With several tracees, as strace does, every stop
      * already pending is collected after the first (WNOHANG) and they are handled in the
@@ -90,7 +99,7 @@ final class StopSource {
             if (tid <= 0) {
                 return tid;
             }
-            collected.add(tid, waiter.status(), usage());
+            collected.add(tid, waiter.status(), usage(), System.nanoTime());
             if (tracees > 1) {
                 while (true) {
                     int more = waitAny(Sys.WNOHANG);
@@ -98,7 +107,7 @@ final class StopSource {
                         break;
                     }
                     boolean again = collected.contains(more);
-                    collected.add(more, waiter.status(), usage());
+                    collected.add(more, waiter.status(), usage(), System.nanoTime());
                     if (again) {
                         break; // a second stop of one tracee (e.g. its death after a SIGKILL): handle those first
                     }
@@ -135,6 +144,7 @@ final class StopSource {
         int tid = collected.next();
         status = collected.status();
         systemNanos = collected.systemNanos();
+        nanoTime = collected.nanoTime();
         return tid;
     }
 
@@ -143,6 +153,7 @@ final class StopSource {
         int tid = waiter.wait(-1, WAIT_TRACEES, false);
         if (tid > 0) {
             status = waiter.status();
+            nanoTime = System.nanoTime();
         }
         return tid;
     }

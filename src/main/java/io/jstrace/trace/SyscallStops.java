@@ -116,7 +116,7 @@ final class SyscallStops {
         if (!launchExec) {
             injector.enter(t, nr);
         }
-        long entryNanos = System.nanoTime();
+        long entryNanos = events.nanoTime();
         // -k: strace shows the new program's stack after the launch, not the launcher's.
         t.call = new CallInProgress(d, entryNanos, t.systemNanos, launchExec ? null : stacks.atEntry(t, d.name()));
         events.add(new Event.SyscallEntry(t.tid, events.now(), nr, d.name(), d.entryArgs(), d.rest(),
@@ -153,7 +153,7 @@ final class SyscallStops {
 
     private void emitExit(Task t, CallInProgress c, List<Value> shown, Event.Result r, long ip) {
         events.add(new Event.SyscallExit(t.tid, events.now(), c.decoded().call().number, c.decoded().name(), shown, r,
-                System.nanoTime() - c.entryNanos(), config.systemTime() ? t.systemNanos - c.entrySystemNanos() : -1,
+                events.nanoTime() - c.entryNanos(), config.systemTime() ? t.systemNanos - c.entrySystemNanos() : -1,
                 t.tampering.outcome(), ip));
         t.call = null;
     }

@@ -49,6 +49,7 @@ public final class Tracer {
     /** Resumes a thread whose delay injection is over, if it is still traced. */
     private final Consumer<Task> resumeDue;
     private SeccompLaunch seccomp = SeccompLaunch.NONE;
+    private boolean killOnExit;
 
     public Tracer(Config config, Sink sink) {
         this.config = config;
@@ -57,7 +58,7 @@ public final class Tracer {
         this.stacks = new Stacks(config.stackTrace(), memory, events);
         this.calls = new SyscallStops(config, events, stacks, memory, SyscallTable.x86_64());
         this.tasks = new Tasks(events, calls, stacks);
-        this.detacher = new Detacher(tasks, stops, interrupted);
+        this.detacher = new Detacher(tasks, stops, events, interrupted);
         this.resumeDue = t -> {
             if (tasks.get(t.tid) == t) {
                 resume(t, t.tampering.takeSignal());
@@ -70,20 +71,42 @@ public final class Tracer {
         this.seccomp = launch;
     }
 
-    /** Starts {@code argv} (its program already resolved to {@code path}) and traces it to the end. */
-    public int runCommand(String path, List<String> argv, Spawn.Inheritance inheritance, IntConsumer started)
-            throws Errno {
+    /**
+     * strace's --kill-on-exit: the started command and its descendants die with the tracer
+     * (PTRACE_O_EXITKILL) and are killed, not detached, when tracing is interrupted. Otherwise, as
+     * strace, they run on without it; --seccomp-bpf implies it (as in strace 6.6), since the
+     * filter's calls would fail with ENOSYS without their tracer.
+     */
+    public void killOnExit(boolean kill) {
+        this.killOnExit = kill;
+    }
+
+    /**
+     * Starts {@code argv} (its program already resolved to {@code path}), then attaches to the
+     * processes in {@code attach} (strace's -p with a command; failures go to {@code warn}), and
+     * traces them all to the end. Returns the command's wait status.
+     */
+    public int runCommand(String path, List<String> argv, Spawn.Inheritance inheritance, IntConsumer started,
+                          List<Integer> attach, Consumer<String> warn) throws Errno {
+        if (!attach.isEmpty() && seccomp.stopsOnTracedOnly()) {
+            // Attached processes have no filter to stop them: every call stops, in all of them.
+            seccomp = SeccompLaunch.NONE;
+        }
+        killOnExit |= seccomp.stopsOnTracedOnly();
         stops.startWaker();
         int pid;
         try {
-            int options = baseOptions() | Ptrace.O_EXITKILL | (seccomp.stopsOnTracedOnly() ? Ptrace.O_TRACESECCOMP : 0);
+            int options = baseOptions() | (killOnExit ? Ptrace.O_EXITKILL : 0)
+                    | (seccomp.stopsOnTracedOnly() ? Ptrace.O_TRACESECCOMP : 0);
             pid = Launcher.start(path, argv, inheritance, seccomp, options, started, stops);
         } catch (Errno | RuntimeException e) {
             stops.end();
             throw e;
         }
+        events.at(System.nanoTime());
         tasks.started(pid);
         Sys.kill(pid, Signals.SIGCONT);
+        Launcher.attach(attach, config.followForks(), baseOptions(), tasks, warn);
         loop();
         if (seccomp.installs() && tasks.launcherExit() != 0) {
             // The launcher exits with the errno of a required filter's seccomp().
@@ -93,12 +116,14 @@ public final class Tracer {
     }
 
     /**
-     * Attaches to every thread of each process in {@code pids} and traces until they end or
-     * {@link #interrupt()} is called; then detaches, leaving them running.
+     * Attaches to each process in {@code pids} (every thread of it when following forks, as
+     * strace) and traces until they end or {@link #interrupt()} is called; then detaches, leaving
+     * them running.
      */
     public int runAttached(List<Integer> pids, Consumer<String> warn) throws Errno {
         stops.startWaker();
-        if (Launcher.attach(pids, baseOptions(), tasks, warn) == 0) {
+        events.at(System.nanoTime());
+        if (Launcher.attach(pids, config.followForks(), baseOptions(), tasks, warn) == 0) {
             stops.end();
             return 1;
         }
@@ -134,10 +159,15 @@ public final class Tracer {
                 continue;
             }
             if (tid > 0) {
+                events.at(stops.nanoTime());
                 handle(tid, stops.status());
                 events.deliver();
             }
             if (interrupted.get()) {
+                if (killOnExit) {
+                    detacher.killAll();
+                    break;
+                }
                 if (tasks.mainRunning() > 0) {
                     Sys.kill(tasks.mainRunning(), Signals.SIGKILL);
                 }

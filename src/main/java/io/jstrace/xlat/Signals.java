@@ -21,12 +21,6 @@ public final class Signals {
         return 1L << (sig - 1);
     }
 
-    /** The signal's name without its SIG prefix ({@code TERM}), or null for an unknown number. */
-    public static String shortName(int sig) {
-        String n = TABLE.name(sig);
-        return n == null ? null : n.substring(3);
-    }
-
     private static int of(String name) {
         return (int) TABLE.value(name).orElseThrow(() -> new IllegalStateException("no " + name + " in signals.xlat"));
     }

@@ -211,6 +211,35 @@ class CommandSurvivesIT {
         }
     }
 
+    /**
+     * A command jstrace started runs on when jstrace is killed, as under strace 6.1 (which has no
+     * PTRACE_O_EXITKILL; --kill-on-exit asks for it). jstrace killed it with itself.
+     */
+    @Test
+    void aStartedCommandOutlivesItsKilledTracer() throws Exception {
+        for (String tracer : List.of("/usr/bin/strace", Run.JSTRACE)) {
+            Path done = tmp.resolve("done");
+            Files.deleteIfExists(done);
+            Process p = new ProcessBuilder(tracer, "-o", "/dev/null", "sh", "-c", "sleep 1; echo done > " + done)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (p.toHandle().descendants().noneMatch(h -> h.info().command().orElse("").endsWith("sleep"))) {
+                    assertTrue(System.nanoTime() < deadline, tracer + ": the command did not start");
+                    Thread.sleep(10);
+                }
+                p.destroyForcibly().waitFor();
+                deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!Files.exists(done) && System.nanoTime() < deadline) {
+                    Thread.sleep(50);
+                }
+                assertTrue(Files.exists(done), tracer + ": the command died with its tracer");
+            } finally {
+                p.destroyForcibly();
+            }
+        }
+    }
+
     /** Whether {@code pid} still exists other than as a zombie (its new parent may not reap it). */
     private static boolean alive(long pid) throws IOException {
         String s = status(pid);
