@@ -15,7 +15,7 @@ final class NetworkKinds implements KindFamily {
         k.arg("sock_type", (c, i) -> sockType(c.intArg(i)));
         k.arg("sock_protocol", (c, i) -> protocol(c.intArg(0), c.intArg(i)));
         k.arg("sock_flags", (c, i) -> flagsWithComment("sock_type_flags", c.arg(i) & 0xffffffffL, "SOCK_???"));
-        k.arg("msg_flags", (c, i) -> Decode.flags("msg_flags", c.arg(i) & 0xffffffffL));
+        k.arg("msg_flags", (c, i) -> Decode.flags("msg_flags", c.arg(i) & 0xffffffffL, "MSG_???"));
 
         // An input sockaddr whose length is argument N.
         k.argWithParam("sockaddr_in", p -> {
@@ -70,21 +70,42 @@ final class NetworkKinds implements KindFamily {
 
         k.arg("msghdr_in", ArgKind.withRole(new Role.Data(Role.Shape.MSGHDR, true, -1), (c, i) -> c.arg(i) == 0
                 ? Value.NULL_PTR : NetMsg.msghdr(c, c.arg(i), null, IovDecoder.UNLIMITED)));
+        // recvmsg: the name length the caller gave, kept from entry (shown alone when the call fails).
         k.arg("msg_namelen_entry", (c, i) -> {
-            c.saved[1] = c.arg(1) == 0 ? null : readInt(c, c.arg(1) + 8);
+            c.saved[1] = c.arg(1) == 0 ? null : NetMsg.namelen(c, c.arg(1));
             return null;
         });
-        k.arg("msghdr_out", ArgKind.withRole(new Role.Data(Role.Shape.MSGHDR, false, -1), ArgKind.atExit((c, i) ->
-                c.failed() || c.arg(i) == 0 ? Decode.ptr(c.arg(i)) : NetMsg.msghdr(c, c.arg(i), (Integer) c.saved[1], c.ret()))));
+        k.arg("msghdr_out", ArgKind.withRole(new Role.Data(Role.Shape.MSGHDR, false, -1), ArgKind.atExit((c, i) -> {
+            Integer user = (Integer) c.saved[1];
+            if (c.failed()) {
+                return user == null ? Decode.ptr(c.arg(i)) : NetMsg.namelenOnly(user);
+            }
+            return c.arg(i) == 0 ? Value.NULL_PTR : NetMsg.msghdr(c, c.arg(i), user, c.ret());
+        })));
 
+        // sendmmsg shows the vector at exit, failed or not, msg_len of as many as were sent.
         k.arg("mmsgvec_sent", ArgKind.withRole(new Role.Data(Role.Shape.MMSG, true, -1), ArgKind.atExit((c, i) ->
-                NetMsg.mmsgvec(c, c.arg(i), c.arg(2) & 0xffffffffL, c.failed() ? 0 : c.ret(), false))));
+                NetMsg.mmsgvec(c, c.arg(i), c.arg(2) & 0xffffffffL, c.failed() ? 0 : c.ret(), false, null))));
+        // recvmmsg: the name lengths the caller gave, read at entry, and the received messages at exit.
+        k.arg("mmsg_namelens_entry", (c, i) -> {
+            c.saved[1] = c.options.structs() ? NetMsg.namelens(c, c.arg(1), c.arg(2) & 0xffffffffL) : null;
+            return null;
+        });
         k.arg("mmsgvec_received", ArgKind.withRole(new Role.Data(Role.Shape.MMSG, false, -1), ArgKind.atExit((c, i) ->
-                c.failed() ? Decode.ptr(c.arg(i)) : NetMsg.mmsgvec(c, c.arg(i), c.ret(), c.ret(), true))));
+                c.failed() ? Decode.ptr(c.arg(i)) : NetMsg.mmsgvec(c, c.arg(i), c.ret(), c.ret(), true, (int[]) c.saved[1]))));
 
-        // recvmmsg's timeout is updated in place: strace shows what is left after the result.
-        k.ret("recvmmsg", ReturnKind.decimalWith(c -> c.arg(4) == 0 ? null
-                        : new Value.Labeled("left", TimeDecoder.timespecAt(c, c.arg(4)))));
+        // recvmmsg's timeout is updated in place: strace shows what is left after the result, or
+        // that none was received; nothing when structures are not shown (-e verbose=).
+        k.ret("recvmmsg", ReturnKind.decimalWith(c -> {
+            if (c.failed()) {
+                return null;
+            }
+            if (c.ret() == 0) {
+                return new Value.Note("Timeout");
+            }
+            return !c.options.structs() || c.arg(4) == 0 ? null
+                    : new Value.Labeled("left", TimeDecoder.timespecAt(c, c.arg(4)));
+        }));
 
         k.arg("sol", (c, i) -> Decode.sym("socketlayers", c.intArg(i), Value.Radix.HEX, "SOL_??"));
         k.arg("setsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), "setsock_options"));

@@ -85,6 +85,13 @@ class XlatHeadersTest {
             #include <sys/sem.h>
             #include <sys/msg.h>
             #include <linux/input.h>
+            #include <linux/if_arp.h>
+            #include <linux/if_packet.h>
+            #include <linux/if_xdp.h>
+            #include <linux/nfc.h>
+            #include <linux/vm_sockets.h>
+            #include <linux/qrtr.h>
+            #include <linux/mctp.h>
             """;
 
     /** The uapi headers of ioctl families' constants (kept apart so families and syscalls add headers independently). */
@@ -161,6 +168,12 @@ class XlatHeadersTest {
             "SOL_SCTP", "SOL_UDPLITE", "SOL_IPX", "SOL_AX25", "SOL_ATALK", "SOL_NETROM", "SOL_ROSE",
             // BSD name strace knows, Linux never defined
             "IPV6_USE_MIN_MTU",
+            // sockaddr values from kernel-internal headers: fs/afs (RxRPC services), net/af_ieee802154.h,
+            // include/linux/crypto.h, include/net/nfc/llcp.h
+            "CM_SERVICE", "YFS_FS_SERVICE", "YFS_CM_SERVICE", "YFS_VL_SERVICE",
+            "IEEE802154_ADDR_NONE", "IEEE802154_ADDR_SHORT", "IEEE802154_ADDR_LONG", "IEEE802154_ADDR_UNDEF",
+            "IEEE802154_ADDR_BROADCAST", "IEEE802154_PANID_BROADCAST", "CRYPTO_ALG_KERN_DRIVER_ONLY",
+            "LLCP_SAP_SDP", "LLCP_SAP_IP", "LLCP_SAP_OBEX", "LLCP_SAP_SNEP", "LLCP_SAP_MAX",
             // powerpc's asm/mman.h only; strace's table has it on every architecture
             "PKEY_DISABLE_EXECUTE",
             // include/linux/sched/coredump.h and include/linux/posix-timers.h
