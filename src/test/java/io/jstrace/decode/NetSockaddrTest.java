@@ -44,6 +44,71 @@ class NetSockaddrTest {
                 + "inet_pton(AF_INET6, \"::1\", &sin6_addr), sin6_scope_id=0}", text(NetSockaddr.of(new Bytes(b.array()))));
     }
 
+    private static String text(Value v, io.jstrace.decode.DecodeOptions.Xstyle style) {
+        return new ValueText(ValueText.Hex.NONE, style).format(v);
+    }
+
+    @Test
+    void inetInEachStyle() {
+        Bytes b = bytes(2, 0, 0x30, 0x39, 127, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertEquals("{sa_family=0x2, sin_port=\"\\x30\\x39\", sin_addr=\"\\x7f\\x00\\x00\\x01\"}",
+                text(NetSockaddr.of(b), DecodeOptions.Xstyle.RAW));
+        assertEquals("{sa_family=0x2 /* AF_INET */, sin_port=\"\\x30\\x39\" /* htons(12345) */, "
+                + "sin_addr=\"\\x7f\\x00\\x00\\x01\" /* inet_addr(\"127.0.0.1\") */}", text(NetSockaddr.of(b), DecodeOptions.Xstyle.VERBOSE));
+        ByteBuffer six = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        six.putShort((short) 10).put(new byte[] {0, 80}).putInt(0).put(15, (byte) 0).put(23, (byte) 1);
+        assertEquals("{sa_family=0xa /* AF_INET6 */, sin6_port=\"\\x00\\x50\" /* htons(80) */, sin6_flowinfo=\"\\x00\\x00\\x00\\x00\" "
+                + "/* htonl(0) */, sin6_addr=\"\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x00\\x01\" "
+                + "/* inet_pton(AF_INET6, \"::1\") */}", text(NetSockaddr.of(new Bytes(six.array())), DecodeOptions.Xstyle.VERBOSE));
+    }
+
+    @Test
+    void packet() {
+        ByteBuffer b = ByteBuffer.allocate(20).order(ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) 17).put(new byte[] {0, 3}).putInt(0xfacefeed).putShort((short) 1).put((byte) 0).put((byte) 9)
+                .put("abcdefgh".getBytes());
+        assertEquals("{sa_family=AF_PACKET, sll_protocol=htons(ETH_P_ALL), sll_ifindex=4207869677, sll_hatype=ARPHRD_ETHER, "
+                + "sll_pkttype=PACKET_HOST, sll_halen=9, sll_addr=[0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, ...]}",
+                text(NetSockaddr.of(new Bytes(b.array()))));
+    }
+
+    @Test
+    void ax25Callsigns() {
+        // "VALID" with SSID 13, no digipeaters: the short form.
+        int[] valid = {2 * 'V', 2 * 'A', 2 * 'L', 2 * 'I', 2 * 'D', 2 * ' ', 13 << 1};
+        ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 3);
+        for (int x : valid) {
+            b.put((byte) x);
+        }
+        assertEquals("{sa_family=AF_AX25, sax25_call=VALID-13, sax25_ndigis=0}", text(NetSockaddr.of(new Bytes(b.array()))));
+        // A lowercase callsign is shown as bytes with its text in a comment, whatever -X says.
+        byte[] odd = {(byte) (2 * 's'), (byte) (2 * 'm'), (byte) (2 * 'a'), (byte) (2 * 'l'), (byte) (2 * 'l'), (byte) (2 * 's'), 0x12};
+        assertEquals("{ax25_call=\"\\xe6\\xda\\xc2\\xd8\\xd8\\xe6\\x12\"} /* smalls-9 */", text(NetSockaddrOld.callsign(odd)));
+        assertEquals("*", text(NetSockaddrOld.callsign(new byte[] {0x40, 0x40, 0x40, 0x40, 0x40, 0x40, 0})));
+    }
+
+    @Test
+    void ipxAndX25() {
+        ByteBuffer ipx = ByteBuffer.allocate(16).order(ByteOrder.BIG_ENDIAN).putShort(Short.reverseBytes((short) 4))
+                .putShort((short) 12345).putInt(0xfacefeed).put("ABCDEF".getBytes()).put((byte) 0xff).put((byte) 0);
+        assertEquals("{sa_family=AF_IPX, sipx_port=htons(12345), sipx_network=htonl(0xfacefeed), "
+                + "sipx_node=[0x41, 0x42, 0x43, 0x44, 0x45, 0x46], sipx_type=0xff}", text(NetSockaddr.of(new Bytes(ipx.array()))));
+        ByteBuffer x25 = ByteBuffer.allocate(18).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 9).put("0123456789abcdef".getBytes());
+        assertEquals("{sa_family=AF_X25, sx25_addr={x25_addr=\"0123456789abcde\"...}}", text(NetSockaddr.of(new Bytes(x25.array()))));
+    }
+
+    @Test
+    void vsockAndAlg() {
+        ByteBuffer vm = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 40).putShort((short) 0)
+                .putInt(1024).putInt(2).put((byte) 1);
+        assertEquals("{sa_family=AF_VSOCK, svm_cid=VMADDR_CID_HOST, svm_port=0x400, svm_flags=VMADDR_FLAG_TO_HOST}",
+                text(NetSockaddr.of(new Bytes(vm.array()))));
+        ByteBuffer alg = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN).putShort((short) 38).put("hash".getBytes());
+        alg.putInt(16, 0x1000).put(24, (byte) 's').put(25, (byte) 'h').put(26, (byte) 'a');
+        assertEquals("{sa_family=AF_ALG, salg_type=\"hash\", salg_feat=0x1000 /* CRYPTO_ALG_KERN_DRIVER_ONLY */, salg_mask=0, "
+                + "salg_name=\"sha\"}", text(NetSockaddr.of(new Bytes(alg.array()))));
+    }
+
     @Test
     void ipv6Text() {
         assertEquals("::", NetSockaddr.ipv6(new byte[16]));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
@@ -139,6 +140,24 @@ class StraceCompareIT {
 
     private static List<String> endpointsMasked(List<String> lines) {
         return lines.stream().map(l -> ENDPOINTS.matcher(l).replaceAll(m -> m.group().replaceAll("\\d+", "N"))).toList();
+    }
+
+    /** What differs between two runs of src/test/c/netcalls.c: ports (the UDP one is the kernel's choice), the sender's pid. */
+    private static final Pattern NET_RUN_NUMBERS = Pattern.compile(
+            "(?<=htons\\()\\d+|(?<=sin_port=)\"(?:\\\\x[0-9a-f]{2}){2}\"|(?<=\\{pid=)\\d+");
+
+    /**
+     * Socket addresses of many families, msghdrs with control messages, sendmmsg and recvmmsg
+     * (src/test/c/netcalls.c) against strace, in each -X style and with -v.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-e trace=%network", "-X raw -e trace=%network", "-X verbose -e trace=%network", "-v -e trace=%network"})
+    void networkAsStrace(String options) throws Exception {
+        StraceDiff.Pair p = StraceDiff.run(tmp, Arrays.asList(options.split(" ")), "exec " + Run.tracee("netcalls"));
+        List<String> strace = p.strace().stream().map(l -> NET_RUN_NUMBERS.matcher(l).replaceAll("N")).toList();
+        assertEquals(29, strace.size(), String.join("\n", p.strace()));
+        assertEquals(String.join("\n", strace),
+                String.join("\n", p.jstrace().stream().map(l -> NET_RUN_NUMBERS.matcher(l).replaceAll("N")).toList()));
     }
 
     /** What differs between two runs of src/test/c/ipc.c: object ids, creator pids, times, IPC_INFO's highest index. */
