@@ -58,13 +58,52 @@ public final class Decode {
      * length, and the length unsigned (a huge one shows the first -s bytes, or the address).
      */
     public static Value buffer(Call c, long addr, long len) {
-        return buffer(c, addr, len, addr == 0 || len == 0 ? null : c.memory.read(c.tid, addr, shown(c, len)));
+        if (addr == 0 || len == 0) {
+            return buffer(c, addr, len, null);
+        }
+        int shown = shown(c, len);
+        // strace reads one byte more than it shows (printstr_ex): past a cut, that byte too must be readable.
+        int wanted = shown != len && shown < Integer.MAX_VALUE ? shown + 1 : shown;
+        byte[] read = c.memory.read(c.tid, addr, wanted);
+        return buffer(c, addr, len, read == null || read.length < wanted ? null : read);
     }
 
     /** How many of a buffer's {@code len} bytes (unsigned) -s shows. */
     static int shown(Call c, long len) {
         int limit = c.options.stringLimit();
         return Long.compareUnsigned(len, limit) < 0 ? (int) len : limit;
+    }
+
+    /**
+     * A string of at most {@code len} bytes that ends at its NUL (strace's printstr_ex with
+     * QUOTE_0_TERMINATED): cut at -s bytes, {@code ...} after it when no NUL ended it; with
+     * {@code expectNul} the last of {@code len} bytes should be the NUL, so a string filling them
+     * is shown one byte short, with {@code ...}.
+     */
+    public static Value cstringIn(Call c, long addr, long len, boolean expectNul) {
+        if (addr == 0) {
+            return Value.NULL_PTR;
+        }
+        int limit = c.options.stringLimit();
+        int size = (int) Math.min(len, limit + 1L);
+        byte[] read = size == 0 ? new byte[0] : c.memory.read(c.tid, addr, size);
+        int nul = -1;
+        for (int i = 0; read != null && i < read.length && nul < 0; i++) {
+            nul = read[i] == 0 ? i : -1;
+        }
+        if (nul < 0 && (read == null || read.length < size)) {
+            return new Value.Unreadable(addr);
+        }
+        int shown = Math.min(size, limit);
+        if (expectNul && shown == len && shown > 0) {
+            shown--;
+        }
+        if (nul >= 0 && nul < shown) {
+            return new Value.Str(Arrays.copyOf(read, nul), false);
+        }
+        // Past the shown bytes: a NUL means the string ended there.
+        boolean ended = shown < read.length && read[shown] == 0;
+        return new Value.Str(Arrays.copyOf(read, shown), len != 0 && !ended);
     }
 
     /** {@link #buffer(Call, long, long)} always shown in hex, as strace shows getrandom's bytes (QUOTE_FORCE_HEX). */

@@ -178,6 +178,12 @@ public sealed interface Value {
      */
     record WithRaw(Value decoded, Value raw) implements Value {}
 
+    /**
+     * A byte as a C character constant: {@code 'a'}, {@code '\''}, {@code '\x01'}; with
+     * {@code namedWhitespace} tab to carriage return by their letters ({@code '\n'}), as strace's print_char.
+     */
+    record Char(int c, boolean namedWhitespace) implements Value {}
+
     /** One value known by several names, which strace joins with {@code or}: {@code SNDCTL_TMR_START or TCSETS}. */
     record OneOf(List<Value> names) implements Value {}
 

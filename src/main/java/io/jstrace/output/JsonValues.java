@@ -176,6 +176,11 @@ final class JsonValues {
                 g.writeEndObject();
             }
             case Value.OneOf o -> list(g, "one_of", o.names());
+            case Value.Char ch -> {
+                g.writeStartObject();
+                g.writeNumberField("char", ch.c() & 0xff);
+                g.writeEndObject();
+            }
             // Only the text's form differs: the value itself has its name and number.
             case Value.Explained e -> write(g, e.value());
             case Value.WithRaw w -> pair(g, "with_raw", w.decoded(), "raw", w.raw());

@@ -242,6 +242,7 @@ public final class ValueText {
                     sb.append(" */");
                 }
             }
+            case Value.Char ch -> character(sb, ch.c() & 0xff, ch.namedWhitespace());
             case Value.OneOf o -> {
                 for (int i = 0; i < o.names().size(); i++) {
                     if (i > 0) {
@@ -349,6 +350,22 @@ public final class ValueText {
         if (expected != null && !expected.isEmpty() && style != DecodeOptions.Xstyle.RAW && !inComment) {
             sb.append(" /* ").append(expected).append(" */");
         }
+    }
+
+    /** strace's print_char with quotes: printable as itself (' and \\ escaped), the rest in hex. */
+    private static void character(StringBuilder sb, int c, boolean namedWhitespace) {
+        sb.append('\'');
+        if (c >= ' ' && c < 0x7f) {
+            if (c == '\'' || c == '\\') {
+                sb.append('\\');
+            }
+            sb.append((char) c);
+        } else if (namedWhitespace && c >= '\t' && c <= '\r') {
+            sb.append('\\').append("tnvfr".charAt(c - '\t'));
+        } else {
+            sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+        }
+        sb.append('\'');
     }
 
     /** Set members print as their number under -X raw, {@code 9 /* KILL *}{@code /} under -X verbose. */

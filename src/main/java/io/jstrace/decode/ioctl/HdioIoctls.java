@@ -6,7 +6,6 @@ import io.jstrace.decode.Decode;
 import io.jstrace.decode.IoArrays;
 import io.jstrace.decode.Layout;
 import io.jstrace.model.Value;
-import io.jstrace.xlat.Xlat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,20 +61,6 @@ final class HdioIoctls {
         }
     };
 
-    /** A flags word whose table holds bit numbers: strace names each bit {@code 1 << NAME}. */
-    private static Value bitFlags(String table, long v, String unknown) {
-        List<String> names = new ArrayList<>();
-        long rest = v;
-        for (Xlat.Entry e : Xlat.of(table).entries()) {
-            long bit = 1L << e.value();
-            if ((rest & bit) != 0) {
-                names.add("1 << " + e.name());
-                rest &= ~bit;
-            }
-        }
-        return new Value.Flags(names, rest, Value.Radix.HEX, v, unknown);
-    }
-
     private static final IoctlArg.Reader ULONG = IoctlArg.longBox(Value.Num::udec);
     private static final IoctlArg.Reader THREE_HEX_INTS = (c, addr) -> IoArrays.array(c, addr, 3, 4,
             b -> Value.Num.hex(b.u32(0)));
@@ -90,8 +75,8 @@ final class HdioIoctls {
                     "HDIO_SET_ACOUSTIC", "HDIO_SET_ADDRESS", "HDIO_SET_PIO_MODE", "HDIO_UNREGISTER_HWIF")
             .put(out((c, addr) -> Decode.buffer(c, addr, 142)), "HDIO_OBSOLETE_IDENTITY")
             .put(out((c, addr) -> Decode.buffer(c, addr, 512)), "HDIO_GET_IDENTITY")
-            .put(out(IoctlArg.longBox(v -> bitFlags("hdio_ide_nice", v, "IDE_NICE_???"))), "HDIO_GET_NICE")
-            .put(in((c, arg) -> bitFlags("hdio_ide_nice", arg, "IDE_NICE_???")), "HDIO_SET_NICE")
+            .put(out(IoctlArg.longBox(v -> Xvals.bitFlags("hdio_ide_nice", v, "1 << ", "IDE_NICE_???"))), "HDIO_GET_NICE")
+            .put(in((c, arg) -> Xvals.bitFlags("hdio_ide_nice", arg, "1 << ", "IDE_NICE_???")), "HDIO_SET_NICE")
             .put(out(IoctlArg.longBox(v -> Decode.sym("hdio_busstates", v, Value.Radix.HEX, "BUSSTATE_???"))),
                     "HDIO_GET_BUSSTATE")
             .put(in((c, arg) -> Decode.sym("hdio_busstates", arg, Value.Radix.HEX, "BUSSTATE_???")), "HDIO_SET_BUSSTATE")

@@ -54,7 +54,7 @@ interface IoctlArg {
         return (c, arg, atEntry) -> c.failed() ? Decode.ptr(arg) : r.read(c, arg);
     }
 
-    /** Read at entry and at exit: {@code in => out} when the call succeeded. */
+    /** Read at entry and at exit: {@code in => out} when the call succeeded (and {@code out} read something). */
     static IoctlArg inOut(Reader in, Reader out) {
         return new IoctlArg() {
             @Override
@@ -64,8 +64,9 @@ interface IoctlArg {
 
             @Override
             public Value exit(Call c, long arg, Value atEntry) {
-                return c.failed() || atEntry instanceof Value.Addr || atEntry instanceof Value.Unreadable
-                        ? atEntry : new Value.Changed(atEntry, out.read(c, arg));
+                Value now = c.failed() || atEntry instanceof Value.Addr || atEntry instanceof Value.Unreadable
+                        ? null : out.read(c, arg);
+                return now == null ? atEntry : new Value.Changed(atEntry, now);
             }
         };
     }
