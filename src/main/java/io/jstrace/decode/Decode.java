@@ -58,14 +58,25 @@ public final class Decode {
      * length, and the length unsigned (a huge one shows the first -s bytes, or the address).
      */
     public static Value buffer(Call c, long addr, long len) {
+        return buffer(c, addr, len, addr == 0 || len == 0 ? null : c.memory.read(c.tid, addr, shown(c, len)));
+    }
+
+    /**
+     * {@link #buffer(Call, long, long)} as strace's printstr_ex reads it: one byte more than it
+     * shows, so a cut buffer whose shown bytes end where readable memory ends prints as its
+     * address; in hex when {@code hex} (QUOTE_FORCE_HEX). The ioctl decoders use it; the other
+     * buffers (read, write, ...) still read only what they show, which the eBPF backend's
+     * captures are sized for.
+     */
+    public static Value printstr(Call c, long addr, long len, boolean hex) {
         if (addr == 0 || len == 0) {
             return buffer(c, addr, len, null);
         }
         int shown = shown(c, len);
-        // strace reads one byte more than it shows (printstr_ex): past a cut, that byte too must be readable.
         int wanted = shown != len && shown < Integer.MAX_VALUE ? shown + 1 : shown;
         byte[] read = c.memory.read(c.tid, addr, wanted);
-        return buffer(c, addr, len, read == null || read.length < wanted ? null : read);
+        Value v = buffer(c, addr, len, read == null || read.length < wanted ? null : read);
+        return hex && v instanceof Value.Str s ? new Value.Str(s.bytes(), s.truncated(), true) : v;
     }
 
     /** How many of a buffer's {@code len} bytes (unsigned) -s shows. */

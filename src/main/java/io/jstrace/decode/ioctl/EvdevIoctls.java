@@ -167,7 +167,7 @@ final class EvdevIoctls {
         };
     }
 
-    private static final IoctlArg.Reader NAME = (c, addr) -> Decode.buffer(c, addr, c.ret());
+    private static final IoctlArg.Reader NAME = (c, addr) -> Decode.printstr(c, addr, c.ret(), false);
     private static final IoctlArg ADDRESS = in((c, arg) -> Decode.ptr(arg));
 
     private static final Map<Long, IoctlArg> FIXED = Map.ofEntries(

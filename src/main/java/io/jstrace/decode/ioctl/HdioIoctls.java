@@ -55,7 +55,7 @@ final class HdioIoctls {
                     field("error", Value.Num.udec(b.u(SECTOR_NUMBER))), field("nsector", Value.Num.udec(b.u(FEATURE)))));
             long sectors = b.u(SECTOR_COUNT);
             if (sectors != 0) {
-                f.add(field("buf", Decode.hexBuffer(c, arg + CMD.size(), sectors * SECTOR_SIZE)));
+                f.add(field("buf", Decode.printstr(c, arg + CMD.size(), sectors * SECTOR_SIZE, true)));
             }
             return new Value.Changed(atEntry, new Value.Struct(f, false));
         }
@@ -73,8 +73,8 @@ final class HdioIoctls {
             .put(in((c, arg) -> Value.Num.udec(arg)), "HDIO_SET_UNMASKINTR", "HDIO_SET_MULTCOUNT",
                     "HDIO_SET_KEEPSETTINGS", "HDIO_SET_32BIT", "HDIO_SET_NOWERR", "HDIO_SET_DMA", "HDIO_SET_WCACHE",
                     "HDIO_SET_ACOUSTIC", "HDIO_SET_ADDRESS", "HDIO_SET_PIO_MODE", "HDIO_UNREGISTER_HWIF")
-            .put(out((c, addr) -> Decode.buffer(c, addr, 142)), "HDIO_OBSOLETE_IDENTITY")
-            .put(out((c, addr) -> Decode.buffer(c, addr, 512)), "HDIO_GET_IDENTITY")
+            .put(out((c, addr) -> Decode.printstr(c, addr, 142, false)), "HDIO_OBSOLETE_IDENTITY")
+            .put(out((c, addr) -> Decode.printstr(c, addr, 512, false)), "HDIO_GET_IDENTITY")
             .put(out(IoctlArg.longBox(v -> Xvals.bitFlags("hdio_ide_nice", v, "1 << ", "IDE_NICE_???"))), "HDIO_GET_NICE")
             .put(in((c, arg) -> Xvals.bitFlags("hdio_ide_nice", arg, "1 << ", "IDE_NICE_???")), "HDIO_SET_NICE")
             .put(out(IoctlArg.longBox(v -> Decode.sym("hdio_busstates", v, Value.Radix.HEX, "BUSSTATE_???"))),

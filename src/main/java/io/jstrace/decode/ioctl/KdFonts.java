@@ -78,7 +78,7 @@ final class KdFonts {
     private static IoctlArg.Reader fontDesc(boolean pointerOnly) {
         return (c, addr) -> IoctlArg.struct(FONTDESC, b -> Decode.struct(field("charcount", Value.Num.udec(b.u(CHARCOUNT))),
                 field("charheight", Value.Num.udec(b.u(CHARHEIGHT))), field("chardata", pointerOnly ? Decode.ptr(b.u(CHARDATA))
-                        : Decode.hexBuffer(c, b.u(CHARDATA), Math.min(b.u(CHARCOUNT), MAX_CHARS) * MAX_ROWS)))).read(c, addr);
+                        : Decode.printstr(c, b.u(CHARDATA), Math.min(b.u(CHARCOUNT), MAX_CHARS) * MAX_ROWS, true)))).read(c, addr);
     }
 
     private static IoctlArg.Reader orNothing(IoctlArg.Reader r) {
@@ -109,7 +109,7 @@ final class KdFonts {
         long data = b.u(DATA);
         if (op == OP_SET || op == OP_GET && !given) {
             long bytes = (Math.min(b.u(WIDTH), MAX_WIDTH) + 7) / 8 * MAX_ROWS * Math.min(b.u(OP_CHARCOUNT), MAX_CHARS);
-            f.add(field("data", Decode.hexBuffer(c, data, bytes)));
+            f.add(field("data", Decode.printstr(c, data, bytes, true)));
         } else if (op == OP_SET_DEFAULT) {
             if (given) {
                 f.add(field("data", Decode.cstringIn(c, data, MAX_FONT_NAME, true)));

@@ -92,8 +92,8 @@ final class KdIoctls {
             .put(in((c, arg) -> port(arg)), "KDADDIO", "KDDELIO")
             .put(in((c, arg) -> Decode.sym("kd_modes", arg & 0xffffffffL, Value.Radix.HEX, "KD_???")), "KDSETMODE")
             .put(out(IoctlArg.intBox(v -> Decode.sym("kd_modes", v & 0xffffffffL, Value.Radix.HEX, "KD_???"))), "KDGETMODE")
-            .put(out((c, addr) -> Decode.hexBuffer(c, addr, E_TABSZ)), "GIO_SCRNMAP")
-            .put(in((c, addr) -> Decode.hexBuffer(c, addr, E_TABSZ)), "PIO_SCRNMAP")
+            .put(out((c, addr) -> Decode.printstr(c, addr, E_TABSZ, true)), "GIO_SCRNMAP")
+            .put(in((c, addr) -> Decode.printstr(c, addr, E_TABSZ, true)), "PIO_SCRNMAP")
             .put(out(UNI_SCREEN_MAP), "GIO_UNISCRNMAP")
             .put(in(UNI_SCREEN_MAP), "PIO_UNISCRNMAP")
             .put(out(IoctlArg.intBox(v -> Xvals.dec("kd_kbd_modes", v, "K_???"))), "KDGKBMODE")
@@ -111,16 +111,16 @@ final class KdIoctls {
             .put(in((c, arg) -> arg >= 0 && arg < Integer.MAX_VALUE ? Siginfo.signal((int) arg) : Value.Num.udec(arg)),
                     "KDSIGACCEPT")
             .put(KdKeyboard.REPEAT, "KDKBDREP")
-            .put(out((c, addr) -> Decode.hexBuffer(c, addr, FONT_SIZE)), "GIO_FONT")
-            .put(in((c, addr) -> Decode.hexBuffer(c, addr, FONT_SIZE)), "PIO_FONT")
+            .put(out((c, addr) -> Decode.printstr(c, addr, FONT_SIZE, true)), "GIO_FONT")
+            .put(in((c, addr) -> Decode.printstr(c, addr, FONT_SIZE, true)), "PIO_FONT")
             .put(out(IoctlArg.intBox(v -> Decode.sym("kd_meta_vals", v & 0xffffffffL, Value.Radix.HEX, "K_???"))), "KDGKBMETA")
             .put(in((c, arg) -> Decode.sym("kd_meta_vals", arg & 0xffffffffL, Value.Radix.HEX, "K_???")), "KDSKBMETA")
             .put(in(IoctlArg.struct(UNIMAPINIT, b -> Decode.struct(
                     field("advised_hashsize", Value.Num.udec(b.u(UNIMAPINIT.field("advised_hashsize")))),
                     field("advised_hashstep", Value.Num.udec(b.u(UNIMAPINIT.field("advised_hashstep")))),
                     field("advised_hashlevel", Value.Num.udec(b.u(UNIMAPINIT.field("advised_hashlevel"))))))), "PIO_UNIMAPCLR")
-            .put(out((c, addr) -> Decode.hexBuffer(c, addr, CMAP_SIZE)), "GIO_CMAP")
-            .put(in((c, addr) -> Decode.hexBuffer(c, addr, CMAP_SIZE)), "PIO_CMAP")
+            .put(out((c, addr) -> Decode.printstr(c, addr, CMAP_SIZE, true)), "GIO_CMAP")
+            .put(in((c, addr) -> Decode.printstr(c, addr, CMAP_SIZE, true)), "PIO_CMAP")
             .put(IoctlArg.NONE, "KDENABIO", "KDDISABIO", "KDMAPDISP", "KDUNMAPDISP", "PIO_FONTRESET")
             .put(KdFonts.UNIMAP_GET, "GIO_UNIMAP")
             .put(KdFonts.UNIMAP_SET, "PIO_UNIMAP")

@@ -36,7 +36,7 @@ final class TermIoctls {
                     "TIOCOUTQ", "TIOCGEXCL", "TIOCGDEV")
             .put(in(IoctlArg.INT), "TIOCSPGRP", "TIOCSETD", "FIONBIO", "FIOASYNC", "TIOCPKT", "TIOCSSOFTCAR",
                     "TIOCSPTLCK")
-            .put(in((c, arg) -> Decode.buffer(c, arg, 1)), "TIOCSTI")
+            .put(in((c, arg) -> Decode.printstr(c, arg, 1, false)), "TIOCSTI")
             .put(IoctlArg.NONE, "TIOCSBRK", "TIOCCBRK", "TIOCCONS", "TIOCNOTTY", "TIOCEXCL", "TIOCNXCL", "FIOCLEX",
                     "FIONCLEX", "TIOCVHANGUP", "TIOCSSERIAL");
 
