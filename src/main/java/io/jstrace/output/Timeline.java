@@ -181,6 +181,7 @@ public final class Timeline implements Sink {
     private void metadata(String what, int pid, int tid, String name) throws IOException {
         g.writeStartObject();
         g.writeStringField("name", what);
+        g.writeStringField("cat", "__metadata"); // as in Chrome's own traces: tracerbench needs it
         g.writeStringField("ph", "M");
         g.writeNumberField("pid", pid);
         g.writeNumberField("tid", tid);

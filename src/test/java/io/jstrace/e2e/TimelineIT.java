@@ -135,6 +135,7 @@ class TimelineIT {
                 }
                 case "M" -> {
                     assertTrue(Set.of("process_name", "thread_name").contains(e.get("name")), where);
+                    assertEquals("__metadata", e.get("cat"), where);
                     assertTrue(JsonTree.object(e.get("args")).get("name") instanceof String n && !n.isEmpty(), where);
                     if (e.get("name").equals("thread_name")) {
                         named.put(thread, true);
