@@ -55,7 +55,7 @@ final class NetworkKinds implements KindFamily {
         k.arg("int_pair_out", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 8);
             return b == null ? Decode.ptr(c.arg(i))
-                    : new Value.Arr(List.of(Decode.fd(c, b.s32(0)), Decode.fd(c, b.s32(4))), false);
+                    : new Value.Arr(List.of(Decode.fd(c, b.s32(0)), Decode.fd(c, b.s32(Integer.BYTES))), false);
         }));
 
         // send/recv buffers: netlink messages on netlink sockets, else strings (strace's decode_sockbuf)

@@ -68,11 +68,12 @@ final class TimeKinds implements KindFamily {
             return Decode.sym("clockids", id, Value.Radix.DEC, "CLOCK_???");
         }
         int pid = ~(id >> 3);
+        // The number itself under -X raw, and before the macro call under -X verbose.
         if ((id & 7) == 3) {
-            return new Value.Call("FD_TO_CLOCKID", java.util.List.of(Decode.dec(pid)));
+            return new Value.Decoded(id, Value.Radix.DEC, new Value.Call("FD_TO_CLOCKID", java.util.List.of(Decode.dec(pid))), false);
         }
         String fn = (id & 4) != 0 ? "MAKE_THREAD_CPUCLOCK" : "MAKE_PROCESS_CPUCLOCK";
-        return new Value.Call(fn, java.util.List.of(Decode.dec(pid),
-                Decode.sym("cpuclocknames", id & 7, Value.Radix.HEX, "CPUCLOCK_???")));
+        return new Value.Decoded(id, Value.Radix.DEC, new Value.Call(fn, java.util.List.of(Decode.dec(pid),
+                Decode.sym("cpuclocknames", id & 7, Value.Radix.HEX, "CPUCLOCK_???"))), false);
     }
 }

@@ -42,6 +42,11 @@ public final class FakeMemory implements TraceeMemory {
         atExit.forEach(this::put);
     }
 
+    /** A call of {@code args} (the rest zero) reading this memory, with the default options. */
+    public Call call(long... args) {
+        return new Call(1, 0, Arrays.copyOf(args, 6), this, DecodeOptions.DEFAULT, FdPaths.NONE);
+    }
+
     public static ByteBuffer le(int size) {
         return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
     }

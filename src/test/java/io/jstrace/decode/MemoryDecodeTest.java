@@ -18,6 +18,15 @@ class MemoryDecodeTest {
         return new ValueText(ValueText.Hex.NONE, style).format(v);
     }
 
+    /** Argument {@code i} of {@code c} decoded by the kind {@code spec}, in the -X style {@code style}. */
+    private static String decode(String spec, Call c, int i, DecodeOptions.Xstyle style) {
+        return text(Kinds.standard().arg(spec).decode(c, i), style);
+    }
+
+    private static String decode(String spec, Call c, int i) {
+        return decode(spec, c, i, DecodeOptions.Xstyle.ABBREV);
+    }
+
     @Test
     void mmapFlags() {
         assertEquals("MAP_PRIVATE|MAP_ANONYMOUS", text(MemoryKinds.mmapFlags(0x22)));
@@ -35,13 +44,13 @@ class MemoryDecodeTest {
 
     @Test
     void protectionsAndFlagsWithTheirDefaults() {
-        RegionMemory m = new RegionMemory();
-        assertEquals("PROT_NONE", RegionMemory.decode("mem_prot", m.call(0, 0, 0), 2));
-        assertEquals("PROT_READ|PROT_WRITE", RegionMemory.decode("mem_prot", m.call(0, 0, 3), 2));
-        assertEquals("0xdeadfeed00ca7500 /* PROT_??? */", RegionMemory.decode("mem_prot", m.call(0, 0, 0xdeadfeed00ca7500L), 2));
-        assertEquals("MLOCK_ONFAULT|0xfffffffe", RegionMemory.decode("flags32:mlock_flags:MLOCK_???", m.call(-1), 0));
-        assertEquals("0x2 /* MLOCK_??? */", RegionMemory.decode("flags32:mlock_flags:MLOCK_???", m.call(2), 0));
-        assertEquals("0x2", RegionMemory.decode("flags32:mlock_flags:MLOCK_???", m.call(2), 0, DecodeOptions.Xstyle.RAW));
+        FakeMemory m = new FakeMemory();
+        assertEquals("PROT_NONE", decode("mem_prot", m.call(0, 0, 0), 2));
+        assertEquals("PROT_READ|PROT_WRITE", decode("mem_prot", m.call(0, 0, 3), 2));
+        assertEquals("0xdeadfeed00ca7500 /* PROT_??? */", decode("mem_prot", m.call(0, 0, 0xdeadfeed00ca7500L), 2));
+        assertEquals("MLOCK_ONFAULT|0xfffffffe", decode("flags32:mlock_flags:MLOCK_???", m.call(-1), 0));
+        assertEquals("0x2 /* MLOCK_??? */", decode("flags32:mlock_flags:MLOCK_???", m.call(2), 0));
+        assertEquals("0x2", decode("flags32:mlock_flags:MLOCK_???", m.call(2), 0, DecodeOptions.Xstyle.RAW));
     }
 
     @Test
@@ -55,9 +64,9 @@ class MemoryDecodeTest {
 
     @Test
     void nodemasksAsArraysOfWords() {
-        RegionMemory m = new RegionMemory();
+        FakeMemory m = new FakeMemory();
         ByteBuffer one = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(0, 5);
-        long end = m.putAtEnd(one.array());
+        long end = m.place(one.array());
         assertEquals("[0x00000000000005]", text(MemoryNuma.nodemask(m.call(), end, 65)));
         assertEquals("[0x00000000000005, ... /* 0x" + Long.toHexString(end + 8) + " */]",
                 text(MemoryNuma.nodemask(m.call(), end, 66)));
@@ -71,13 +80,13 @@ class MemoryDecodeTest {
 
     @Test
     void mincoreShowsALowBitPerPage() {
-        RegionMemory m = new RegionMemory();
-        long vec = m.put(new byte[] {1, 3, 2});
+        FakeMemory m = new FakeMemory();
+        long vec = m.place(new byte[] {1, 3, 2});
         Call c = m.call(0x10000, 8193, vec);
         c.exit(0, false);
-        assertEquals("[1, 1, 0]", RegionMemory.decode("mem_mincore_vec", c, 2));
+        assertEquals("[1, 1, 0]", decode("mem_mincore_vec", c, 2));
         Call failed = m.call(0x10000, 8193, vec);
         failed.exit(-14, true);
-        assertEquals("0x" + Long.toHexString(vec), RegionMemory.decode("mem_mincore_vec", failed, 2));
+        assertEquals("0x" + Long.toHexString(vec), decode("mem_mincore_vec", failed, 2));
     }
 }

@@ -46,6 +46,10 @@ class TimeKindsTest {
         // CLOCKID_TO_FD (Debian's strace 6.1 binary was built without: 0xfffffeaa /* CLOCK_??? */).
         assertEquals("MAKE_PROCESS_CPUCLOCK(42, CPUCLOCK_SCHED)", text(TimeKinds.clockid((~42 << 3) | 2)));
         assertEquals("FD_TO_CLOCKID(5)", text(TimeKinds.clockid((~5 << 3) | 3)));
+        ValueText raw = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.RAW);
+        ValueText verbose = new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.VERBOSE);
+        assertEquals("-46", raw.format(TimeKinds.clockid((~5 << 3) | 2)));
+        assertEquals("-46 /* MAKE_PROCESS_CPUCLOCK(5, 0x2 /* CPUCLOCK_SCHED */) */", verbose.format(TimeKinds.clockid((~5 << 3) | 2)));
     }
 
     @Test
