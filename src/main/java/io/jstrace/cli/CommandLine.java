@@ -54,6 +54,17 @@ public final class CommandLine {
             Map.entry("seccomp-policy", 1), Map.entry("seccomp-profile-base", 1), Map.entry("seccomp-profile-args", 0),
             Map.entry("backend", 1));
 
+    /**
+     * Every option the parser takes, spelled as on a command line ({@code -f}, {@code --follow-forks}):
+     * what -h and the man page must document (OptionsDocumentedTest) and the completion offer.
+     */
+    static List<String> spellings() {
+        List<String> out = new ArrayList<>();
+        (FLAGS + WITH_VALUE).chars().forEach(c -> out.add("-" + (char) c));
+        LONGS.keySet().stream().sorted().forEach(n -> out.add("--" + n));
+        return out;
+    }
+
     public static Options parse(List<String> args) throws UsageError {
         List<String> command = new ArrayList<>();
         List<Getopt.Opt> opts = new Getopt(FLAGS, WITH_VALUE, LONGS).parse(args, command);

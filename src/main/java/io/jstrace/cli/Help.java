@@ -7,8 +7,9 @@ final class Help {
     static final String VERSION = "0.1.0";
 
     static final String TEXT = """
-            Usage: jstrace [-CfiknqrtTvVwxy] [-a column] [-e expr]... [-o file] [-P path]... [-p pid]... [-s strsize]
-                           [-X format] [-O overhead] [-S sortby] [-U columns] { -p pid | [--] PROG [ARGS] }
+            Usage: jstrace [-ACfhikqqrtttTvVwxxyyzZ] [-a column] [-e expr]... [-o file] [-P path]... [-p pid]...
+                           [-s strsize] [-X format] [-O overhead] [-S sortby] [-U columns]
+                           { -p pid | [--] PROG [ARGS] }
                or: jstrace -c[fw] [-e expr]... [-O overhead] [-S sortby] [-U columns]
                            { -p pid | [--] PROG [ARGS] }
 
@@ -16,6 +17,8 @@ final class Help {
               -e EXPR        a qualifying expression: trace=[!][?]SET (names, %class, /regex, all, none),
                              signal=[!]SET, status=SET, abbrev=SET, verbose=SET, raw=SET (syscall sets
                              as for trace=), read=FDS, write=FDS, quiet=SET
+              -e trace=SET, --trace=SET      trace only the system calls in SET
+              -e signal=SET, --signal=SET    trace only the signals in SET
               -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL]
                         [:delay_enter=DELAY][:delay_exit=DELAY][:when=FIRST[..LAST][+[STEP]]]
                              tamper with the calls of SET (also --inject=)
@@ -33,6 +36,11 @@ final class Help {
               --seccomp-bpf, --no-seccomp-bpf
                                      stop only at traced calls, with a seccomp filter (default with -f,
                                      a trace set that leaves calls out and a started command)
+              --backend=ptrace|bpf   trace with ptrace (default) or with eBPF programs, which never stop
+                                     the tracee (root)
+            Filtering:
+              -z, --successful-only  print only the calls that returned without an error code
+              -Z, --failed-only      print only the calls that returned with an error code
             Seccomp:
               --seccomp-profile FILE write the calls of the run as a Docker/OCI seccomp profile
               --seccomp-policy FILE  run the command under a Docker/OCI seccomp profile, reporting
@@ -42,7 +50,8 @@ final class Help {
               --seccomp-profile-args allow socket, socketpair and personality in the profile written
                                      only with the first arguments seen
             Output format:
-              -a COLUMN      alignment COLUMN for printing syscall results (default 40)
+              -a COLUMN, --columns=COLUMN
+                             alignment COLUMN for printing syscall results (default 40)
               --color[=WHEN], --colour[=WHEN]
                              colour names, strings, errors, signals and exits: always (no WHEN),
                              auto (a terminal, unless NO_COLOR is set) or never (default)
@@ -51,25 +60,31 @@ final class Help {
               -e raw=SET, --raw=SET          print undecoded arguments for the syscalls in SET
               -e read=FDS, --read=FDS        dump the data read from the file descriptors in FDS
               -e write=FDS, --write=FDS      dump the data written to the file descriptors in FDS
-              -e quiet=SET, --quiet=SET      suppress messages: attach, exit, path-resolution,
+              -e quiet=SET, --quiet=SET, --silent=SET, --silence=SET
+                                             suppress messages: attach, exit, path-resolution,
                                              personality, thread-execve
               -i, --instruction-pointer      print the instruction pointer at the time of the syscall
               -k, --stack-traces     obtain stack trace between each syscall
-              -n             print syscall numbers
-              -o FILE        send trace output to FILE instead of stderr
-              -A             open the file given with -o in append mode
+              -n, --syscall-number   print syscall numbers
+              -o FILE, --output=FILE send trace output to FILE instead of stderr
+              -A, --output-append-mode
+                             open the file given with -o in append mode
               -q             suppress messages about attaching and detaching; -qq also exit statuses;
                              -qqq all suppressible messages
-              -r             print relative timestamps
-              -s STRSIZE     limit length of print strings to STRSIZE chars (default 32)
+              -r, --relative-timestamps
+                             print relative timestamps
+              -s STRSIZE, --string-limit=STRSIZE
+                             limit length of print strings to STRSIZE chars (default 32)
               -t, -tt, -ttt  print absolute timestamps (seconds, microseconds, epoch)
               --absolute-timestamps=[[format:]FORMAT][,[precision:]PRECISION], --timestamps=...
                              FORMAT none, time or unix; PRECISION s, ms, us or ns
-              -T             print time spent in each syscall
-              -v             verbose mode: print entities unabbreviated
+              -T, --syscall-times    print time spent in each syscall
+              -v, --no-abbrev        verbose mode: print entities unabbreviated
               -x, -xx        print non-ASCII strings in hex, -xx all strings
-              -X FORMAT      raw, abbrev or verbose constants
-              -y, -yy        print paths (and socket details) associated with file descriptors
+              -X FORMAT, --const-print-style=FORMAT
+                             raw, abbrev or verbose constants
+              -y, -yy, --decode-fds[=path|all]
+                             print paths (and socket details) associated with file descriptors
             Statistics:
               -c, --summary-only     count time, calls, and errors for each syscall and report summary
               -C, --summary          like -c, but also print the regular output
@@ -92,5 +107,7 @@ final class Help {
             Miscellaneous:
               -h, --help     print this help
               -V, --version  print version
+            Not supported yet (refused): -b SYSCALL, -d, -D, -E VAR[=VAL], -F, -I INTERRUPTIBLE, -u USERNAME
+            The manual: man jstrace (docs/jstrace.1)
             """;
 }
