@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * README.md is for users and stays short, and every command it shows works: each {@code $ } line
- * of its example blocks runs here (in a scratch folder whose {@code bin/} leads to the project's,
+ * of its example blocks runs here (in a scratch folder whose {@code bin/}, {@code docs/} and
+ * {@code completion/} lead to the project's,
  * one folder for the whole README so that a later command can use an earlier one's file) and
  * must exit 0. Commands that cannot run inside the test suite are listed in {@link #ELSEWHERE}
  * with the file that runs them, which must still do so.
@@ -63,6 +64,9 @@ class ReadmeIT {
                 Files.writeString(wrapper, "#!/bin/bash\nexec " + tool + " \"$@\"\n");
                 Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
+        }
+        for (String dir : List.of("docs", "completion")) {
+            Files.createSymbolicLink(tmp.resolve(dir), Run.ROOT.resolve(dir));
         }
         int ran = 0;
         for (String command : commands) {
