@@ -1,13 +1,23 @@
 /*
  * Process, kernel and signal calls for ProcessCompareIT, with the edge cases strace decodes:
- * prctl options and their output arguments, arch_prctl's XSAVE features, bogus values.
+ * prctl options and their output arguments, arch_prctl's XSAVE features, siginfo in the calls
+ * that queue signals, signal sets of odd sizes, sched_attr, kernel calls, bogus values.
  */
 #define _GNU_SOURCE
 #include <linux/filter.h>
+#include <linux/futex.h>
+#include <linux/sched/types.h>
+#include <linux/sched.h>
 #include <linux/seccomp.h>
 #include <signal.h>
 #include <stddef.h>
+#include <string.h>
+#include <time.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/times.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -67,8 +77,94 @@ static void arch_prctls(void) {
     syscall(SYS_arch_prctl, 0xbadc0ded, BAD);
 }
 
+static void signals(void) {
+    unsigned long set = 1, act[4] = {1, 0x04000000, 0x1234, 1 << 8};
+    siginfo_t si;
+    memset(&si, 0, sizeof(si));
+    si.si_signo = SIGUSR1;
+    si.si_code = SI_QUEUE;
+    si.si_errno = 2;
+    si.si_pid = getpid();
+    si.si_value.sival_ptr = (void *) 0xdeadbeef;
+    syscall(SYS_rt_sigpending, &set, 1);
+    syscall(SYS_rt_sigpending, &set, 9);
+    syscall(SYS_rt_sigaction, SIGUSR2, act, NULL, 8);
+    syscall(SYS_rt_sigaction, SIGUSR2, NULL, act, 8);
+    syscall(SYS_rt_sigqueueinfo, getpid(), SIGUSR2, &si);
+    syscall(SYS_rt_tgsigqueueinfo, getpid(), 0, SIGUSR2, &si);
+    struct timespec ts = {0, 1};
+    syscall(SYS_rt_sigtimedwait, &set, &si, &ts, 8);
+    stack_t ss = {(void *) 0x1000, SS_DISABLE, 0}, old;
+    syscall(SYS_sigaltstack, &ss, &old);
+    syscall(SYS_kill, getpid(), 0);
+    syscall(SYS_tgkill, getpid(), 0, 0);
+}
+
+static void processes(void) {
+    int status;
+    siginfo_t si;
+    struct rusage ru;
+    struct tms t;
+    struct utsname u;
+    gid_t groups[4] = {0, 1, (gid_t) -1, 65534};
+    unsigned long cpus = 1;
+    struct sched_attr attr = {.size = 1};
+    int param = 0;
+    syscall(SYS_wait4, -1, &status, WNOHANG, &ru);
+    syscall(SYS_waitid, P_ALL, 0, &si, WNOHANG | WEXITED, &ru);
+    syscall(SYS_getrusage, RUSAGE_SELF, &ru);
+    syscall(SYS_times, &t);
+    syscall(SYS_uname, &u);
+    syscall(SYS_setgroups, 4, groups);
+    syscall(SYS_setgroups, 65537, groups);
+    syscall(SYS_getgroups, 0, groups);
+    syscall(SYS_sched_setaffinity, 0, 0, &cpus);
+    syscall(SYS_sched_getaffinity, 0, sizeof(cpus), &cpus);
+    syscall(SYS_sched_setattr, 0, &attr, 0);
+    syscall(SYS_sched_getattr, 0, &attr, sizeof(attr), 0);
+    syscall(SYS_sched_getparam, 0, &param);
+    syscall(SYS_sched_setscheduler, 0, 0xfaceda7a, &param);
+    syscall(SYS_sched_getscheduler, 0);
+    syscall(SYS_ioprio_get, 1, 0);
+    syscall(SYS_ioprio_set, 0xfa57beef, 0, 0xfacedead);
+    syscall(SYS_getcpu, NULL, NULL, NULL);
+    syscall(SYS_unshare, 0xbadc0ded0000000fUL);
+    syscall(SYS_setns, -1, CLONE_NEWNET);
+    syscall(SYS_pidfd_open, getpid(), 0xfacef6ed);
+    syscall(SYS_kcmp, getpid(), 0, 0, 1, 2);
+    syscall(SYS_kcmp, getpid(), 0, 1, 1, 2);
+    struct futex_waitv w = {0, (unsigned long) &param, FUTEX_32 | FUTEX_PRIVATE_FLAG};
+    struct timespec ts = {0, 1};
+    syscall(SYS_futex_waitv, &w, 1, 0, &ts, CLOCK_MONOTONIC);
+    syscall(SYS_futex, &param, FUTEX_WAKE_OP, 1, 0, &status, 0xfacefeed);
+}
+
+static void kernel(void) {
+    syscall(SYS_reboot, 0xfee1dead, 0x13111992, 0xa1b2c3d4, "reboot");
+    syscall(SYS_reboot, 0, 0, 0, 0);
+    syscall(SYS_swapon, "/nonexistent", 0x1802a);
+    syscall(SYS_swapoff, "/nonexistent");
+    syscall(SYS_sethostname, NULL, 65);
+    syscall(SYS_setdomainname, "x", 0);
+    syscall(SYS_syslog, 8, NULL, 3);
+    syscall(SYS_syslog, 10, NULL, 0);
+    syscall(SYS_syslog, 0xfa57, NULL, 7);
+    syscall(SYS_acct, "/nonexistent");
+    syscall(SYS_keyctl, 0xfacefeed, 1, 2, 3, 4);
+    syscall(SYS_keyctl, 11 /* KEYCTL_READ */, -559026163, NULL, 0);
+    syscall(SYS_keyctl, 19 /* KEYCTL_REJECT */, -559026163, 1, 19, -2);
+    syscall(SYS_keyctl, 5 /* KEYCTL_SETPERM */, -1, 0xc0c0c0c0);
+    syscall(SYS_add_key, "user", "desc", "payload", 7, -559026163);
+    syscall(SYS_request_key, "user", "desc", NULL, -1);
+    syscall(SYS_iopl, 4);
+    syscall(SYS_ioperm, 0x80, 1, 0);
+}
+
 int main(void) {
     prctls();
     arch_prctls();
+    signals();
+    processes();
+    kernel();
     return 0;
 }

@@ -209,8 +209,13 @@ public final class Decode {
     }
 
     public static Value fd(Call c, int fd) {
+        return fd(c, c.tid, fd);
+    }
+
+    /** {@code fd} of process {@code pid}, which need not be the caller (pidfd_getfd's target, kcmp's). */
+    public static Value fd(Call c, int pid, int fd) {
         if (c.options.fdDetail() > 0 && fd >= 0) {
-            FdPaths.Parts p = c.fdPaths.describe(c.tid, fd);
+            FdPaths.Parts p = c.fdPaths.describe(pid, fd);
             if (p != null) {
                 return new Value.Fd(fd, p.path(), p.detail());
             }

@@ -30,7 +30,7 @@ final class FutexDecoder {
         long a = c.arg(i);
         Value val = Value.Num.udec(c.arg(VAL) & 0xffffffffL);
         Value val2 = Value.Num.udec(c.arg(TIMEOUT) & 0xffffffffL);
-        Value timeout = SignalKinds.timespec(c, c.arg(TIMEOUT));
+        Value timeout = TimeDecoder.timespecAt(c, c.arg(TIMEOUT));
         Value uaddr2 = Decode.ptr(c.arg(UADDR2));
         Value bitset = Decode.sym("futexbitset", c.arg(VAL3) & 0xffffffffL, Value.Radix.HEX, null);
         return switch (cmd) {
@@ -75,5 +75,26 @@ final class FutexDecoder {
         List<Value> parts = new ArrayList<>(a instanceof Value.Or o ? o.parts() : List.of(a));
         parts.add(b);
         return new Value.Or(parts);
+    }
+
+    private static final Layout WAITV = Layout.of("futex_waitv");
+    private static final Layout.Field WAITV_VAL = WAITV.field("val"), WAITV_UADDR = WAITV.field("uaddr"),
+            WAITV_FLAGS = WAITV.field("flags"), WAITV_RESERVED = WAITV.field("__reserved");
+    /** The kernel's FUTEX_WAITV_MAX: strace shows no more futexes than a call may have. */
+    private static final int WAITV_MAX = 128;
+
+    /** futex_waitv's array of {@code count} futexes. */
+    static Value waiters(Call c, long addr, long count) {
+        Value v = IoArrays.array(c, addr, Math.min(count, WAITV_MAX), WAITV.size(), b -> {
+            List<Value.Field> f = new ArrayList<>();
+            f.add(Decode.field("val", Value.Num.hex(b.u(WAITV_VAL))));
+            f.add(Decode.field("uaddr", Decode.ptr(b.u(WAITV_UADDR))));
+            f.add(Decode.field("flags", Decode.flags("futex_waiter_flags", b.u(WAITV_FLAGS), "FUTEX_???")));
+            if (b.u(WAITV_RESERVED) != 0) {
+                f.add(Decode.field("__reserved", Value.Num.hex(b.u(WAITV_RESERVED))));
+            }
+            return new Value.Struct(f, false);
+        });
+        return count > WAITV_MAX && v instanceof Value.Arr a && !a.truncated() ? new Value.Arr(a.items(), true) : v;
     }
 }

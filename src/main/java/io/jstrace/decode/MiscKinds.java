@@ -10,14 +10,13 @@ import java.util.List;
 final class MiscKinds implements KindFamily {
     private static final int PER_MASK = 0xff;
     private static final int MEMBARRIER_CMD_QUERY = 0, MEMBARRIER_CMD_FLAG_CPU = 1;
-    private static final int IOPRIO_CLASS_SHIFT = 13, IOPRIO_CLASS_MASK = 7, IOPRIO_PRIO_MASK = (1 << IOPRIO_CLASS_SHIFT) - 1;
+    private static final int IOPRIO_CLASS_SHIFT = 13, IOPRIO_PRIO_MASK = (1 << IOPRIO_CLASS_SHIFT) - 1;
 
-    /** strace's sprint_ioprio: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3)}. */
+    /** strace's sprint_ioprio of the value as an unsigned int: {@code IOPRIO_PRIO_VALUE(IOPRIO_CLASS_BE, 3)}. */
     static Value ioprio(long v) {
-        long cls = (v >> IOPRIO_CLASS_SHIFT) & IOPRIO_CLASS_MASK;
-        String name = Xlat.of("ioprio_class").name(cls);
+        long cls = (v & 0xffffffffL) >>> IOPRIO_CLASS_SHIFT;
         return new Value.Call("IOPRIO_PRIO_VALUE", List.of(
-                name != null ? new Value.Sym(name, cls) : Value.Num.hex(cls), Value.Num.dec(v & IOPRIO_PRIO_MASK)));
+                Decode.sym("ioprio_class", cls, Value.Radix.HEX, "IOPRIO_CLASS_???"), Value.Num.dec(v & IOPRIO_PRIO_MASK)));
     }
 
     @Override
@@ -25,9 +24,9 @@ final class MiscKinds implements KindFamily {
         k.arg("futex_op", (c, i) -> FutexDecoder.op(c.intArg(1)));
         k.arg("misc_ioprio_who", (c, i) -> Decode.sym("ioprio_who", c.intArg(i) & 0xffffffffL, Value.Radix.HEX,
                 "IOPRIO_WHO_???"));
-        k.arg("misc_ioprio", (c, i) -> new Value.Decoded(c.arg(i), ioprio(c.arg(i))));
-        k.arg("misc_getcpu_out", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 ? Decode.ptr(c.arg(i))
-                : CloneDecoder.intAt(c, c.arg(i), true)));
+        // -X raw shows the number as an int.
+        k.arg("misc_ioprio", (c, i) -> new Value.Decoded(c.intArg(i), Value.Radix.DEC, ioprio(c.arg(i)), false));
+        k.arg("misc_getcpu_out", ArgKind.atExit((c, i) -> Decode.indirect(c, c.arg(i), 4, Value.Num::udec)));
         k.arg("misc_membarrier_cmd", (c, i) -> Decode.sym("membarrier_cmds", c.intArg(i) & 0xffffffffL,
                 Value.Radix.HEX, "MEMBARRIER_CMD_???"));
         // The cpu argument counts only with MEMBARRIER_CMD_FLAG_CPU.
@@ -48,36 +47,30 @@ final class MiscKinds implements KindFamily {
         k.ret("ioprio", ReturnKind.decimalWith(c -> c.failed() || c.options.xstyle() == DecodeOptions.Xstyle.RAW
                 ? null : ioprio(c.ret())));
         k.arg("futex_arg", FutexDecoder::arg);
+        k.arg("futex_waiters", (c, i) -> FutexDecoder.waiters(c, c.arg(i), c.arg(i + 1) & 0xffffffffL));
+        k.arg("futex_waitv_clock", (c, i) -> Decode.sym("clockids", c.arg(i) & 0xffffffffL, Value.Radix.HEX, "CLOCK_???"));
 
         k.arg("misc_getrandom_buf", ArgKind.atExit((c, i) -> c.failed()
                 ? Decode.ptr(c.arg(i)) : Decode.hexBuffer(c, c.arg(i), c.ret())));
 
-        k.arg("misc_utsname_out", ArgKind.atExit((c, i) -> {
-            Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 6 * 65);
-            return b == null ? Decode.ptr(c.arg(i)) : ProcessStructs.utsname(b, c.options.verbose());
-        }));
-        k.arg("misc_sysinfo_out", ArgKind.atExit((c, i) -> {
-            Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), ProcessStructs.SYSINFO_SIZE);
-            return b == null ? Decode.ptr(c.arg(i)) : ProcessStructs.sysinfo(b);
-        }));
-        k.arg("misc_tms_out", ArgKind.atExit((c, i) -> {
-            Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 32);
-            return b == null ? Decode.ptr(c.arg(i)) : ProcessStructs.tms(b);
-        }));
+        k.arg("misc_utsname_out", ArgKind.atExit((c, i) -> ProcessStructs.utsnameAt(c, c.arg(i))));
+        k.arg("misc_sysinfo_out", ArgKind.atExit((c, i) -> ProcessStructs.sysinfoAt(c, c.arg(i))));
+        k.arg("misc_tms_out", ArgKind.atExit((c, i) -> ProcessStructs.tmsAt(c, c.arg(i))));
 
-        k.arg("sched_cpuset", (c, i) -> cpuSet(c, c.arg(i), c.arg(1)));
+        k.arg("sched_cpuset", (c, i) -> cpuSet(c, c.arg(i), c.arg(1) & 0xffffffffL));
         // sched_getaffinity fills as many bytes as it returns.
-        k.arg("sched_cpuset_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : cpuSet(c, c.arg(i), c.ret())));
-        k.arg("sched_param", (c, i) -> schedParam(c, c.arg(i)));
-        k.arg("sched_param_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : schedParam(c, c.arg(i))));
-        k.arg("sched_policy", (c, i) -> Decode.sym("schedulers", c.intArg(i), Value.Radix.HEX, "SCHED_???"));
-        // sched_setattr reads the size the struct declares; sched_getattr's kernel writes its own.
-        k.arg("sched_attr", (c, i) -> schedAttr(c, c.arg(i), 0));
-        k.arg("sched_attr_out", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i))
-                : schedAttr(c, c.arg(i), c.arg(i + 1) & 0xffffffffL)));
+        k.arg("sched_cpuset_out", ArgKind.atExit((c, i) -> cpuSet(c, c.arg(i), c.ret())));
+        k.arg("sched_param", (c, i) -> Decode.indirect(c, c.arg(i), 4, v -> Value.Num.dec((int) v)));
+        k.arg("sched_param_out", ArgKind.atExit((c, i) -> Decode.indirect(c, c.arg(i), 4, v -> Value.Num.dec((int) v))));
+        k.arg("sched_policy", (c, i) -> Decode.sym("schedulers", c.arg(i) & 0xffffffffL, Value.Radix.HEX, "SCHED_???"));
+        // sched_setattr's struct, and the size the kernel wants when it says E2BIG.
+        k.arg("sched_attr", ArgKind.atEntryAndExit((c, i) -> c.exited() ? schedAttrE2big(c, c.arg(i), (Value) c.saved[i])
+                : (Value) (c.saved[i] = SchedAttr.at(c, c.arg(i), 0))));
+        k.arg("sched_attr_out", ArgKind.atExit((c, i) -> (c.arg(i + 1) & 0xffffffffL) == 0 ? Decode.ptr(c.arg(i))
+                : SchedAttr.at(c, c.arg(i), c.arg(i + 1) & 0xffffffffL)));
         k.ret("sched_policy", ReturnKind.decimalWith(c -> {
             String n = Xlat.of("schedulers").name(c.ret());
-            return n == null ? null : new Value.Sym(n, c.ret());
+            return n == null ? null : new Value.Name(n);
         }));
         k.arg("misc_prio_which", (c, i) -> Decode.sym("priorities", c.intArg(i), Value.Radix.HEX, "PRIO_???"));
 
@@ -102,65 +95,39 @@ final class MiscKinds implements KindFamily {
         return rest == 0 ? type : new Value.Or(type, Decode.flags("personality_flags", rest));
     }
 
+    /** The smallest CPU set the kernel takes here (1024 CPUs); strace asks the kernel for it. */
+    private static final int CPUSET_BYTES = 128;
+
+    /** strace's print_affinitylist: the CPUs of the first {@code len} bytes, {@code ...} past what it reads. */
     private static Value cpuSet(Call c, long addr, long len) {
-        if (addr == 0 || len <= 0) {
+        if (addr == 0 || !c.options.structs() || (c.exited() && c.failed())) {
             return Decode.ptr(addr);
         }
-        Bytes b = Decode.struct(c, addr, (int) Math.min(len, 1 << 16));
-        return b == null ? Decode.ptr(addr) : ProcessStructs.cpuSet(b);
+        if (len == 0) {
+            return new Value.Arr(List.of(), false);
+        }
+        int read = (int) Math.min(len, CPUSET_BYTES);
+        Bytes b = Decode.struct(c, addr, read);
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        Value.BitSet set = (Value.BitSet) ProcessStructs.cpuSet(b);
+        if (((read + 7) & ~7) >= len) {
+            return set;
+        }
+        List<Value> members = new ArrayList<>(set.members());
+        members.add(Value.ELLIPSIS);
+        return new Value.BitSet(members, false);
     }
 
-    private static final int SCHED_ATTR_MIN_SIZE = 48, SCHED_ATTR_SIZE_VER1 = 56;
-
-    /**
-     * strace's print_sched_attr: the fields the struct's size covers, then {@code ...} when the
-     * size declared (sched_setattr) is larger than what is shown. {@code usize} is sched_getattr's
-     * buffer size, 0 for sched_setattr.
-     */
-    private static Value schedAttr(Call c, long addr, long usize) {
-        Bytes b;
-        long declared;
-        int size;
-        if (usize != 0) {
-            b = Decode.struct(c, addr, (int) Math.min(usize, SCHED_ATTR_SIZE_VER1));
-            if (b == null || usize < 4) {
-                return Decode.ptr(addr);
-            }
-            declared = b.u32(0);
-            size = (int) Math.min(declared, usize);
-        } else {
-            Bytes head = Decode.struct(c, addr, 4);
-            if (head == null) {
-                return Decode.ptr(addr);
-            }
-            declared = head.u32(0) == 0 ? SCHED_ATTR_MIN_SIZE : head.u32(0);
-            size = (int) Math.min(declared, SCHED_ATTR_SIZE_VER1);
-            b = size >= SCHED_ATTR_MIN_SIZE ? Decode.struct(c, addr, size) : head;
-            if (b == null) {
-                return Decode.ptr(addr);
-            }
+    /** After E2BIG, strace shows the size the kernel wrote back: {@code {size=1} => {size=56}}. */
+    private static Value schedAttrE2big(Call c, long addr, Value entry) {
+        final long E2BIG = -7;
+        if (c.ret() != E2BIG || !c.failed() || !c.options.structs()) {
+            return entry;
         }
-        List<Value.Field> f = new ArrayList<>();
-        f.add(Decode.field("size", Value.Num.udec(b.u32(0))));
-        if (size >= SCHED_ATTR_MIN_SIZE) {
-            f.add(Decode.field("sched_policy", Decode.sym("schedulers", b.u32(4), Value.Radix.HEX, "SCHED_???")));
-            f.add(Decode.field("sched_flags", Decode.flags("sched_flags", b.s64(8))));
-            f.add(Decode.field("sched_nice", Value.Num.dec(b.s32(16))));
-            f.add(Decode.field("sched_priority", Value.Num.udec(b.u32(20))));
-            f.add(Decode.field("sched_runtime", Value.Num.udec(b.s64(24))));
-            f.add(Decode.field("sched_deadline", Value.Num.udec(b.s64(32))));
-            f.add(Decode.field("sched_period", Value.Num.udec(b.s64(40))));
-            if (size >= SCHED_ATTR_SIZE_VER1) {
-                f.add(Decode.field("sched_util_min", Value.Num.udec(b.u32(48))));
-                f.add(Decode.field("sched_util_max", Value.Num.udec(b.u32(52))));
-            }
-        }
-        return new Value.Struct(f, declared > size);
-    }
-
-    private static Value schedParam(Call c, long addr) {
-        // strace prints only sched_priority, as an int in brackets (printnum_int).
-        Bytes b = Decode.struct(c, addr, 4);
-        return b == null ? Decode.ptr(addr) : new Value.Arr(List.of(Value.Num.dec(b.s32(0))), false);
+        Bytes b = c.memory.readFully(c.tid, addr, 4) instanceof byte[] raw ? new Bytes(raw) : null;
+        return b == null ? entry : new Value.Changed(entry,
+                Decode.struct(Decode.field("size", Value.Num.udec(b.u32(0)))));
     }
 }

@@ -24,11 +24,12 @@ final class ProcessKinds implements KindFamily {
         k.arg("clone_ctid", ArgKind.atExit((c, i) -> CloneDecoder.childTid(c)));
         k.arg("clone_tls", ArgKind.atExit((c, i) -> CloneDecoder.tls(c)));
         k.arg("clone_args", ArgKind.atEntryAndExit((c, i) -> CloneDecoder.cloneArgs(c)));
-        k.arg("proc_unshare_flags", (c, i) -> CloneDecoder.cloneFlags(c.arg(i)));
 
         k.arg("proc_wait_status", ArgKind.atExit((c, i) -> WaitStatusDecoder.at(c, c.arg(i))));
         k.arg("proc_wait_options", (c, i) -> Decode.flags("wait4_options", c.arg(i) & 0xffffffffL));
         k.arg("proc_rusage_out", ArgKind.atExit((c, i) -> ProcessStructs.rusageAt(c, c.arg(i))));
+        // wait4 fills the usage only when it reaped a child.
+        k.arg("proc_wait_rusage", ArgKind.atExit((c, i) -> c.ret() > 0 ? ProcessStructs.rusageAt(c, c.arg(i)) : Decode.ptr(c.arg(i))));
         k.arg("proc_rusage_who", (c, i) -> Decode.sym("usage_who", c.intArg(i), Value.Radix.DEC, "RUSAGE_???"));
         k.arg("proc_waitid_type", (c, i) -> Decode.sym("waitid_types", c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "P_???"));
 
@@ -39,10 +40,9 @@ final class ProcessKinds implements KindFamily {
             return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(uid(b.u32(0))), false);
         }));
         // A group list whose length is argument 0 (setgroups) or the return value (getgroups).
-        k.arg("proc_groups", (c, i) -> groups(c, c.arg(i), c.intArg(0)));
+        k.arg("proc_groups", (c, i) -> groups(c, c.arg(i), c.arg(0) & 0xffffffffL));
         // strace shows as many as the call returned, even with size 0 (the list is then untouched).
-        k.arg("proc_groups_out", ArgKind.atExit((c, i) -> c.failed()
-                ? Decode.ptr(c.arg(i)) : groups(c, c.arg(i), (int) c.ret())));
+        k.arg("proc_groups_out", ArgKind.atExit((c, i) -> groups(c, c.arg(i), c.ret() & 0xffffffffL)));
 
         // Whether prctl and arch_prctl have output arguments, and how many arguments they show,
         // depends on the option; the engine fixes the entry/exit split per syscall, so the whole
@@ -71,6 +71,10 @@ final class ProcessKinds implements KindFamily {
             Long v = c.failed() ? null : c.memory.readLong(c.tid, c.arg(i));
             return v == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(i == 1 ? Decode.ptr(v) : Value.Num.udec(v)), false);
         }));
+        k.arg("pidfd_open_flags", (c, i) -> Decode.flags("pidfd_open_flags", c.arg(i) & 0xffffffffL, "PIDFD_???"));
+        k.arg("pidfd_target_fd", PidFds::targetFd);
+        k.arg("kcmp_type", (c, i) -> PidFds.kcmpType(c));
+        k.arg("kcmp_index", PidFds::kcmpIndex);
         k.arg("proc_rseq_flags", (c, i) -> Decode.flags("rseq_flags", c.arg(i) & 0xffffffffL));
     }
 
@@ -138,23 +142,14 @@ final class ProcessKinds implements KindFamily {
         return new Value.Flags(names, rest, Value.Radix.HEX, bits);
     }
 
-    private static Value groups(Call c, long addr, int n) {
-        if (addr == 0 || n < 0) {
+    /** The kernel's NGROUPS_MAX: strace prints a longer list's address. */
+    private static final long NGROUPS_MAX = 65536;
+
+    /** strace's print_groups: the gids of a list of {@code n} as print_array shows them. */
+    private static Value groups(Call c, long addr, long n) {
+        if (Long.compareUnsigned(n, NGROUPS_MAX) > 0) {
             return Decode.ptr(addr);
         }
-        if (n == 0) {
-            return new Value.Arr(List.of(), false);
-        }
-        int shown = c.options.verbose() ? n : Math.min(n, c.options.stringLimit());
-        byte[] b = c.memory.readFully(c.tid, addr, shown * 4);
-        if (b == null) {
-            return Decode.ptr(addr);
-        }
-        Bytes bytes = new Bytes(b);
-        List<Value> items = new ArrayList<>();
-        for (int j = 0; j < shown; j++) {
-            items.add(uid(bytes.u32(j * 4)));
-        }
-        return new Value.Arr(items, shown < n);
+        return IoArrays.array(c, addr, n, 4, b -> uid(b.u32(0)));
     }
 }

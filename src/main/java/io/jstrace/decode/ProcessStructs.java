@@ -3,41 +3,43 @@ package io.jstrace.decode;
 import io.jstrace.model.Value;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Structs of the process family: rusage, rlimit, utsname, sysinfo, tms, cpu sets. */
 final class ProcessStructs {
     private ProcessStructs() {}
 
-    static final int RUSAGE_SIZE = 144;
-    private static final String[] RUSAGE_LONGS = {"ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss", "ru_minflt",
-            "ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals",
-            "ru_nvcsw", "ru_nivcsw"};
+    private static final Layout RUSAGE = Layout.of("rusage"), RLIMIT = Layout.of("rlimit"),
+            UTSNAME = Layout.of("utsname"), SYSINFO = Layout.of("sysinfo"), TMS = Layout.of("tms");
+    private static final List<String> RUSAGE_COUNTERS = List.of("ru_maxrss", "ru_ixrss", "ru_idrss", "ru_isrss",
+            "ru_minflt", "ru_majflt", "ru_nswap", "ru_inblock", "ru_oublock", "ru_msgsnd", "ru_msgrcv", "ru_nsignals",
+            "ru_nvcsw", "ru_nivcsw");
+    private static final List<String> UTS_FIELDS = List.of("sysname", "nodename", "release", "version", "machine",
+            "domainname");
+    private static final List<String> SYSINFO_FIELDS = List.of("totalram", "freeram", "sharedram", "bufferram",
+            "totalswap", "freeswap", "procs", "totalhigh", "freehigh", "mem_unit");
+    private static final List<String> TMS_FIELDS = List.of("tms_utime", "tms_stime", "tms_cutime", "tms_cstime");
+    /** USER_HZ: clock_t counts in hundredths of a second on Linux. */
+    private static final int CLK_TCK = 100;
 
     /** struct rusage: the two times, then (with -v) the counters, else {@code ...}. */
     static Value rusage(Bytes b, boolean verbose) {
         List<Value.Field> f = new ArrayList<>();
-        f.add(Decode.field("ru_utime", timeval(b, 0)));
-        f.add(Decode.field("ru_stime", timeval(b, 16)));
+        f.add(Decode.field("ru_utime", TimeDecoder.timeval(b, RUSAGE.field("ru_utime").offset())));
+        f.add(Decode.field("ru_stime", TimeDecoder.timeval(b, RUSAGE.field("ru_stime").offset())));
         if (!verbose) {
             return new Value.Struct(f, true);
         }
-        for (int i = 0; i < RUSAGE_LONGS.length; i++) {
-            f.add(Decode.field(RUSAGE_LONGS[i], Value.Num.dec(b.s64(32 + 8 * i))));
+        for (String name : RUSAGE_COUNTERS) {
+            f.add(Decode.field(name, Value.Num.udec(b.u(RUSAGE.field(name)))));
         }
         return new Value.Struct(f, false);
     }
 
-    private static Value timeval(Bytes b, int off) {
-        return Decode.struct(Decode.field("tv_sec", Value.Num.dec(b.s64(off))),
-                Decode.field("tv_usec", Value.Num.dec(b.s64(off + 8))));
-    }
-
+    /** strace's printrusage: the address when unreadable, or at exit when the call failed. */
     static Value rusageAt(Call c, long addr) {
-        if (addr == 0 || (c.exited() && c.failed())) {
-            return Decode.ptr(addr);
-        }
-        Bytes b = Decode.struct(c, addr, RUSAGE_SIZE);
+        Bytes b = Decode.outStruct(c, addr, RUSAGE.size());
         return b == null ? Decode.ptr(addr) : rusage(b, c.options.verbose());
     }
 
@@ -59,62 +61,78 @@ final class ProcessStructs {
     }
 
     static Value rlimit(Bytes b) {
-        return Decode.struct(Decode.field("rlim_cur", rlim(b.s64(0))), Decode.field("rlim_max", rlim(b.s64(8))));
+        return Decode.struct(Decode.field("rlim_cur", rlim(b.u(RLIMIT.field("rlim_cur")))),
+                Decode.field("rlim_max", rlim(b.u(RLIMIT.field("rlim_max")))));
     }
 
     static Value rlimitAt(Call c, long addr) {
-        if (addr == 0 || (c.exited() && c.failed())) {
-            return Decode.ptr(addr);
-        }
-        Bytes b = Decode.struct(c, addr, 16);
+        Bytes b = Decode.outStruct(c, addr, RLIMIT.size());
         return b == null ? Decode.ptr(addr) : rlimit(b);
     }
-
-    private static final int UTS_FIELD = 65;
-    private static final String[] UTS_NAMES = {"sysname", "nodename", "release", "version", "machine", "domainname"};
 
     /** struct utsname: sysname and nodename, then {@code ...} unless -v. */
     static Value utsname(Bytes b, boolean verbose) {
         List<Value.Field> f = new ArrayList<>();
-        int n = verbose ? UTS_NAMES.length : 2;
-        for (int i = 0; i < n; i++) {
-            f.add(Decode.field(UTS_NAMES[i], cstringField(b, i * UTS_FIELD, UTS_FIELD)));
+        for (String name : verbose ? UTS_FIELDS : UTS_FIELDS.subList(0, 2)) {
+            f.add(Decode.field(name, cstringField(b, UTSNAME.field(name))));
         }
         return new Value.Struct(f, !verbose);
     }
 
-    /** A char array field printed up to its NUL (strace's PRINT_FIELD_CSTRING). */
-    static Value cstringField(Bytes b, int off, int size) {
-        int end = off;
-        while (end < off + size && b.b()[end] != 0) {
-            end++;
-        }
-        return new Value.Str(java.util.Arrays.copyOfRange(b.b(), off, end), end == off + size);
+    static Value utsnameAt(Call c, long addr) {
+        Bytes b = Decode.outStruct(c, addr, UTSNAME.size());
+        return b == null ? Decode.ptr(addr) : utsname(b, c.options.verbose());
     }
 
-    static final int SYSINFO_SIZE = 112;
-
-    static Value sysinfo(Bytes b) {
-        List<Value.Field> f = new ArrayList<>();
-        f.add(Decode.field("uptime", Value.Num.dec(b.s64(0))));
-        f.add(Decode.field("loads", new Value.Arr(List.of(Value.Num.udec(b.s64(8)), Value.Num.udec(b.s64(16)),
-                Value.Num.udec(b.s64(24))), false)));
-        String[] names = {"totalram", "freeram", "sharedram", "bufferram", "totalswap", "freeswap"};
-        for (int i = 0; i < names.length; i++) {
-            f.add(Decode.field(names[i], Value.Num.udec(b.s64(32 + 8 * i))));
+    /** A char array field printed up to its NUL (strace's PRINT_FIELD_CSTRING). */
+    static Value cstringField(Bytes b, Layout.Field field) {
+        int off = field.offset(), end = off;
+        while (end < off + field.size() && b.b()[end] != 0) {
+            end++;
         }
-        f.add(Decode.field("procs", Value.Num.udec(b.u16(80))));
-        f.add(Decode.field("totalhigh", Value.Num.udec(b.s64(88))));
-        f.add(Decode.field("freehigh", Value.Num.udec(b.s64(96))));
-        f.add(Decode.field("mem_unit", Value.Num.udec(b.u32(104))));
+        return new Value.Str(Arrays.copyOfRange(b.b(), off, end), end == off + field.size());
+    }
+
+    static Value sysinfoAt(Call c, long addr) {
+        Bytes b = Decode.outStruct(c, addr, SYSINFO.size());
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        List<Value.Field> f = new ArrayList<>();
+        f.add(Decode.field("uptime", Value.Num.udec(b.u(SYSINFO.field("uptime")))));
+        Bytes loads = b.slice(SYSINFO.field("loads"));
+        List<Value> l = new ArrayList<>();
+        for (int i = 0; i < loads.length(); i += 8) {
+            l.add(Value.Num.udec(loads.s64(i)));
+        }
+        f.add(Decode.field("loads", new Value.Arr(l, false)));
+        for (String name : SYSINFO_FIELDS) {
+            f.add(Decode.field(name, Value.Num.udec(b.u(SYSINFO.field(name)))));
+        }
         return new Value.Struct(f, false);
     }
 
-    static Value tms(Bytes b) {
-        return Decode.struct(Decode.field("tms_utime", Value.Num.udec(b.s64(0))),
-                Decode.field("tms_stime", Value.Num.udec(b.s64(8))),
-                Decode.field("tms_cutime", Value.Num.udec(b.s64(16))),
-                Decode.field("tms_cstime", Value.Num.udec(b.s64(24))));
+    static Value tmsAt(Call c, long addr) {
+        Bytes b = Decode.outStruct(c, addr, TMS.size());
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        boolean raw = c.options.xstyle() == DecodeOptions.Xstyle.RAW;
+        List<Value.Field> f = new ArrayList<>();
+        for (String name : TMS_FIELDS) {
+            f.add(Decode.field(name, clockTicks(b.u(TMS.field(name)), raw)));
+        }
+        return new Value.Struct(f, false);
+    }
+
+    /** strace's print_clock_t: ticks, with seconds in a comment when not zero (none under -X raw). */
+    static Value clockTicks(long ticks, boolean raw) {
+        Value n = Value.Num.udec(ticks);
+        if (ticks == 0 || raw) {
+            return n;
+        }
+        return new Value.Commented(n, String.format("%s.%02d s", Long.toUnsignedString(Long.divideUnsigned(ticks, CLK_TCK)),
+                Long.remainderUnsigned(ticks, CLK_TCK)));
     }
 
     /** A CPU set: the numbers of the set bits, space separated ({@code [0 1]}). */

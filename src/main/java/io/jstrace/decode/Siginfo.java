@@ -1,92 +1,151 @@
 package io.jstrace.decode;
 
 import io.jstrace.model.Value;
-import io.jstrace.xlat.Signals;
+import io.jstrace.syscalls.Syscall;
+import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.xlat.Xlat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
-/** {@code siginfo_t} (128 bytes) as strace prints it in {@code --- SIG... {...} ---} and waitid. */
+/**
+ * {@code siginfo_t} as strace's printsiginfo shows it in {@code --- SIG... {...} ---}, waitid and
+ * the calls that queue signals: the signal, its code, then the members that code and signal use.
+ */
 public final class Siginfo {
     private Siginfo() {}
 
-    private static final int SI_USER = 0, SI_QUEUE = -1, SI_TIMER = -2, SI_MESGQ = -3, SI_TKILL = -6;
-    private static final int CLD_EXITED = 1;
-    /** The signals with si_code values of their own, and the tables of those. */
-    private static final Map<Integer, String> CODE_TABLES = Map.of(Signals.SIGCHLD, "sigchld_codes",
-            Signals.SIGSEGV, "sigsegv_codes", Signals.SIGBUS, "sigbus_codes", Signals.SIGILL, "sigill_codes",
-            Signals.SIGFPE, "sigfpe_codes", Signals.SIGTRAP, "sigtrap_codes", Signals.SIGPOLL, "sigpoll_codes",
-            Signals.SIGSYS, "sigsys_codes");
+    private static final Layout L = Layout.of("siginfo");
+    public static final int SIZE = L.size();
+    private static final Layout.Field SIGNO = L.field("si_signo"), ERRNO = L.field("si_errno"),
+            CODE = L.field("si_code"), PID = L.field("si_pid"), UID = L.field("si_uid"),
+            STATUS = L.field("si_status"), UTIME = L.field("si_utime"), STIME = L.field("si_stime"),
+            INT = L.field("si_int"), PTR = L.field("si_ptr"), ADDR = L.field("si_addr"), BAND = L.field("si_band"),
+            FD = L.field("si_fd"), TIMERID = L.field("si_timerid"), OVERRUN = L.field("si_overrun"),
+            CALL_ADDR = L.field("si_call_addr"), SYSCALL = L.field("si_syscall"), ARCH = L.field("si_arch"),
+            LOWER = L.field("si_lower"), UPPER = L.field("si_upper"), PKEY = L.field("si_pkey"),
+            ADDR_LSB = L.field("si_addr_lsb");
 
+    private static final int SIGILL = 4, SIGTRAP = 5, SIGBUS = 7, SIGFPE = 8, SIGSEGV = 11, SIGCHLD = 17,
+            SIGPOLL = 29, SIGSYS = 31;
+    private static final int SI_USER = 0, SI_TIMER = -2, SI_SIGIO = -5, SI_TKILL = -6;
+    private static final int CLD_EXITED = 1, SEGV_BNDERR = 3, SEGV_PKUERR = 4, BUS_MCEERR_AR = 4, BUS_MCEERR_AO = 5,
+            POLL_IN = 1, POLL_HUP = 6;
+
+    /** The struct; {@code {}} when it holds no signal (waitid with WNOHANG and no child). */
     public static Value decode(Bytes b) {
-        int signo = b.s32(0);
-        int errno = b.s32(4);
-        int code = b.s32(8);
+        return decode(b, false);
+    }
+
+    /** {@link #decode(Bytes)}; {@code raw}: as -X raw shows it (CPU times without seconds). */
+    static Value decode(Bytes b, boolean raw) {
+        int signo = (int) b.s(SIGNO);
         List<Value.Field> f = new ArrayList<>();
-        f.add(Decode.field("si_signo", signal(signo)));
-        if (errno != 0) {
-            f.add(Decode.field("si_errno", Decode.sym("errno", errno, Value.Radix.DEC, null)));
+        if (signo == 0) {
+            return new Value.Struct(f, false);
         }
+        int code = (int) b.s(CODE);
+        f.add(Decode.field("si_signo", signal(signo)));
         f.add(Decode.field("si_code", code(signo, code)));
+        long errno = b.u(ERRNO);
+        if (errno != 0) {
+            String n = Xlat.of("errno").name(errno);
+            f.add(Decode.field("si_errno", n != null ? new Value.Decoded(errno, Value.Radix.UDEC, new Value.Sym(n, errno), true) : Value.Num.udec(errno)));
+        }
         if (code <= 0) {
-            switch (code) {
-                case SI_USER, SI_TKILL -> pidUid(b, f);
-                case SI_QUEUE, SI_MESGQ -> {
-                    pidUid(b, f);
-                    f.add(Decode.field("si_int", Value.Num.dec(b.s32(24))));
-                    f.add(Decode.field("si_ptr", Decode.ptr(b.s64(24))));
-                }
-                case SI_TIMER -> {
-                    f.add(Decode.field("si_timerid", Value.Num.hex(b.u32(16))));
-                    f.add(Decode.field("si_overrun", Value.Num.dec(b.s32(20))));
-                    f.add(Decode.field("si_int", Value.Num.dec(b.s32(24))));
-                    f.add(Decode.field("si_ptr", Decode.ptr(b.s64(24))));
-                }
-                default -> { }
-            }
+            fromUser(b, code, f);
         } else {
-            if (signo == Signals.SIGCHLD) {
-                pidUid(b, f);
-                int st = b.s32(24);
-                f.add(Decode.field("si_status", code == CLD_EXITED ? Value.Num.dec(st) : signal(st)));
-                f.add(Decode.field("si_utime", clockTicks(b.s64(32))));
-                f.add(Decode.field("si_stime", clockTicks(b.s64(40))));
-            } else if (faults(signo)) {
-                f.add(Decode.field("si_addr", Decode.ptr(b.s64(16))));
-            } else if (signo == Signals.SIGPOLL) {
-                f.add(Decode.field("si_band", Value.Num.dec(b.s64(16))));
-                f.add(Decode.field("si_fd", Value.Num.dec(b.s32(24))));
-            } else if (signo == Signals.SIGSYS) {
-                f.add(Decode.field("si_call_addr", Decode.ptr(b.s64(16))));
-                int nr = b.s32(24);
-                var sc = io.jstrace.syscalls.SyscallTable.x86_64().byNumber(nr);
-                f.add(Decode.field("si_syscall", sc != null ? new Value.Sym("__NR_" + sc.name(), nr) : Value.Num.dec(nr)));
-                f.add(Decode.field("si_arch", b.u32(28) == 0xc000003eL
-                        ? new Value.Sym("AUDIT_ARCH_X86_64", b.u32(28)) : Value.Num.hex(b.u32(28))));
-            } else if (b.s32(16) != 0 || b.s32(20) != 0) {
-                pidUid(b, f);
-            }
+            fromKernel(b, signo, code, raw, f);
         }
         return new Value.Struct(f, false);
     }
 
-    /** The signals whose siginfo carries the faulting address. */
-    private static boolean faults(int signo) {
-        return signo == Signals.SIGILL || signo == Signals.SIGFPE || signo == Signals.SIGSEGV
-                || signo == Signals.SIGBUS || signo == Signals.SIGTRAP;
+    /** strace's printsiginfo_at: NULL, the address when unreadable, or the struct. */
+    static Value at(Call c, long addr) {
+        Bytes b = Decode.outStruct(c, addr, SIZE);
+        return b == null ? Decode.ptr(addr) : decode(b, c.options.xstyle() == DecodeOptions.Xstyle.RAW);
     }
 
-    /** CPU time in clock ticks (USER_HZ, 100 on Linux), with seconds in a comment when not zero. */
-    private static Value clockTicks(long ticks) {
-        Value n = Value.Num.udec(ticks);
-        return ticks == 0 ? n : new Value.Commented(n, String.format("%d.%02d s", ticks / 100, ticks % 100));
+    private static void fromUser(Bytes b, int code, List<Value.Field> f) {
+        switch (code) {
+            case SI_USER, SI_TKILL -> source(b, f);
+            case SI_TIMER -> {
+                f.add(Decode.field("si_timerid", Value.Num.hex(b.u(TIMERID))));
+                f.add(Decode.field("si_overrun", Value.Num.dec(b.s(OVERRUN))));
+                value(b, f);
+            }
+            case SI_SIGIO -> {
+                f.add(Decode.field("si_band", Value.Num.dec(b.s(BAND))));
+                f.add(Decode.field("si_fd", new Value.Fd((int) b.s(FD), null, null)));
+            }
+            default -> {
+                source(b, f);
+                if (b.u(PTR) != 0) {
+                    value(b, f);
+                }
+            }
+        }
     }
 
-    private static void pidUid(Bytes b, List<Value.Field> f) {
-        f.add(Decode.field("si_pid", Value.Num.dec(b.s32(16))));
-        f.add(Decode.field("si_uid", Value.Num.udec(b.u32(20))));
+    private static void fromKernel(Bytes b, int signo, int code, boolean raw, List<Value.Field> f) {
+        switch (signo) {
+            case SIGCHLD -> {
+                source(b, f);
+                int st = (int) b.s(STATUS);
+                f.add(Decode.field("si_status", code == CLD_EXITED ? Value.Num.dec(st) : signal(st)));
+                f.add(Decode.field("si_utime", ProcessStructs.clockTicks(b.u(UTIME), raw)));
+                f.add(Decode.field("si_stime", ProcessStructs.clockTicks(b.u(STIME), raw)));
+            }
+            case SIGILL, SIGFPE, SIGTRAP -> f.add(Decode.field("si_addr", Decode.ptr(b.u(ADDR))));
+            case SIGBUS -> {
+                f.add(Decode.field("si_addr", Decode.ptr(b.u(ADDR))));
+                if (code == BUS_MCEERR_AR || code == BUS_MCEERR_AO) {
+                    f.add(Decode.field("si_addr_lsb", Value.Num.hex(b.u(ADDR_LSB))));
+                }
+            }
+            case SIGSEGV -> {
+                f.add(Decode.field("si_addr", Decode.ptr(b.u(ADDR))));
+                if (code == SEGV_BNDERR) {
+                    f.add(Decode.field("si_lower", Decode.ptr(b.u(LOWER))));
+                    f.add(Decode.field("si_upper", Decode.ptr(b.u(UPPER))));
+                } else if (code == SEGV_PKUERR) {
+                    f.add(Decode.field("si_pkey", Value.Num.udec(b.u(PKEY))));
+                }
+            }
+            case SIGPOLL -> {
+                if (code >= POLL_IN && code <= POLL_HUP) {
+                    f.add(Decode.field("si_band", Value.Num.dec(b.s(BAND))));
+                    f.add(Decode.field("si_fd", new Value.Fd((int) b.s(FD), null, null)));
+                }
+            }
+            case SIGSYS -> {
+                f.add(Decode.field("si_call_addr", Decode.ptr(b.u(CALL_ADDR))));
+                int nr = (int) b.s(SYSCALL);
+                Syscall sc = SyscallTable.x86_64().byNumber(nr);
+                f.add(Decode.field("si_syscall", sc != null ? new Value.Sym("__NR_" + sc.name(), nr) : Value.Num.udec(nr & 0xffffffffL)));
+                f.add(Decode.field("si_arch", Decode.sym("audit_arch", b.u(ARCH), Value.Radix.HEX, "AUDIT_ARCH_???")));
+            }
+            default -> {
+                if (b.s(PID) != 0 || b.u(UID) != 0) {
+                    source(b, f);
+                }
+                if (b.u(PTR) != 0) {
+                    value(b, f);
+                }
+            }
+        }
+    }
+
+    /** Who sent it: si_pid and si_uid. */
+    private static void source(Bytes b, List<Value.Field> f) {
+        f.add(Decode.field("si_pid", Value.Num.dec(b.s(PID))));
+        f.add(Decode.field("si_uid", ProcessKinds.uid(b.u(UID))));
+    }
+
+    /** The value sent with it: si_int and si_ptr (a union). */
+    private static void value(Bytes b, List<Value.Field> f) {
+        f.add(Decode.field("si_int", Value.Num.dec(b.s(INT))));
+        f.add(Decode.field("si_ptr", Decode.ptr(b.u(PTR))));
     }
 
     /** A signal number by name ({@code SIGCHLD}, {@code SIGRT_3}), or the number. */
@@ -110,8 +169,24 @@ public final class Siginfo {
         return null;
     }
 
+    /** The generic codes first, then the signal's own (strace's print_si_code); unnamed in hex. */
     private static Value code(int signo, int code) {
-        String table = code <= 0 || code == 0x80 ? "si_codes" : CODE_TABLES.getOrDefault(signo, "si_codes");
-        return Decode.sym(table, code, Value.Radix.DEC, null);
+        long v = code & 0xffffffffL;
+        String n = Xlat.of("si_codes").name(code);
+        if (n == null) {
+            String table = switch (signo) {
+                case SIGCHLD -> "sigchld_codes";
+                case SIGSEGV -> "sigsegv_codes";
+                case SIGBUS -> "sigbus_codes";
+                case SIGILL -> "sigill_codes";
+                case SIGFPE -> "sigfpe_codes";
+                case SIGTRAP -> "sigtrap_codes";
+                case SIGPOLL -> "sigpoll_codes";
+                case SIGSYS -> "sigsys_codes";
+                default -> null;
+            };
+            n = table == null ? null : Xlat.of(table).name(code);
+        }
+        return n != null ? new Value.Sym(n, v) : Value.Num.hex(v);
     }
 }

@@ -54,21 +54,22 @@ final class SigsetDecoder {
 
     /**
      * A set at {@code addr} whose size is {@code len} (print_sigset_addr_len): a size that is
-     * not between a word and the kernel's sigset prints the address instead.
+     * not between a word and the kernel's sigset prints the address instead, as does a failed
+     * call's output set.
      */
     static Value at(Call c, long addr, long len) {
+        return at(c, addr, len, 8);
+    }
+
+    /** {@link #at(Call, long, long)} with sizes from {@code minLen} bytes on (rt_sigpending takes any). */
+    static Value at(Call c, long addr, long len, int minLen) {
         if (addr == 0) {
             return Value.NULL_PTR;
         }
-        if (len < 8 || len > NSIG_BYTES) {
+        if (len < minLen || len > NSIG_BYTES) {
             return Decode.ptr(addr);
         }
-        Bytes b = Decode.struct(c, addr, (int) len);
+        Bytes b = Decode.outStruct(c, addr, (int) len);
         return b == null ? Decode.ptr(addr) : decode(b, (int) len);
-    }
-
-    /** An output set read at exit: the address when the call failed. */
-    static Value atExit(Call c, long addr, long len) {
-        return c.failed() ? Decode.ptr(addr) : at(c, addr, len);
     }
 }

@@ -92,6 +92,7 @@ class XlatHeadersTest {
             #include <linux/vm_sockets.h>
             #include <linux/qrtr.h>
             #include <linux/mctp.h>
+            #include <sys/swap.h>
             """;
 
     /** The uapi headers of ioctl families' constants (kept apart so families and syscalls add headers independently). */
@@ -157,6 +158,9 @@ class XlatHeadersTest {
             #include <linux/bpf.h>
             #include <linux/filter.h>
             #include <linux/securebits.h>
+            #include <linux/reboot.h>
+            #include <linux/kcmp.h>
+            #include <linux/pidfd.h>
             """ + IOCTL_KERNEL_HEADERS;
 
     /** Kernel-internal or otherwise unexported names that strace knows with a fixed value. */
@@ -202,12 +206,15 @@ class XlatHeadersTest {
             "BOND_XSTATS_UNSPEC", "BOND_XSTATS_3AD", "BOND_3AD_STAT_LACPDU_RX", "BOND_3AD_STAT_LACPDU_TX",
             "BOND_3AD_STAT_LACPDU_UNKNOWN_RX", "BOND_3AD_STAT_LACPDU_ILLEGAL_RX", "BOND_3AD_STAT_MARKER_RX",
             "BOND_3AD_STAT_MARKER_TX", "BOND_3AD_STAT_MARKER_RESP_RX", "BOND_3AD_STAT_MARKER_RESP_TX",
-            "BOND_3AD_STAT_MARKER_UNKNOWN_RX", "BOND_3AD_STAT_PAD", "AUDIT_FS_WATCH");
+            "BOND_3AD_STAT_MARKER_UNKNOWN_RX", "BOND_3AD_STAT_PAD", "AUDIT_FS_WATCH",
+            // include/linux/swap.h
+            "SWAP_FLAG_DISCARD_ONCE", "SWAP_FLAG_DISCARD_PAGES");
 
     /**
      * Tables of kernel-internal constants, none of them in uapi: their values are those strace's
      * xlat files give. ATA commands (include/linux/ata.h), the x86 XSAVE feature bits
-     * (arch/x86/include/asm/fpu/types.h), the pid types of include/linux/pid.h.
+     * (arch/x86/include/asm/fpu/types.h), the pid types of include/linux/pid.h, syslog's actions and
+     * console levels (include/linux/syslog.h, kern_levels.h).
      */
     /** The same for ioctl families' constants (kept apart so families and syscalls add them independently). */
     private static final Set<String> IOCTL_NOT_IN_HEADERS = Set.of(
@@ -215,7 +222,8 @@ class XlatHeadersTest {
             "KD_FONT_FLAG_OLD");
 
     private static final Set<String> TABLES_NOT_IN_HEADERS = Set.of("hdio_drive_cmds", "x86_xfeatures",
-            "x86_xfeature_bits", "pr_sched_core_pidtypes");
+            "x86_xfeature_bits", "pr_sched_core_pidtypes", "syslog_action_type",
+            "syslog_console_levels");
 
     /**
      * Enum-only constants the libc program must print (or that both define differently); other
@@ -263,7 +271,8 @@ class XlatHeadersTest {
 
         Set<String> names = new TreeSet<>();
         for (String t : tables) {
-            if (NETLINK_TABLES.contains(t)) {
+            // Nothing to find for kernel-internal tables, whose names may be no C identifiers (LOGLEVEL_DEBUG+1).
+            if (NETLINK_TABLES.contains(t) || TABLES_NOT_IN_HEADERS.contains(t)) {
                 continue;
             }
             for (Xlat.Entry e : Xlat.of(t).entries()) {
