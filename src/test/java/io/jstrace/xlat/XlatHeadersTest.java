@@ -161,6 +161,7 @@ class XlatHeadersTest {
             #include <linux/reboot.h>
             #include <linux/kcmp.h>
             #include <linux/pidfd.h>
+            #include <linux/keyctl.h>
             """ + IOCTL_KERNEL_HEADERS;
 
     /** Kernel-internal or otherwise unexported names that strace knows with a fixed value. */
@@ -214,7 +215,7 @@ class XlatHeadersTest {
      * Tables of kernel-internal constants, none of them in uapi: their values are those strace's
      * xlat files give. ATA commands (include/linux/ata.h), the x86 XSAVE feature bits
      * (arch/x86/include/asm/fpu/types.h), the pid types of include/linux/pid.h, syslog's actions and
-     * console levels (include/linux/syslog.h, kern_levels.h).
+     * console levels (include/linux/syslog.h, kern_levels.h), key permissions (include/linux/key.h).
      */
     /** The same for ioctl families' constants (kept apart so families and syscalls add them independently). */
     private static final Set<String> IOCTL_NOT_IN_HEADERS = Set.of(
@@ -223,7 +224,7 @@ class XlatHeadersTest {
 
     private static final Set<String> TABLES_NOT_IN_HEADERS = Set.of("hdio_drive_cmds", "x86_xfeatures",
             "x86_xfeature_bits", "pr_sched_core_pidtypes", "syslog_action_type",
-            "syslog_console_levels");
+            "syslog_console_levels", "key_perms");
 
     /**
      * Enum-only constants the libc program must print (or that both define differently); other
