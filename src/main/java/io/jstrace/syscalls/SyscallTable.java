@@ -20,11 +20,14 @@ import java.util.Set;
  * starting with {@code #} are comments (the file's head explains each column).
  */
 public final class SyscallTable {
-    private static final String X86_64_RESOURCE = "x86_64.tsv";
-
-    /** Lazy holder: the resource is parsed once, on first use, thread-safely. */
+    /** Lazy holders: each resource is parsed once, on first use, thread-safely. */
     private static final class X86_64Holder {
-        static final SyscallTable TABLE = load(X86_64_RESOURCE);
+        static final SyscallTable TABLE = load("x86_64.tsv");
+    }
+
+    private static final class OtherPersonalities {
+        static final SyscallTable I386 = load("i386.tsv");
+        static final SyscallTable X32 = load("x32.tsv");
     }
 
     private final List<Syscall> all;          // sorted by number
@@ -41,9 +44,8 @@ public final class SyscallTable {
             if (nums.putIfAbsent(s.number(), s) != null) {
                 throw new IllegalStateException("duplicate syscall number " + s.number());
             }
-            if (names.putIfAbsent(s.name(), s) != null) {
-                throw new IllegalStateException("duplicate syscall name " + s.name());
-            }
+            // i386 has a name twice: a socketcall/ipc subcall and the direct call; the first number is its own.
+            names.putIfAbsent(s.name(), s);
         }
         this.all = List.copyOf(sorted);
         this.byNumber = Map.copyOf(nums);
@@ -53,6 +55,19 @@ public final class SyscallTable {
     /** The x86_64 (64-bit personality) table, as strace 6.1 knows it. */
     public static SyscallTable x86_64() {
         return X86_64Holder.TABLE;
+    }
+
+    /**
+     * strace's other personalities of an x86_64 build: i386 and x32. jstrace traces 64-bit
+     * processes; these only tell which names and numbers -e trace= accepts.
+     */
+    public static SyscallTable i386() {
+        return OtherPersonalities.I386;
+    }
+
+    /** See {@link #i386()}; numbers are strace's indices, the kernel's less __X32_SYSCALL_BIT. */
+    public static SyscallTable x32() {
+        return OtherPersonalities.X32;
     }
 
     /** The syscall with this number, or null if strace has no entry for it. */
@@ -69,7 +84,7 @@ public final class SyscallTable {
         return s.number();
     }
 
-    /** The syscall with this strace name, or null. */
+    /** The syscall with this strace name (the lowest number if it has two), or null. */
     public Syscall byName(String name) {
         return byName.get(name);
     }

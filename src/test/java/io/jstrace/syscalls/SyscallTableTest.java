@@ -114,4 +114,31 @@ class SyscallTableTest {
         assertEquals(nargs, s.nargs(), name);
         assertEquals(Set.of(classes), s.classes(), name);
     }
+
+    @Test
+    void x86_64NamesAreUnique() {
+        assertEquals(T.all().size(), T.all().stream().map(Syscall::name).distinct().count());
+    }
+
+    /** The other personalities of strace's x86_64 build, against the kernel's headers where they agree. */
+    @Test
+    void otherPersonalities() throws IOException {
+        SyscallTable i386 = SyscallTable.i386();
+        assertEquals("mmap2", i386.byNumber(192).name());
+        assertEquals(359, i386.byName("socket").number(), "the direct call, not the socketcall subcall");
+        assertTrue(i386.byNumber(501).inClass("indirect_subcall"));
+        SyscallTable x32 = SyscallTable.x32();
+        assertEquals("rt_sigaction", x32.byNumber(512).name());
+        assertEquals("rt_sigaction#64", x32.byNumber(13).name());
+        Pattern define = Pattern.compile("^#define\\s+__NR_(\\w+)\\s+(\\d+)\\s*$");
+        for (String line : Files.readAllLines(Path.of("/usr/include/x86_64-linux-gnu/asm/unistd_32.h"))) {
+            Matcher d = define.matcher(line);
+            if (d.matches() && i386.byNumber(Integer.parseInt(d.group(2))) != null) {
+                Syscall s = i386.byNumber(Integer.parseInt(d.group(2)));
+                assertTrue(s.name().equals(d.group(1)) || s.name().equals("_" + d.group(1))
+                        || s.name().replace("_", "").equals(d.group(1).replace("_", "")) || d.group(1).startsWith(s.name()),
+                        "i386 " + d.group(2) + ": " + s.name() + " vs " + d.group(1));
+            }
+        }
+    }
 }
