@@ -11,22 +11,26 @@
 _jstrace_dir=${BASH_SOURCE[0]%/*}
 
 # Every option, as typed. CompletionTest checks that it holds every option the parser accepts.
-_jstrace_short='-A -a -b -C -c -D -d -E -e -F -f -h -I -i -k -n -O -o -P -p -q -r -S -s -T -t -U -u -V -v -w -X -x -y -Z -z'
-_jstrace_long='--abbrev= --absolute-timestamps --absolute-timestamps= --attach= --backend= --color --color= --colour
-  --colour= --columns= --const-print-style= --decode-fds --decode-fds= --failed-only --fault=
-  --follow-forks --help --inject= --instruction-pointer --json --no-abbrev --no-seccomp-bpf --output=
-  --output-append-mode --output-separately --quiet --quiet= --raw= --read= --relative-timestamps
-  --relative-timestamps= --seccomp-bpf --seccomp-policy= --seccomp-profile= --seccomp-profile-args
-  --seccomp-profile-base= --signal= --silence --silence= --silent --silent= --stack-traces --string-limit=
-  --successful-only --summary --summary-columns= --summary-only --summary-sort-by= --summary-syscall-overhead=
-  --summary-wall-clock --syscall-limit= --syscall-number --syscall-times --syscall-times= --timeline= --timestamps
-  --timestamps= --trace= --trace-path= --verbose= --version --write='
+_jstrace_short='-A -a -b -C -c -D -d -E -e -F -f -h -I -i -k -n -O -o -P -p -q -r -S -s -T -t -U -u -V -v -w -X -x -Y -y -Z -z'
+_jstrace_long='--abbrev= --absolute-timestamps --absolute-timestamps= --attach= --backend= --color --color=
+  --colour --colour= --columns= --const-print-style= --daemonised --daemonised= --daemonize --daemonize=
+  --daemonized --daemonized= --debug --decode-fds --decode-fds= --decode-pids= --detach-on= --env=
+  --failed-only --failing-only --fault= --follow-forks --help --inject= --instruction-pointer --interruptible=
+  --json --kvm= --no-abbrev --no-seccomp-bpf --output-append-mode --output-separately --output=
+  --pidns-translation --quiet --quiet= --raw= --read= --relative-timestamps --relative-timestamps=
+  --seccomp-bpf --seccomp-policy= --seccomp-profile-args --seccomp-profile-base= --seccomp-profile= --secontext
+  --secontext= --signals= --silence --silence= --silent --silent= --stack-traces --status= --string-limit=
+  --strings-in-hex --strings-in-hex= --successful-only --summary --summary-columns= --summary-only
+  --summary-sort-by= --summary-syscall-overhead= --summary-wall-clock --syscall-limit= --syscall-number
+  --syscall-times --syscall-times= --timeline= --timestamps --timestamps= --tips --tips= --trace-path= --trace=
+  --user= --verbose= --version --write='
 
 # Short options that take a value, and long options whose value may be the next word.
 _jstrace_short_values='abeEIoOpPsSuUX'
 _jstrace_long_values=' --abbrev --attach --backend --columns --const-print-style --detach-on --env --fault --inject
-  --interruptible --output --raw --read --seccomp-policy --seccomp-profile --seccomp-profile-base --signal
-  --string-limit --summary-columns --summary-sort-by --summary-syscall-overhead --syscall-limit --timeline --trace
+  --interruptible --output --raw --read --seccomp-policy --seccomp-profile --seccomp-profile-base --signals
+  --status --kvm --decode-pids --string-limit --summary-columns --summary-sort-by --summary-syscall-overhead
+  --syscall-limit --timeline --trace
   --trace-path --user --verbose --write '
 
 _jstrace_classes='%file %process %net %network %signal %ipc %desc %memory %creds %stat %lstat %fstat %%stat %statfs

@@ -1,6 +1,7 @@
 package io.jstrace.api;
 
 import io.jstrace.cli.CommandLine;
+import io.jstrace.cli.Invocation;
 import io.jstrace.cli.Options;
 import io.jstrace.cli.UsageError;
 import io.jstrace.session.Session;
@@ -22,8 +23,10 @@ final class TracingOptions {
     private static final List<String> PLACEHOLDER = List.of("--", "true");
 
     static void apply(List<String> options, Session session) {
-        Options o = parse(options);
-        Options defaults = parse(List.of());
+        if (!(parse(options) instanceof Options o)) {
+            throw new IllegalArgumentException("-h/-V: not a tracing option (the events carry what it would print)");
+        }
+        Options defaults = (Options) parse(List.of());
         String refused = refused(o, defaults);
         if (refused != null) {
             throw new IllegalArgumentException(refused + ": not a tracing option (the events carry what it would print)");
@@ -38,7 +41,7 @@ final class TracingOptions {
         }
     }
 
-    private static Options parse(List<String> options) {
+    private static Invocation parse(List<String> options) {
         List<String> args = new ArrayList<>(options);
         args.addAll(PLACEHOLDER);
         try {
@@ -52,17 +55,14 @@ final class TracingOptions {
 
     /** The first output option {@code o} sets, by what strace calls it; null if none. */
     private static String refused(Options o, Options d) {
-        if (o.action() != Options.Action.TRACE) {
-            return "-h/-V";
-        }
         List<Check> checks = List.of(
                 new Check("-o", !Objects.equals(o.output(), d.output())),
                 new Check("-A", o.appendOutput() != d.appendOutput()),
                 new Check("-x/-xx", o.hex() != d.hex()),
                 new Check("-a", o.column() != d.column()),
                 new Check("-t/-tt/-ttt", !Objects.equals(o.stamp(), d.stamp())),
-                new Check("-r", o.relative() != d.relative()),
-                new Check("-T", o.durations() != d.durations()),
+                new Check("-r", o.relativeDigits() != d.relativeDigits()),
+                new Check("-T", o.durationDigits() != d.durationDigits()),
                 new Check("-n", o.numbers() != d.numbers()),
                 new Check("-q", !Objects.equals(o.quiet(), d.quiet())),
                 new Check("-e status=/-z/-Z", !Objects.equals(o.statuses(), d.statuses())),
@@ -71,7 +71,10 @@ final class TracingOptions {
                 new Check("--json", o.json() != d.json()),
                 new Check("--timeline", !Objects.equals(o.timeline(), d.timeline())),
                 new Check("-i", o.instructionPointer() != d.instructionPointer()),
-                new Check("--seccomp-*", !Objects.equals(o.seccomp(), d.seccomp())));
+                new Check("--seccomp-*", !Objects.equals(o.seccomp(), d.seccomp())),
+                new Check("-E", !o.envChanges().equals(d.envChanges())),
+                new Check("-I", o.interruptible() != d.interruptible()),
+                new Check("--tips", !Objects.equals(o.tips(), d.tips())));
         return checks.stream().filter(Check::set).map(Check::option).findFirst().orElse(null);
     }
 }

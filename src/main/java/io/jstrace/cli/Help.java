@@ -7,27 +7,39 @@ final class Help {
     static final String VERSION = "0.1.0";
 
     static final String TEXT = """
-            Usage: jstrace [-ACfhikqqrtttTvVwxxyyzZ] [-a column] [-e expr]... [-o file] [-P path]... [-p pid]...
-                           [-s strsize] [-X format] [-O overhead] [-S sortby] [-U columns]
-                           { -p pid | [--] PROG [ARGS] }
-               or: jstrace -c[fw] [-e expr]... [-O overhead] [-S sortby] [-U columns]
-                           { -p pid | [--] PROG [ARGS] }
+            Usage: jstrace [-ACdffhikqqrtttTvVwxxyyzZ] [-I N] [-e EXPR]... [-a COLUMN] [-o FILE]
+                           [-s STRSIZE] [-X FORMAT] [-O OVERHEAD] [-S SORTBY] [-P PATH]... [-p PID]...
+                           [-U COLUMNS] [--seccomp-bpf] { -p PID | [-E VAR=VAL]... [--] PROG [ARGS] }
+               or: jstrace -c[dfwzZ] [-I N] [-e EXPR]... [-O OVERHEAD] [-S SORTBY] [-P PATH]... [-p PID]...
+                           [-U COLUMNS] [--seccomp-bpf] { -p PID | [-E VAR=VAL]... [--] PROG [ARGS] }
 
             General:
-              -e EXPR        a qualifying expression: trace=[!][?]SET (names, %class, /regex, all, none),
-                             signal=[!]SET, status=SET, abbrev=SET, verbose=SET, raw=SET (syscall sets
-                             as for trace=), read=FDS, write=FDS, quiet=SET
-              -e trace=SET, --trace=SET      trace only the system calls in SET
-              -e signal=SET, --signal=SET    trace only the signals in SET
+              -e EXPR        a qualifying expression: OPTION=[!]all or OPTION=[!]VAL1[,VAL2]...
+                             options: trace, abbrev, verbose, raw, signal, read, write, fault,
+                             inject, status, quiet, kvm, decode-fds (each also --OPTION=...)
+              -e trace=SET, --trace=SET      trace only the system calls in SET: names, numbers,
+                             %classes, /regexes (POSIX), each ?-prefixed (no match is no error) or
+                             @64/@32/@x32-suffixed (one personality), all, none
+              -e signal=SET, --signals=SET   trace only the signals in SET
+              -e status=SET, --status=SET    print only the calls whose outcome is in SET: successful,
+                             failed, unfinished, unavailable, detached
               -e inject=SET[:error=ERRNO|:retval=VALUE][:signal=SIG][:syscall=SYSCALL]
                         [:delay_enter=DELAY][:delay_exit=DELAY][:when=FIRST[..LAST][+[STEP]]]
                              tamper with the calls of SET (also --inject=)
               -e fault=SET[:error=ERRNO][:when=EXPR]
                              fail the calls of SET with ERRNO (default ENOSYS; also --fault=)
+              -e kvm=vcpu, --kvm=vcpu        accepted; KVM_RUN exits are not decoded yet
             Startup:
+              -E VAR=VAL, --env=VAR=VAL  put VAR=VAL in the environment for the command
+              -E VAR, --env=VAR      remove VAR from the environment for the command
               -p PID, --attach=PID   trace process PID (repeatable; comma or space separated lists)
+              -I INTERRUPTIBLE, --interruptible=INTERRUPTIBLE
+                                     when the terminal's signals end the trace: 1 anywhere (always),
+                                     2 waiting (default), 3 never (default with -o and a command),
+                                     4 never_tstp (^Z too)
             Tracing:
               -f, --follow-forks     follow forks, vforks and clones
+              -F                     -f (deprecated, as in strace)
               -P PATH, --trace-path=PATH
                                      trace only the calls that access PATH (by path or fd; repeatable)
               --syscall-limit=N      detach from the tracees after N shown syscalls
@@ -40,7 +52,8 @@ final class Help {
                                      the tracee (root)
             Filtering:
               -z, --successful-only  print only the calls that returned without an error code
-              -Z, --failed-only      print only the calls that returned with an error code
+              -Z, --failed-only, --failing-only
+                                     print only the calls that returned with an error code
             Seccomp:
               --seccomp-profile FILE write the calls of the run as a Docker/OCI seccomp profile
               --seccomp-policy FILE  run the command under a Docker/OCI seccomp profile, reporting
@@ -71,16 +84,18 @@ final class Help {
                              open the file given with -o in append mode
               -q             suppress messages about attaching and detaching; -qq also exit statuses;
                              -qqq all suppressible messages
-              -r, --relative-timestamps
-                             print relative timestamps
+              -r, --relative-timestamps[=PRECISION]
+                             print relative timestamps (PRECISION s, ms, us (default) or ns)
               -s STRSIZE, --string-limit=STRSIZE
                              limit length of print strings to STRSIZE chars (default 32)
               -t, -tt, -ttt  print absolute timestamps (seconds, microseconds, epoch)
               --absolute-timestamps=[[format:]FORMAT][,[precision:]PRECISION], --timestamps=...
                              FORMAT none, time or unix; PRECISION s, ms, us or ns
-              -T, --syscall-times    print time spent in each syscall
+              -T, --syscall-times[=PRECISION]
+                             print time spent in each syscall
               -v, --no-abbrev        verbose mode: print entities unabbreviated
-              -x, -xx        print non-ASCII strings in hex, -xx all strings
+              -x, -xx, --strings-in-hex[=none|non-ascii|all]
+                             print non-ASCII strings in hex, -xx all strings
               -X FORMAT, --const-print-style=FORMAT
                              raw, abbrev or verbose constants
               -y, -yy, --decode-fds[=path|all]
@@ -105,9 +120,16 @@ final class Help {
               --timeline FILE
                              also write a Chrome/Perfetto trace-event timeline to FILE
             Miscellaneous:
+              -d, --debug    enable debug output (accepted; jstrace prints none yet)
+              --tips[=[id:]ID][,[format:]FORMAT]
+                             accepted; jstrace prints no tips yet
               -h, --help     print this help
               -V, --version  print version
-            Not supported yet (refused): -b SYSCALL, -d, -D, -E VAR[=VAL], -F, -I INTERRUPTIBLE, -u USERNAME
+            Checked as strace checks them, then refused (not supported yet): -b execve, --detach-on=execve;
+            -D, -DD, -DDD, --daemonize[=grandchild|pgroup|session] (also --daemonised, --daemonized);
+            -u USERNAME, --user=USERNAME; -Y, --pidns-translation, --decode-pids=comm|pidns;
+            --strings-in-hex=non-ascii-chars; -e inject=...:poke_enter=/poke_exit=;
+            --secontext[=FORMAT] (as an strace built without SELinux)
             The manual: man jstrace (docs/jstrace.1)
             """;
 }

@@ -1,11 +1,11 @@
 package io.jstrace.cli;
 
-import io.jstrace.decode.Siginfo;
 import io.jstrace.syscalls.Syscall;
 import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.Injection;
 import io.jstrace.trace.Tampering;
 import io.jstrace.trace.TraceExpr;
+import io.jstrace.trace.UintArg;
 import io.jstrace.xlat.Xlat;
 
 import java.math.BigInteger;
@@ -43,7 +43,10 @@ final class InjectExpr {
         try {
             chosen = TraceExpr.syscalls(set, table);
         } catch (IllegalArgumentException e) {
-            throw new UsageError(e.getMessage());
+            throw QualifyExpr.usage(e);
+        }
+        if (t.pokeEnter != null || t.pokeExit != null) {
+            throw new UsageError("-e inject=...:poke_enter=/poke_exit= is not supported yet");
         }
         if (t.outcome == null && t.signal == 0 && t.delayEnter < 0 && t.delayExit < 0) {
             if (!fault) {
@@ -71,6 +74,8 @@ final class InjectExpr {
         int signal;
         /** Nanoseconds, -1 while not given (a delay of 0 is valid). */
         long delayEnter = -1, delayExit = -1;
+        /** poke_enter=, poke_exit=: the arguments written, null while not given. */
+        java.util.Set<Integer> pokeEnter, pokeExit;
 
         Tokens(boolean fault, SyscallTable table, Tampering.Builder plan) {
             this.fault = fault;
@@ -90,34 +95,53 @@ final class InjectExpr {
                 case "signal=" -> !fault && signal(v);
                 case "delay_enter=" -> !fault && delayEnter < 0 && (delayEnter = delay(v)) >= 0;
                 case "delay_exit=" -> !fault && delayExit < 0 && (delayExit = delay(v)) >= 0;
-                case "poke_enter=", "poke_exit=" -> {
-                    if (fault) {
-                        yield false;
-                    }
-                    throw new UsageError("-e inject=...:" + key + " is not supported yet");
-                }
+                case "poke_enter=" -> !fault && pokeEnter == null && (pokeEnter = pokes(v)) != null;
+                case "poke_exit=" -> !fault && pokeExit == null && (pokeExit = pokes(v)) != null;
                 default -> false;
             };
         }
 
+        /**
+         * {@code @argN=HEX[,@argN=HEX]...}: N from 1 to 7, each once, HEX an even number (at most
+         * 2048) of hex digits; the argument numbers, or null if the value is not one.
+         */
+        private static java.util.Set<Integer> pokes(String v) {
+            java.util.Set<Integer> args = new java.util.HashSet<>();
+            for (String p : v.split(",")) {
+                if (p.isEmpty()) {
+                    continue;
+                }
+                if (!p.startsWith("@arg") || p.length() < 6 || p.charAt(4) < '1' || p.charAt(4) > '7'
+                        || p.charAt(5) != '=' || !args.add(p.charAt(4) - '0')) {
+                    return null;
+                }
+                String data = p.substring(6);
+                if (data.isEmpty() || data.length() % 2 != 0 || data.length() > 2048
+                        || !data.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                    return null;
+                }
+            }
+            return v.isEmpty() ? null : args;
+        }
+
         /** FIRST[..LAST][+[STEP]]: FIRST and STEP in 1..65535, LAST in FIRST..65534. */
         private boolean when(String v) {
-            Num first = Num.parse(v, 0, Injection.When.INFINITE, "+.");
-            if (first == null || first.value < 1) {
+            UintArg first = UintArg.parse(v, 0, Injection.When.INFINITE, "+.");
+            if (first == null || first.value() < 1) {
                 return false;
             }
             int last = Injection.When.INFINITE;
-            int end = first.end;
+            int end = first.end();
             if (end < v.length() && v.charAt(end) == '.') {
                 if (end + 1 >= v.length() || v.charAt(end + 1) != '.') {
                     return false;
                 }
-                Num l = Num.parse(v, end + 2, Injection.When.INFINITE, "+");
-                if (l == null || l.value < first.value || l.value == Injection.When.INFINITE) {
+                UintArg l = UintArg.parse(v, end + 2, Injection.When.INFINITE, "+");
+                if (l == null || l.value() < first.value() || l.value() == Injection.When.INFINITE) {
                     return false;
                 }
-                last = (int) l.value;
-                end = l.end;
+                last = (int) l.value();
+                end = l.end();
             }
             int step;
             if (end < v.length()) {
@@ -125,16 +149,16 @@ final class InjectExpr {
                 if (s.isEmpty()) {
                     step = 1;
                 } else {
-                    Num n = Num.whole(s, Injection.When.INFINITE);
-                    if (n == null || n.value < 1) {
+                    long n = UintArg.parse(s, Injection.When.INFINITE);
+                    if (n < 1) {
                         return false;
                     }
-                    step = (int) n.value;
+                    step = (int) n;
                 }
             } else {
                 step = last == Injection.When.INFINITE ? 0 : 1;
             }
-            when = new Injection.When((int) first.value, last, step);
+            when = new Injection.When((int) first.value(), last, step);
             return true;
         }
 
@@ -152,8 +176,8 @@ final class InjectExpr {
             if (outcome != null) {
                 return false;
             }
-            Num n = Num.whole(v, MAX_ERRNO);
-            long errno = n != null ? n.value : errnoByName(v);
+            long n = UintArg.parse(v, MAX_ERRNO);
+            long errno = n >= 0 ? n : errnoByName(v);
             if (errno < 1) {
                 return false;
             }
@@ -195,7 +219,7 @@ final class InjectExpr {
             if (signal != 0) {
                 return false;
             }
-            int sig = signalByName(v);
+            int sig = TraceExpr.signal(v);
             if (sig < 1 || sig > MAX_SIGNAL) {
                 return false;
             }
@@ -215,21 +239,6 @@ final class InjectExpr {
         return -1;
     }
 
-    /** A number (at most 255), or a name with or without SIG in any case: HUP, sigusr1, RTMIN, RT_3. */
-    private static int signalByName(String v) {
-        if (!v.isEmpty() && v.charAt(0) >= '0' && v.charAt(0) <= '9') {
-            Num n = Num.whole(v, 255);
-            return n == null ? -1 : (int) n.value;
-        }
-        String bare = v.regionMatches(true, 0, "SIG", 0, 3) ? v.substring(3) : v;
-        for (int sig = 1; sig <= MAX_SIGNAL; sig++) {
-            String name = Siginfo.signalName(sig);
-            if (name != null && name.substring(3).equalsIgnoreCase(bare)) {
-                return sig;
-            }
-        }
-        return -1;
-    }
 
     /**
      * strtoull(v, &end, 0) over the whole string: decimal, 0x hex or 0 octal, an optional sign
@@ -280,13 +289,13 @@ final class InjectExpr {
             count = -1;
             end = m.end();
         } else {
-            Num n = Num.parse(v, 0, Long.MAX_VALUE, "smun");
+            UintArg n = UintArg.parse(v, 0, Long.MAX_VALUE, "smun");
             if (n == null) {
                 return -1;
             }
             seconds = -1;
-            count = n.value;
-            end = n.end;
+            count = n.value();
+            end = n.end();
         }
         long scale = switch (v.substring(end)) {
             case "" -> 1_000;
@@ -318,37 +327,5 @@ final class InjectExpr {
             i++;
         }
         return i;
-    }
-
-    /** strace's string_to_uint_ex: a decimal read as strtoll reads it, then the end of where it stopped. */
-    private record Num(long value, int end) {
-        /** From {@code from}: at most {@code max}, followed by the end or one of {@code endings}; else null. */
-        static Num parse(String s, int from, long max, String endings) {
-            int i = skipSpace(s, from);
-            boolean negative = false;
-            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-                negative = s.charAt(i++) == '-';
-            }
-            int start = i;
-            while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-                i++;
-            }
-            if (i == start) {
-                return null;
-            }
-            BigInteger b = new BigInteger(s.substring(start, i));
-            if (negative && b.signum() != 0 || b.compareTo(BigInteger.valueOf(max)) > 0) {
-                return null;
-            }
-            if (i < s.length() && endings.indexOf(s.charAt(i)) < 0) {
-                return null;
-            }
-            return new Num(b.longValue(), i);
-        }
-
-        /** The whole string as one such number, at most {@code max}; else null. */
-        static Num whole(String s, long max) {
-            return parse(s, 0, max, "");
-        }
     }
 }

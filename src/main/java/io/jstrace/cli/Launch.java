@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -20,7 +21,7 @@ final class Launch {
      * What jstrace itself inherited, recorded by bin/jstrace before the JVM started (the JVM
      * opens descriptors and installs signal handlers of its own). Without it: stdio only.
      */
-    static Spawn.Inheritance inheritance() {
+    static Spawn.Inheritance inheritance(List<String> envChanges) {
         Set<Integer> fds = new HashSet<>(Set.of(0, 1, 2));
         String list = System.getProperty("jstrace.fds");
         if (list != null) {
@@ -31,7 +32,45 @@ final class Launch {
                 }
             }
         }
-        return new Spawn.Inheritance(Set.copyOf(fds), ignored(), hex("jstrace.sigblk"), environment());
+        List<byte[]> env = environment();
+        if (!envChanges.isEmpty()) {
+            byte[] own = env == null ? read("/proc/self/environ") : null;
+            env = changed(env != null ? env : own != null ? split(own) : List.of(), envChanges);
+        }
+        return new Spawn.Inheritance(Set.copyOf(fds), ignored(), hex("jstrace.sigblk"), env);
+    }
+
+    /**
+     * -E as strace applies it: VAR=VAL replaces the first VAR (or is added at the end), VAR
+     * alone removes every VAR.
+     */
+    private static List<byte[]> changed(List<byte[]> env, List<String> changes) {
+        List<byte[]> out = new ArrayList<>(env);
+        for (String change : changes) {
+            int eq = change.indexOf('=');
+            byte[] key = change.substring(0, eq < 0 ? change.length() : eq).getBytes(StandardCharsets.ISO_8859_1);
+            if (eq < 0) {
+                out.removeIf(e -> named(e, key));
+                continue;
+            }
+            byte[] entry = change.getBytes(StandardCharsets.ISO_8859_1);
+            int at = 0;
+            while (at < out.size() && !named(out.get(at), key)) {
+                at++;
+            }
+            if (at < out.size()) {
+                out.set(at, entry);
+            } else {
+                out.add(entry);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code entry} is {@code KEY=...} or just {@code KEY}. */
+    private static boolean named(byte[] entry, byte[] key) {
+        return entry.length >= key.length && Arrays.equals(entry, 0, key.length, key, 0, key.length)
+                && (entry.length == key.length || entry[key.length] == '=');
     }
 
     /** The environment entries bin/jstrace wrote, NUL-separated, to the pipe named by jstrace.envfd. */
@@ -40,12 +79,20 @@ final class Launch {
         if (fd == null || fd.isBlank()) {
             return null;
         }
-        byte[] all;
+        byte[] all = read("/proc/self/fd/" + fd.trim());
+        return all == null ? null : split(all);
+    }
+
+    private static byte[] read(String path) {
         try {
-            all = Files.readAllBytes(Path.of("/proc/self/fd/" + fd.trim()));
+            return Files.readAllBytes(Path.of(path));
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** NUL-terminated entries. */
+    private static List<byte[]> split(byte[] all) {
         List<byte[]> env = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < all.length; i++) {

@@ -4,6 +4,7 @@ import io.jstrace.model.ExitStatus;
 import io.jstrace.session.Session;
 import io.jstrace.decode.Signatures;
 import io.jstrace.linux.Errno;
+import io.jstrace.linux.SignalPipe;
 import io.jstrace.linux.Sys;
 import io.jstrace.output.AttachMessages;
 import io.jstrace.output.GuardedOutput;
@@ -27,6 +28,9 @@ import io.jstrace.trace.PathFilter;
 import io.jstrace.seccomp.ProfileError;
 import io.jstrace.seccomp.SeccompSetup;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.PrintStream;
@@ -42,11 +46,15 @@ public final class Main {
 
     public static void main(String[] argv) {
         Thread.ofPlatform().daemon().name("jstrace-warm-up").start(Main::warmUp);
-        PrintStream err = System.err;
+        // Arguments and paths are bytes, one per char: they go back out as the same bytes.
+        PrintStream err = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 8192),
+                true, StandardCharsets.ISO_8859_1);
+        System.setErr(err);
         int code;
         try {
             code = run(RawArgs.of(argv), err);
         } catch (UsageError e) {
+            e.warnings().forEach(w -> err.println(NAME + ": " + w));
             err.println(NAME + ": " + e.getMessage());
             if (e.suggestHelp()) {
                 err.println("Try '" + NAME + " -h' for more information.");
@@ -80,24 +88,25 @@ public final class Main {
     }
 
     static int run(List<String> args, PrintStream err) throws UsageError, Errno {
-        Options o = CommandLine.parse(args);
-        o.tampering().warnings().forEach(w -> err.println(NAME + ": " + w));
-        switch (o.action()) {
-            case HELP -> {
+        return switch (CommandLine.parse(args)) {
+            case Invocation.Help h -> {
                 System.out.print(Help.TEXT);
-                return 0;
+                yield 0;
             }
-            case VERSION -> {
-                System.out.println(NAME + " -- version " + Help.VERSION);
-                return 0;
+            case Invocation.Version v -> {
+                System.out.println("jstrace -- version " + Help.VERSION);
+                yield 0;
             }
-            case TRACE -> { }
-        }
-        o.warnings().forEach(w -> err.println(NAME + ": " + w));
+            case Options o -> trace(o, err);
+        };
+    }
+
+    private static int trace(Options o, PrintStream err) throws UsageError, Errno {
         o.tampering().warnings().forEach(w -> err.println(NAME + ": " + w));
+        o.warnings().forEach(w -> err.println(NAME + ": " + w));
         boolean attach = o.command().isEmpty();
         Session trace = attach ? Session.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
-                : Session.command(o.command()).inheritance(Launch.inheritance());
+                : Session.command(o.command()).inheritance(Launch.inheritance(o.envChanges()));
         SummaryOptions summary = o.summary();
         trace.follow(o.followForks()).decode(o.decode())
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
@@ -113,11 +122,26 @@ public final class Main {
             trace.tracePaths(tracePaths(o, new ValueText(o.hex(), o.decode().xstyle()), err));
         }
         // The seccomp options may widen what the tracer reports (a profile needs every call) and add sinks.
-        SeccompSetup seccomp = seccomp(o, sink(o, err), err, !attach);
+        Sink text = sink(o, err);
+        if (o.quietConflict() != null) {
+            text.close();
+            throw o.quietConflict();
+        }
+        SeccompSetup seccomp = seccomp(o, text, err, !attach);
         trace.selection(seccomp.selection()).seccomp(seccomp.launch());
         Sink sink = seccomp.sink();
+        // -I: unless never interruptible (the default with -o and a command), the terminal's signals end the trace.
+        boolean interactive = o.interruptible() == Options.Interruptible.WAITING
+                || o.interruptible() == Options.Interruptible.ANYWHERE;
+        if (o.interruptible() == Options.Interruptible.NEVER_TSTP) {
+            SignalPipe.install(new int[] {Signals.SIGTSTP}, sig -> { }); // caught and dropped: ^Z stops the command only
+        }
         try {
             if (attach) {
+                if (!interactive) {
+                    FatalSignals.install(sig -> { }); // -I never: strace ignores them
+                    return trace.run(sink::accept).code();
+                }
                 // Detach and end by the signal, as strace. One before the run has begun still ends
                 // it: run() reads the flag once under way.
                 FatalSignals signals = FatalSignals.install(sig -> trace.stop());
@@ -128,8 +152,8 @@ public final class Main {
                 return code;
             }
             int[] child = new int[1];
-            // With -o the terminal's signals reach the command itself; otherwise pass them on, as strace does.
-            FatalSignals.install(o.output() != null ? sig -> { } : sig -> forward(child[0], sig));
+            // Interactive, the terminal's signals are passed on to the command, as strace does.
+            FatalSignals.install(interactive ? sig -> forward(child[0], sig) : sig -> { });
             ExitStatus status = trace.onStart(pid -> child[0] = pid)
                     .alsoAttach(o.pids().stream().mapToInt(Integer::intValue).toArray()).run(sink::accept);
             sink.close();
@@ -250,7 +274,7 @@ public final class Main {
         } else {
             prefix = TextOptions.Prefix.PLAIN_IF_MANY;
         }
-        return new TextOptions(prefix, o.column(), o.stamp(), o.relative(), o.durations(), o.numbers(),
+        return new TextOptions(prefix, o.column(), o.stamp(), o.relativeDigits(), o.durationDigits(), o.numbers(),
                 o.quiet().contains(Options.Quiet.ATTACH), o.quiet().contains(Options.Quiet.EXIT), o.statuses(),
                 o.quiet().contains(Options.Quiet.THREAD_EXECVE), o.instructionPointer(), o.selection().signals());
     }

@@ -15,7 +15,8 @@ import java.util.List;
 final class RawArgs {
     private RawArgs() {}
 
-    static List<String> of(String[] args) {
+    /** The whole command line of the JVM, or null without /proc. */
+    private static List<String> cmdline() {
         try {
             byte[] all = Files.readAllBytes(Path.of("/proc/self/cmdline"));
             List<String> parts = new ArrayList<>();
@@ -26,12 +27,17 @@ final class RawArgs {
                     start = i + 1;
                 }
             }
-            if (parts.size() >= args.length) {
-                return parts.subList(parts.size() - args.length, parts.size());
-            }
+            return parts;
         } catch (IOException e) {
-            // No /proc: the decoded arguments are the best there is.
+            return null;
         }
-        return List.of(args);
+    }
+
+    static List<String> of(String[] args) {
+        List<String> parts = cmdline();
+        if (parts != null && parts.size() >= args.length) {
+            return parts.subList(parts.size() - args.length, parts.size());
+        }
+        return List.of(args); // no /proc: the decoded arguments are the best there is
     }
 }

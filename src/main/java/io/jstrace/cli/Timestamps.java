@@ -6,18 +6,21 @@ import java.util.Locale;
 
 /**
  * --absolute-timestamps=[[format:]FORMAT][,[precision:]PRECISION] (also --timestamps=): FORMAT is
- * none, time or unix (default time), PRECISION s, ms, us or ns (default s). A bare token is read
- * as a format when it names one, else as a precision; the last of each kind wins.
+ * none, time or unix, PRECISION s, ms, us or ns, in any case. A bare token is read as a format
+ * when it names one, else as a precision; the last of each kind wins, and what a token leaves
+ * unsaid stays as an earlier option set it (format time, precision s at first), as in strace.
  */
 final class Timestamps {
     private Timestamps() {}
 
     private static final String FORMAT = "format:", PRECISION = "precision:";
 
-    static Stamp parse(String option, String value) throws UsageError {
-        Stamp.Format format = Stamp.Format.TIME;
-        int digits = 0;
-        for (String token : (value == null ? "" : value).split(",")) {
+    /** The stamp after {@code o} (its value null for none: format:time); {@code previous} is null at first. */
+    static Stamp parse(Getopt.Opt o, Stamp previous) throws UsageError {
+        Stamp.Format format = previous == null ? Stamp.Format.TIME : previous.format();
+        int digits = previous == null ? 0 : previous.digits();
+        boolean formatSeen = false;
+        for (String token : (o.value() == null ? FORMAT + "time" : o.value()).split(",")) {
             if (token.isEmpty()) {
                 continue;
             }
@@ -28,13 +31,15 @@ final class Timestamps {
             int d = formatOnly || f != null ? -1 : digits(name);
             if (f != null) {
                 format = f;
+                formatSeen = true;
             } else if (d >= 0) {
                 digits = d;
             } else {
-                throw new UsageError("invalid " + option + " argument: '" + value + "'", true);
+                throw OptionState.invalid(o);
             }
         }
-        return format == Stamp.Format.NONE ? Stamp.NONE : new Stamp(format, digits);
+        // Without a format token, a format of none (from an earlier option) turns back to time.
+        return new Stamp(formatSeen || format != Stamp.Format.NONE ? format : Stamp.Format.TIME, digits);
     }
 
     private static Stamp.Format format(String name) {

@@ -200,10 +200,10 @@ public final class StraceText implements Sink {
         if (!(s.result() instanceof Event.Result.None)) {
             sb.append(s.tampered().injected() ? " (INJECTED)" : "").append(s.tampered().delayed() ? " (DELAYED)" : "");
         }
-        if (opt.durations() && !(s.result() instanceof Event.Result.None)) {
-            long d = s.durationNanos() / 1000;
-            sb.append(" <").append(d / 1_000_000).append('.');
-            pad6(d % 1_000_000);
+        if (opt.durationDigits() >= 0 && !(s.result() instanceof Event.Result.None)) {
+            long d = s.durationNanos();
+            sb.append(" <").append(d / 1_000_000_000L);
+            fraction(d, opt.durationDigits());
             sb.append('>');
         }
         sb.append('\n');
@@ -291,16 +291,8 @@ public final class StraceText implements Sink {
         sb.append(' ');
     }
 
+    /** strace's leader: the time (-t, --timestamps), then the time since the last line (-r), in parentheses after a time. */
     private void stamp(long nanos) {
-        if (opt.relative()) {
-            long d = lastNanos < 0 ? 0 : (nanos - lastNanos) / 1000;
-            lastNanos = nanos;
-            String sec = String.valueOf(d / 1_000_000);
-            sb.repeat(' ', Math.max(0, 6 - sec.length()));
-            sb.append(sec).append('.');
-            pad6(d % 1_000_000);
-            sb.append(' ');
-        }
         switch (opt.stamp().format()) {
             case NONE -> { }
             case UNIX -> {
@@ -317,6 +309,15 @@ public final class StraceText implements Sink {
                 sb.append(' ');
             }
         }
+        if (opt.relativeDigits() >= 0) {
+            boolean after = opt.stamp().format() != TextOptions.Stamp.Format.NONE;
+            long d = lastNanos < 0 ? 0 : nanos - lastNanos;
+            lastNanos = nanos;
+            String sec = String.valueOf(d / 1_000_000_000L);
+            sb.append(after ? "(+" : "").repeat(' ', Math.max(0, 6 - sec.length())).append(sec);
+            fraction(d, opt.relativeDigits());
+            sb.append(after ? ") " : " ");
+        }
     }
 
     /** {@code .ddd} with the first {@code digits} digits of the second's fraction; nothing for 0. */
@@ -329,12 +330,6 @@ public final class StraceText implements Sink {
 
     private StringBuilder two(int v) {
         return sb.append(v < 10 ? "0" : "").append(v);
-    }
-
-    private void pad6(long v) {
-        String s = String.valueOf(v);
-        sb.repeat('0', 6 - s.length());
-        sb.append(s);
     }
 
     @Override

@@ -4,11 +4,13 @@ import io.jstrace.model.CallStatus;
 
 /**
  * How the strace text lines look: prefixes, the return-value column, time stamps, -i, and which
- * of strace's informational lines are left out (-q, -e quiet=). {@code deathSignals} are the
+ * of strace's informational lines are left out (-q, -e quiet=). {@code relativeDigits} and
+ * {@code durationDigits}: the digits of -r's and -T's fraction of a second (0, 3, 6 or 9), -1
+ * without them. {@code deathSignals} are the
  * signals whose {@code +++ killed by SIG +++} is printed: strace prints it only for those
  * -e signal= selects.
  */
-public record TextOptions(Prefix prefix, int column, Stamp stamp, boolean relative, boolean durations,
+public record TextOptions(Prefix prefix, int column, Stamp stamp, int relativeDigits, int durationDigits,
                           boolean numbers, boolean quietAttach, boolean quietExit, java.util.Set<CallStatus> statuses,
                           boolean quietSuperseded, boolean instructionPointer,
                           java.util.function.IntPredicate deathSignals) {

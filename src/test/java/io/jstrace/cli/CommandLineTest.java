@@ -3,6 +3,7 @@ package io.jstrace.cli;
 import io.jstrace.model.CallStatus;
 
 import io.jstrace.syscalls.SyscallTable;
+import io.jstrace.trace.TraceExpr;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CommandLineTest {
     private static Options parse(String... a) throws UsageError {
-        return CommandLine.parse(List.of(a));
+        return (Options) CommandLine.parse(List.of(a));
     }
 
     @Test
@@ -22,7 +23,7 @@ class CommandLineTest {
         Options o = parse("-fttT", "-s64", "-a20", "-eexecve", "ls", "-l");
         assertEquals(1, o.follow());
         assertEquals(io.jstrace.output.TextOptions.Stamp.MICROS, o.stamp());
-        assertTrue(o.durations());
+        assertEquals(6, o.durationDigits());
         assertEquals(64, o.decode().stringLimit());
         assertEquals(20, o.column());
         assertEquals(List.of("ls", "-l"), o.command());
@@ -126,8 +127,11 @@ class CommandLineTest {
     @Test
     void seccompOptions() throws UsageError {
         assertEquals(io.jstrace.seccomp.SeccompOptions.DEFAULT, parse("x").seccomp());
-        assertEquals(io.jstrace.seccomp.SeccompOptions.Bpf.ON, parse("--seccomp-bpf", "x").seccomp().bpf());
-        assertEquals(io.jstrace.seccomp.SeccompOptions.Bpf.OFF, parse("--seccomp-bpf", "--no-seccomp-bpf", "x").seccomp().bpf());
+        assertEquals(io.jstrace.seccomp.SeccompOptions.Bpf.ON, parse("-f", "--seccomp-bpf", "x").seccomp().bpf());
+        Options alone = parse("--seccomp-bpf", "x");
+        assertEquals(io.jstrace.seccomp.SeccompOptions.Bpf.AUTO, alone.seccomp().bpf(), "strace needs -f for it");
+        assertEquals(List.of("--seccomp-bpf cannot be used without -f/--follow-forks, disabling"), alone.warnings());
+        assertEquals(io.jstrace.seccomp.SeccompOptions.Bpf.OFF, parse("-f", "--seccomp-bpf", "--no-seccomp-bpf", "x").seccomp().bpf());
         assertEquals(new io.jstrace.seccomp.SeccompOptions(io.jstrace.seccomp.SeccompOptions.Bpf.AUTO, "out.json", "in.json", null, false),
                 parse("--seccomp-profile", "out.json", "--seccomp-policy=in.json", "x").seccomp());
         assertEquals(new io.jstrace.seccomp.SeccompOptions(io.jstrace.seccomp.SeccompOptions.Bpf.AUTO, "out.json", null, "runc.json", true),
@@ -135,6 +139,82 @@ class CommandLineTest {
         assertEquals("--seccomp-policy applies to a command jstrace starts, not to -p",
                 assertThrows(UsageError.class, () -> parse("--seccomp-policy", "p.json", "-p", "1")).getMessage());
         assertEquals("--seccomp-bpf cannot be combined with --seccomp-policy",
-                assertThrows(UsageError.class, () -> parse("--seccomp-bpf", "--seccomp-policy", "p.json", "x")).getMessage());
+                assertThrows(UsageError.class, () -> parse("-f", "--seccomp-bpf", "--seccomp-policy", "p.json", "x")).getMessage());
+    }
+
+    /** Issue 23 item 9: command lines strace 6.1 takes that jstrace refused. */
+    @Test
+    void takesWhatStraceTakes() throws UsageError {
+        assertEquals(5, parse("-s", "  5", "true").decode().stringLimit(), "strtoll skips white space");
+        assertEquals(0, parse("-s", "-0", "true").decode().stringLimit());
+        assertTrue(parse("-e", "trace=all,/^o", "true").selection().shows(SyscallTable.x86_64().byName("read")));
+        assertTrue(parse("-e", "trace=123", "true").selection().shows(SyscallTable.x86_64().byNumber(123)));
+        for (String sig : new String[] {"RTMIN", "0", "99"}) {
+            assertTrue(parse("-e", "signal=" + sig, "true").selection().signals().test(TraceExpr.signal(sig)));
+        }
+        assertFalse(parse("-e", "trace=mmap2,?mmap3", "true").selection().shows(SyscallTable.x86_64().byName("mmap")),
+                "i386's mmap2 is a name strace takes; it selects no 64-bit call");
+    }
+
+    /** Issue 23 item 9: command lines strace 6.1 refuses that jstrace took. */
+    @Test
+    void refusesWhatStraceRefuses() {
+        assertEquals("piping the output and -ff/--output-separately are mutually exclusive",
+                error("-o", "|cat", "-ff", "true"));
+        assertEquals("invalid status 'all'", error("-e", "status=all,failed", "true"));
+        assertEquals("invalid signal 'all'", error("-e", "signal=HUP,all", "true"));
+        assertEquals("invalid --relative-timestamps argument: 'junk'", error("--relative-timestamps=junk", "true"));
+        assertEquals("invalid system call '%FILE'", error("-e", "trace=%FILE", "true"));
+    }
+
+    /** -h answers at once, before a bad option; -V only once every option is good. */
+    @Test
+    void helpAndVersion() throws UsageError {
+        assertEquals(new Invocation.Help(), CommandLine.parse(List.of("-h", "-Q")));
+        assertEquals(new Invocation.Help(), CommandLine.parse(List.of("--help", "-p", "abc")));
+        assertEquals("invalid option -- 'Q'", error("-Q", "-h"));
+        assertEquals("invalid option -- 'Q'", error("-V", "-Q"));
+        assertEquals(new Invocation.Version(2), CommandLine.parse(List.of("-VV")));
+    }
+
+    /** Issue 18 item 1: -f's are counted, as strace counts them. */
+    @Test
+    void followForksCounted() throws UsageError {
+        assertEquals(2, parse("-f", "-o", "out", "-ff", "true").follow());
+        assertEquals(2, parse("-fff", "-o", "out", "true").follow());
+        assertEquals(1, parse("-ff", "true").follow(), "-ff without -o is -f");
+        assertEquals("(-c/--summary-only or -C/--summary) and -ff/--output-separately are mutually exclusive",
+                error("-c", "-f", "-ff", "-o", "x", "true"));
+        assertEquals(2, parse("--follow-forks", "--output-separately", "-o", "x", "true").follow());
+    }
+
+    /** Issue 18 item 4. */
+    @Test
+    void regexAddingNothingNew() throws UsageError {
+        var t = SyscallTable.x86_64();
+        Options o = parse("-e", "trace=%file,/^stat,connect", "true");
+        assertTrue(o.selection().shows(t.byName("statfs")) && o.selection().shows(t.byName("connect")));
+    }
+
+    @Test
+    void environmentInterruptibleAndWarnings() throws UsageError {
+        assertEquals(List.of("A=1", "B"), parse("-E", "A=1", "--env=B", "true").envChanges());
+        assertEquals(Options.Interruptible.WAITING, parse("true").interruptible());
+        assertEquals(Options.Interruptible.NEVER, parse("-o", "x", "true").interruptible());
+        assertEquals(Options.Interruptible.NEVER_TSTP, parse("-I", "4", "true").interruptible());
+        assertEquals(Options.Interruptible.ANYWHERE, parse("--interruptible=ALWAYS", "true").interruptible());
+        assertEquals("invalid -I argument: '5'", error("-I5", "true"));
+        assertEquals(List.of("deprecated option -F ignored", "-A/--output-append-mode has no effect without -o/--output"),
+                parse("-fF", "-A", "true").warnings());
+        UsageError e = assertThrows(UsageError.class, () -> parse("-F", "-o", "|x", "-ff", "true"));
+        assertEquals(List.of("deprecated option -F ignored"), e.warnings(), "printed before the error, as strace does");
+        assertEquals(6, parse("-T", "true").durationDigits());
+        assertEquals(9, parse("--syscall-times=NS", "true").durationDigits());
+        assertEquals(3, parse("--relative-timestamps=ms", "true").relativeDigits());
+        assertEquals(-1, parse("true").relativeDigits());
+    }
+
+    private static String error(String... a) {
+        return assertThrows(UsageError.class, () -> parse(a)).getMessage();
     }
 }

@@ -113,15 +113,21 @@ class InjectExprTest {
                 assertThrows(UsageError.class, () -> plan("inject=foo:error=EPERM")).getMessage());
         assertEquals("invalid system call ''",
                 assertThrows(UsageError.class, () -> plan("inject=:error=EPERM")).getMessage());
-        assertEquals("-e inject=...:poke_enter= is not supported yet",
+        assertEquals("-e inject=...:poke_enter=/poke_exit= is not supported yet",
                 assertThrows(UsageError.class, () -> plan("inject=read:poke_enter=@arg2=00")).getMessage());
+        for (String bad : new String[] {"poke_enter=", "poke_exit=", "poke_enter=invalid", "poke_enter=@arg8=",
+            "poke_enter=@arg0=", "poke_enter=@arg1", "poke_enter=@arg1=", "poke_enter=@arg1=000",
+            "poke_enter=@arg1=nothex", "poke_enter=@arg1=00,@arg1=00", "poke_enter=@arg1=00:poke_enter=@arg1=00"}) {
+            assertEquals("invalid inject argument 'chdir:" + bad + "'",
+                    assertThrows(UsageError.class, () -> plan("inject=chdir:" + bad)).getMessage());
+        }
     }
 
     @Test
     void commandLineTakesBothSpellings() throws UsageError {
-        Options o = CommandLine.parse(List.of("--inject=read:error=EIO", "-efault=write", "true"));
+        Options o = (Options) CommandLine.parse(List.of("--inject=read:error=EIO", "-efault=write", "true"));
         assertEquals(new Injection.Outcome.Error(5), of(o.tampering(), "read").outcome());
         assertEquals(new Injection.Outcome.Error(38), of(o.tampering(), "write").outcome());
-        assertEquals(Tampering.NONE, CommandLine.parse(List.of("true")).tampering());
+        assertEquals(Tampering.NONE, ((Options) CommandLine.parse(List.of("true"))).tampering());
     }
 }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** -c, -C, -S, -U, -w, -O and their long forms, with strace 6.1's errors and warnings. */
 class SummaryCommandLineTest {
     private static Options parse(String... a) throws UsageError {
-        return CommandLine.parse(List.of(a));
+        return (Options) CommandLine.parse(List.of(a));
     }
 
     private static String error(String... a) {

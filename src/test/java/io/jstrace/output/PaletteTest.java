@@ -36,7 +36,7 @@ class PaletteTest {
 
     private static String render(Palette palette) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TextOptions opt = new TextOptions(TextOptions.Prefix.BRACKETED, 40, TextOptions.Stamp.NONE, false, false,
+        TextOptions opt = new TextOptions(TextOptions.Prefix.BRACKETED, 40, TextOptions.Stamp.NONE, -1, -1,
                 false, true, false, null, false, false, sig -> true);
         StraceText text = new StraceText(Outputs.single(out, false), opt,
                 new ValueText(ValueText.Hex.NONE, DecodeOptions.Xstyle.ABBREV, palette), new PrintStream(new ByteArrayOutputStream()), "jstrace");
