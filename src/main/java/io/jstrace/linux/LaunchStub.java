@@ -13,9 +13,10 @@ import java.util.HexFormat;
  * have replaced with handlers), stops itself with SIGSTOP so the tracer can seize it, clears
  * the death signal again (a command outlives its tracer, as under strace, and must not see one
  * set), installs the seccomp filter appended to it if there is one, then
- * {@code execve(path, &argv[2], envp)} with the environment untouched. If execve fails, or
- * installing a filter marked required fails, it exits with the errno; an optional filter that
- * cannot be installed is left out.
+ * {@code execve(path, &argv[2], envp)} with the environment untouched. If execve fails it exits
+ * with status 1, as strace's child does (the tracer reports the errno, {@code exec: REASON});
+ * if installing a filter marked required fails, it exits with the errno; an optional filter
+ * that cannot be installed is left out.
  *
  * <p>The filter is installed after the stop, so the tracer (with PTRACE_O_TRACESECCOMP) is there
  * for the first RET_TRACE, the command's own execve. {@code seccomp(2)} needs CAP_SYS_ADMIN or
@@ -46,6 +47,7 @@ import java.util.HexFormat;
  * 4:  mov 16(%rsp), %rdi; lea 24(%rsp), %rsi              # argv[1], &argv[2]
  *     mov (%rsp), %rcx; lea 16(%rsp,%rcx,8), %rdx         # envp
  *     mov $59, %eax; syscall                              # execve
+ *     mov $1, %edi; jmp 6f                                # failed: exit_group(1)
  * 5:  mov %eax, %edi; neg %edi
  * 6:  mov $231, %eax; syscall                             # exit_group(errno)
  * install: mov $1, %edi; xor %esi, %esi; lea prog(%rip), %rdx
@@ -56,28 +58,28 @@ import java.util.HexFormat;
  * required: .byte REQUIRED; .balign 4
  * parent: .long PARENT                                    # the tracer's pid
  * </pre>
- * File layout: ELF header (64 bytes), one program header (56), the code above (320 bytes: the
- * mask at 46, {@code act} at 264, {@code prog} at 296: the instruction count at 296 and the
- * filter's address at 304, 0 and 0 when there is no filter, {@code required} at 312 and
- * {@code parent} at 316), then the filter's instructions, 8 bytes each (struct sock_filter). One
+ * File layout: ELF header (64 bytes), one program header (56), the code above (328 bytes: the
+ * mask at 46, {@code act} at 272, {@code prog} at 304: the instruction count at 304 and the
+ * filter's address at 312, 0 and 0 when there is no filter, {@code required} at 320 and
+ * {@code parent} at 324), then the filter's instructions, 8 bytes each (struct sock_filter). One
  * PT_LOAD maps the whole file read+execute at 0x400000, so the address patched into {@code prog}
- * is 0x400000 + 440.
+ * is 0x400000 + 448.
  */
 final class LaunchStub {
     private LaunchStub() {}
 
     private static final String CODE =
-            "bf01000000be0900000031d24531d24531c0b89d0000000f05b86e0000000f053b0516010000"
-            + "0f85bf00000048bb88776655443322114531e44c0fa3e3731b418d7c2401488d35bd00000031"
+            "bf01000000be0900000031d24531d24531c0b89d0000000f05b86e0000000f053b051e010000"
+            + "0f85c600000048bb88776655443322114531e44c0fa3e3731b418d7c2401488d35c500000031"
             + "d241ba08000000b80d0000000f0541ffc44183fc4075d6b8270000000f0589c7be13000000b8"
-            + "3e0000000f05bf0100000031f631d24531d24531c0b89d0000000f0566833d92000000007435"
-            + "e85500000083f8f3751ebf26000000be0100000031d24531d24531c0b89d0000000f05e83200"
-            + "000085c07409803d6d00000000751a488b7c2410488d742418488b0c24488d54cc10b83b0000"
-            + "000f0589c7f7dfb8e70000000f05bf0100000031f6488d1528000000b83d0100000f05c30100"
-            + "0000000000000000000000000000000000000000000000000000000000000000660f1f440000"
-            + "0000000000000000000f1f0000000000";
-    private static final int MASK_OFFSET = 46, PROG_LEN_OFFSET = 296, PROG_FILTER_OFFSET = 304, REQUIRED_OFFSET = 312,
-            PARENT_OFFSET = 316;
+            + "3e0000000f05bf0100000031f631d24531d24531c0b89d0000000f0566833d9a000000007435"
+            + "e85c00000083f8f3751ebf26000000be0100000031d24531d24531c0b89d0000000f05e83900"
+            + "000085c07409803d75000000007521488b7c2410488d742418488b0c24488d54cc10b83b0000"
+            + "000f05bf01000000eb0489c7f7dfb8e70000000f05bf0100000031f6488d1529000000b83d01"
+            + "00000f05c3900100000000000000000000000000000000000000000000000000000000000000"
+            + "0000660f1f4400000000000000000000000f1f0000000000";
+    private static final int MASK_OFFSET = 46, PROG_LEN_OFFSET = 304, PROG_FILTER_OFFSET = 312, REQUIRED_OFFSET = 320,
+            PARENT_OFFSET = 324;
     private static final long BASE = 0x400000;
     private static final int EHDR = 64, PHDR = 56;
 

@@ -281,7 +281,7 @@ public final class Session {
         }
         Throwable[] thrown = new Throwable[1];
         Tracer.Config config = new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering,
-                qualifiers, tracePaths, onNotice, stackTraces);
+                qualifiers, tracePaths, onNotice, stackTraces, onWarning);
         Sink sink = Sink.of(e -> {
             if (thrown[0] == null) {
                 try {

@@ -94,9 +94,10 @@ final class SyscallStops {
         t.inSyscall = true;
         int nr = (int) info.number();
         // The execve that ends the launch is never tampered with, as in strace.
-        boolean launchExec = t.hidden && (nr == execve || nr == execveat);
+        boolean launchExec = t.hidden && !t.launchExecFailed && (nr == execve || nr == execveat);
         if (launchExec) {
             t.hidden = false;
+            t.launchExec = true;
         }
         t.call = null;
         Syscall sc = table.byNumber(nr);
@@ -129,9 +130,22 @@ final class SyscallStops {
         }
         t.inSyscall = false;
         CallInProgress c = t.call;
-        if (c == null || t.hidden) {
-            return;
+        boolean execFailed = t.launchExec && info.isError();
+        t.launchExec = false;
+        if (c != null && !t.hidden) {
+            exitShown(t, c);
         }
+        if (execFailed) {
+            // The launcher exits with status 1 next, as strace's child does after its message; like
+            // strace, jstrace hides its calls again unless the execve was left out of the trace.
+            t.hidden = c != null;
+            t.launchExecFailed = true;
+            events.deliver();
+            config.warnings().accept("exec: " + Errnos.message((int) -info.returnValue()));
+        }
+    }
+
+    private void exitShown(Task t, CallInProgress c) {
         CallDecoding d = c.decoded();
         Call call = d.call();
         call.exit(info.returnValue(), info.isError());

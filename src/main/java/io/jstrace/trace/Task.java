@@ -8,6 +8,9 @@ final class Task {
     int tid;
     /** Output stays hidden until the first execve of a started command (the launch stub is not shown). */
     boolean hidden;
+    /** The call in progress is that execve; and it failed (hidden again, but its exit is shown, as strace). */
+    boolean launchExec;
+    boolean launchExecFailed;
     /** Between a syscall's entry and exit stop. */
     boolean inSyscall;
     /** The call in progress, when it is shown (null when filtered out). */

@@ -127,11 +127,11 @@ final class Tasks {
         if (t.tid == mainPid) {
             mainStatus = s;
             mainGone = true;
-            if (t.hidden && WaitStatus.exited(s)) {
+            if (t.hidden && !t.launchExecFailed && WaitStatus.exited(s)) {
                 launcherExit = WaitStatus.exitCode(s);
             }
         }
-        if (t.hidden) {
+        if (t.hidden && !t.launchExecFailed) {
             return;
         }
         if (WaitStatus.exited(s)) {

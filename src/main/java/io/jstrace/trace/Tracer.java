@@ -31,11 +31,12 @@ public final class Tracer {
      * {@code systemTime}: measure each call's system CPU time (strace -c without -w);
      * {@code tampering}: what -e inject= and -e fault= do to calls;
      * {@code paths} is the -P filter (null: every call); {@code notices} takes the tracer's own
-     * messages (the --syscall-limit notice); {@code stackTrace}: report each shown call's stack (-k).
+     * messages (the --syscall-limit notice); {@code stackTrace}: report each shown call's stack (-k);
+     * {@code warnings} takes what is always said (a started command's failed execve).
      */
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
                          boolean decodeArgs, boolean systemTime, Tampering tampering, Qualifiers qualifiers,
-                         PathFilter paths, Consumer<String> notices, boolean stackTrace) {}
+                         PathFilter paths, Consumer<String> notices, boolean stackTrace, Consumer<String> warnings) {}
 
     private final Config config;
     private final AtomicBoolean interrupted = new AtomicBoolean();

@@ -73,13 +73,13 @@ class SeccompProgramTest {
         byte[] elf = LaunchStub.elf(1, 0, filter, true);
         ByteBuffer b = ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN);
         int code = 64 + 56;
-        assertEquals(filter.length / 8, b.getShort(code + 296));
-        long address = b.getLong(code + 304);
-        assertEquals(1, b.get(code + 312), "required");
+        assertEquals(filter.length / 8, b.getShort(code + 304));
+        long address = b.getLong(code + 312);
+        assertEquals(1, b.get(code + 320), "required");
         assertEquals(0x400000 + elf.length - filter.length, address);
         assertEquals(elf.length, b.getLong(64 + 32), "PT_LOAD file size covers the filter");
         assertEquals(ByteBuffer.wrap(filter), ByteBuffer.wrap(elf, elf.length - filter.length, filter.length));
         byte[] none = LaunchStub.elf(1, 0, new byte[0], false);
-        assertEquals(0, ByteBuffer.wrap(none).order(ByteOrder.LITTLE_ENDIAN).getShort(code + 296));
+        assertEquals(0, ByteBuffer.wrap(none).order(ByteOrder.LITTLE_ENDIAN).getShort(code + 304));
     }
 }
