@@ -63,6 +63,9 @@ public final class Main {
         } catch (RuntimeException | Errno e) {
             err.println(NAME + ": " + describe(e));
             code = 1;
+        } catch (OutOfMemoryError e) {
+            err.println(NAME + ": Out of memory");
+            code = 1;
         }
         err.flush();
         System.out.flush();
@@ -105,8 +108,20 @@ public final class Main {
         o.tampering().warnings().forEach(w -> err.println(NAME + ": " + w));
         o.warnings().forEach(w -> err.println(NAME + ": " + w));
         boolean attach = o.command().isEmpty();
-        Session trace = attach ? Session.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
-                : Session.command(o.command()).inheritance(Launch.inheritance(o.envChanges()));
+        PathFilter paths = o.tracePaths().isEmpty() ? null : tracePaths(o, new ValueText(o.hex(), o.decode().xstyle()), err);
+        // As strace: the output is opened before the command is looked for.
+        Sink text = sink(o, err);
+        Session trace;
+        try {
+            if (o.quietConflict() != null) {
+                throw o.quietConflict();
+            }
+            trace = attach ? Session.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
+                    : Session.command(o.command()).inheritance(Launch.inheritance(o.envChanges()));
+        } catch (UsageError | RuntimeException e) {
+            text.close();
+            throw e;
+        }
         SummaryOptions summary = o.summary();
         trace.follow(o.followForks()).decode(o.decode())
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
@@ -118,15 +133,10 @@ public final class Main {
                         err.println(NAME + ": " + notice);
                     }
                 });
-        if (!o.tracePaths().isEmpty()) {
-            trace.tracePaths(tracePaths(o, new ValueText(o.hex(), o.decode().xstyle()), err));
+        if (paths != null) {
+            trace.tracePaths(paths);
         }
         // The seccomp options may widen what the tracer reports (a profile needs every call) and add sinks.
-        Sink text = sink(o, err);
-        if (o.quietConflict() != null) {
-            text.close();
-            throw o.quietConflict();
-        }
         SeccompSetup seccomp = seccomp(o, text, err, !attach);
         trace.selection(seccomp.selection()).seccomp(seccomp.launch());
         Sink sink = seccomp.sink();

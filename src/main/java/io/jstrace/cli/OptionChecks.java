@@ -131,6 +131,10 @@ final class OptionChecks {
             warnings.add("Only the last of -z/--successful-only/-Z/--failed-only options will take effect."
                     + " See status qualifier for more complex filters.");
         }
+        if (s.column == Integer.MAX_VALUE) {
+            // strace allocates COLUMN + 1 spaces, an int that overflows here.
+            throw new UsageError("Out of memory");
+        }
         if (s.user != null) {
             user(s.user);
         }
