@@ -1,0 +1,133 @@
+package io.jstrace.e2e;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Command lines as strace 6.1 takes them, run side by side with /usr/bin/strace (issues 18 and 23). */
+class CommandLineIT {
+    private static final Pattern CALL = Pattern.compile("^(?:\\d+ +)?([a-z_0-9]+)\\(");
+
+    /** Issue 18 item 1: a second -f does not undo -ff; each process gets its file, as under strace. */
+    @Test
+    void fFfWritesAFilePerProcess(@TempDir Path dir) throws Exception {
+        String script = "/bin/true & wait";
+        Run.Result s = Run.exec("strace", "-f", "-o", dir.resolve("s").toString(), "-ff", "/bin/sh", "-c", script);
+        Run.Result j = Run.jstrace("-f", "-o", dir.resolve("j").toString(), "-ff", "/bin/sh", "-c", script);
+        assertEquals(0, s.exit(), s.err());
+        assertEquals(0, j.exit(), j.err());
+        assertEquals(2, files(dir, "s.").size(), "strace's files");
+        assertEquals(2, files(dir, "j.").size(), "a file per process: " + files(dir, "j."));
+        assertFalse(Files.exists(dir.resolve("j")), "no merged file");
+    }
+
+    /** Issue 18 item 1: -c with -ff is refused however the f's are spelt. */
+    @Test
+    void summaryWithSeparateFilesRefused() throws Exception {
+        Run.Result s = Run.exec("strace", "-c", "-f", "-ff", "-o", "/dev/null", "true");
+        Run.Result j = Run.jstrace("-c", "-f", "-ff", "-o", "/dev/null", "true");
+        assertEquals(1, s.exit());
+        assertEquals(s.exit(), j.exit());
+        assertEquals(s.err().replace("strace", "jstrace"), j.err());
+    }
+
+    /** Issue 18 item 4: a regex that adds nothing new to the set is no error. */
+    @Test
+    void classRegexAndName(@TempDir Path dir) throws Exception {
+        String set = "trace=%file,/^stat,connect";
+        Run.Result s = Run.exec("strace", "-e", set, "-o", dir.resolve("s").toString(), "/bin/ls", "/");
+        Run.Result j = Run.jstrace("-e", set, "-o", dir.resolve("j").toString(), "/bin/ls", "/");
+        assertEquals(0, s.exit(), s.err());
+        assertEquals(0, j.exit(), j.err());
+        assertEquals(calls(dir.resolve("s")), calls(dir.resolve("j")));
+        assertTrue(calls(dir.resolve("j")).contains("openat"));
+    }
+
+    /** Issue 18 item 7: bin/jstrace through a symlink on PATH finds its project. */
+    @Test
+    void throughASymlinkOnPath(@TempDir Path dir) throws Exception {
+        Files.createSymbolicLink(dir.resolve("jstrace"), Path.of(Run.JSTRACE));
+        Files.createSymbolicLink(dir.resolve("js"), dir.resolve("jstrace"));
+        for (String name : List.of("jstrace", "js")) {
+            // The shell finds it on PATH, as a user's shell would.
+            Run.Result r = Run.exec(List.of("/bin/sh", "-c", name + " -o /dev/null true"),
+                    Map.of("PATH", dir + ":/usr/bin:/bin"), dir);
+            assertEquals(0, r.exit(), name + ": " + r.err());
+            assertEquals("", r.err());
+        }
+    }
+
+    /** Issue 23 item 9: arguments are bytes; messages give them back as they came, as strace's do. */
+    @Test
+    void nonAsciiArgumentsComeBackAsGiven() throws Exception {
+        String arg = "nosuch-\u00e9-\u4e2d";
+        Run.Result s = Run.exec("strace", arg);
+        Run.Result j = Run.jstrace(arg);
+        assertEquals(1, j.exit());
+        assertEquals(s.err().replace("strace: ", "jstrace: "), j.err(), "byte for byte");
+    }
+
+    /** Issue 18 item 6: an output command that is not there is strace's one line per failure, no Java words. */
+    @Test
+    void pipeToAMissingCommand() throws Exception {
+        Run.Result s = Run.exec("strace", "-o", "|nosuch-command-x", "true");
+        Run.Result j = Run.jstrace("-o", "|nosuch-command-x", "true");
+        assertEquals(0, s.exit());
+        assertEquals(s.exit(), j.exit(), j.err());
+        // Whether a write fails before the shell is gone is a race, under strace too.
+        for (String line : j.err().split("\n")) {
+            assertTrue(!line.startsWith("jstrace") || line.equals("jstrace: |nosuch-command-x: Broken pipe"), j.err());
+        }
+        assertFalse(j.err().contains("java") || j.err().contains("Exception"), j.err());
+    }
+
+    /** Issue 23 item 9: a command that cannot be executed is strace's "exec: REASON", exit status 1. */
+    @Test
+    void commandThatCannotBeExecuted() throws Exception {
+        for (List<String> opts : List.of(List.<String>of(), List.of("-e", "trace=exit_group"), List.of("-o", "/dev/null"))) {
+            List<String> s = new java.util.ArrayList<>(List.of("strace"));
+            List<String> j = new java.util.ArrayList<>(List.of(Run.JSTRACE));
+            s.addAll(opts);
+            j.addAll(opts);
+            s.add("/");
+            j.add("/");
+            Run.Result rs = Run.exec(s, null, null);
+            Run.Result rj = Run.exec(j, null, null);
+            assertEquals(1, rs.exit());
+            assertEquals(1, rj.exit(), rj.err());
+            String hex = "0x[0-9a-f]+ /";
+            assertEquals(rs.err().replaceAll(hex, "").replace("strace: ", "TRACER: "),
+                    rj.err().replaceAll(hex, "").replace("jstrace: ", "TRACER: "), String.join(" ", opts));
+        }
+    }
+
+    private static List<Path> files(Path dir, String prefix) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
+        }
+    }
+
+    private static TreeSet<String> calls(Path file) throws IOException {
+        TreeSet<String> names = new TreeSet<>();
+        for (String line : Run.lines(file)) {
+            Matcher m = CALL.matcher(line);
+            if (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+}
