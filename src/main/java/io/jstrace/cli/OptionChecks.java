@@ -187,8 +187,8 @@ final class OptionChecks {
         boolean verbose = s.table.all().stream().noneMatch(s.abbrev);
         DecodeOptions decode = new DecodeOptions(s.stringLimit, verbose, fdDetail(decodeFds), s.xstyle,
                 s.table.all().stream().allMatch(s.dereference));
-        Selection sel = s.trace == null ? new Selection(sc -> true, true, s.signals)
-                : new Selection(s.trace, s.trace.unknown(), s.signals);
+        // A number the table does not know is always shown, whatever -e trace= says, as by strace.
+        Selection sel = new Selection(s.trace == null ? sc -> true : s.trace, true, s.signals);
         return new Options(follow, s.output, s.append, decode, ValueText.Hex.values()[hex], s.column, stamp,
                 s.relativeDigits, s.durationDigits, s.numbers, members(Options.Quiet.class, quiet), sel, statuses,
                 List.copyOf(s.pids), List.copyOf(command), s.color, s.summary.build(), List.copyOf(warnings),

@@ -30,16 +30,11 @@ public final class TraceExpr {
         }
     }
 
-    /** A set of x86_64 syscall numbers, or everything but them; numbers not in the table count as unknown. */
+    /** A set of x86_64 syscall numbers, or everything but them. */
     public record SyscallSet(BitSet numbers, boolean inverted) implements Predicate<Syscall> {
         @Override
         public boolean test(Syscall s) {
             return numbers.get(s.number()) != inverted;
-        }
-
-        /** Whether a syscall the table does not know (printed as syscall_0x...) is in the set. */
-        public boolean unknown() {
-            return inverted;
         }
     }
 
