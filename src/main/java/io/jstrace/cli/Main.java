@@ -164,7 +164,10 @@ public final class Main {
             int[] child = new int[1];
             // Interactive, the terminal's signals are passed on to the command, as strace does.
             FatalSignals.install(interactive ? sig -> forward(child[0], sig) : sig -> { });
-            ExitStatus status = trace.onStart(pid -> child[0] = pid)
+            ExitStatus status = trace.onStart(pid -> {
+                        child[0] = pid;
+                        Sys.releaseStandardFds(0, 1); // the command has its own copies
+                    })
                     .alsoAttach(o.pids().stream().mapToInt(Integer::intValue).toArray()).run(sink::accept);
             sink.close();
             if (status.killed()) {

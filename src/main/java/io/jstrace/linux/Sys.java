@@ -15,7 +15,9 @@ public final class Sys {
     public static final int NR_WRITE = TABLE.number("write"), NR_GETPID = TABLE.number("getpid"),
             NR_GETTID = TABLE.number("gettid"), NR_KILL = TABLE.number("kill"), NR_TGKILL = TABLE.number("tgkill"),
             NR_MEMFD_CREATE = TABLE.number("memfd_create"), NR_SETRLIMIT = TABLE.number("setrlimit");
-    private static final int RLIMIT_CORE = 4;
+    private static final int RLIMIT_CORE = 4, O_CLOEXEC = 0x80000;
+    private static final int NR_PIPE2 = TABLE.number("pipe2"), NR_DUP3 = TABLE.number("dup3"),
+            NR_CLOSE = TABLE.number("close");
 
     /** {@code syscall(number, args...)}: returns the result, or the negated errno on failure. */
     public static long syscall(long number, long... args) {
@@ -32,6 +34,27 @@ public final class Sys {
      */
     public static void warmUp() {
         getpid();
+    }
+
+    /**
+     * Points {@code fds} at the read end of a pipe whose write end is closed, as strace does with
+     * its stdin and stdout once the command is started: a pipe the command reads from or writes
+     * to then ends when the command closes it, not when jstrace exits. (They are not left closed:
+     * a file opened later would take their numbers.)
+     */
+    public static void releaseStandardFds(int... fds) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment pipe = arena.allocate(JAVA_INT, 2);
+            if (syscall(NR_PIPE2, pipe.address(), O_CLOEXEC) < 0) {
+                return;
+            }
+            int read = pipe.getAtIndex(JAVA_INT, 0);
+            syscall(NR_CLOSE, pipe.getAtIndex(JAVA_INT, 1));
+            for (int fd : fds) {
+                syscall(NR_DUP3, read, fd, O_CLOEXEC);
+            }
+            syscall(NR_CLOSE, read);
+        }
     }
 
     public static int getpid() {

@@ -114,6 +114,34 @@ class CommandLineIT {
         }
     }
 
+    /** A call the table does not know is shown whatever -e trace= selects, as strace shows it. */
+    @Test
+    void unknownCallsAlwaysShown() throws Exception {
+        String py = "import ctypes; ctypes.CDLL(None).syscall(500, 1, 2, 3, 4, 5, 6)";
+        for (String set : List.of("none", "read", "%file")) {
+            Run.Result s = Run.exec("strace", "-qq", "-e", "trace=" + set, "-e", "signal=none", "python3", "-c", py);
+            Run.Result j = Run.jstrace("-qq", "-e", "trace=" + set, "-e", "signal=none", "python3", "-c", py);
+            String line = "syscall_0x1f4(0x1, 0x2, 0x3, 0x4, 0x5, 0x6) = -1 ENOSYS (Function not implemented)";
+            assertTrue(s.err().contains(line), s.err());
+            assertTrue(j.err().contains(line), set + ": " + j.err());
+        }
+    }
+
+    /**
+     * jstrace lets go of its stdin and stdout once the command runs, as strace does: a pipe into
+     * the command breaks when the command closes it (yes gets SIGPIPE), not when jstrace exits.
+     */
+    @Test
+    void standardFdsReleased(@TempDir Path dir) throws Exception {
+        Path status = dir.resolve("status");
+        for (String tracer : List.of("strace", Run.JSTRACE)) {
+            Files.deleteIfExists(status);
+            Run.Result r = Run.exec("bash", "-c", "{ yes; echo $? > " + status + "; } | " + tracer
+                    + " -qq -e trace=none sh -c 'exec <&-; sleep 1; cat " + status + "'");
+            assertEquals("141\n", r.out(), tracer + ": " + r.err());
+        }
+    }
+
     private static List<Path> files(Path dir, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
