@@ -20,8 +20,14 @@ public final class FakeMemory implements TraceeMemory {
     private long next = BASE;
 
     /** Places (or replaces) {@code bytes} at {@code addr}. */
-    public void put(long addr, byte[] bytes) {
+    public FakeMemory put(long addr, byte[] bytes) {
         regions.put(addr, bytes.clone());
+        return this;
+    }
+
+    /** Places {@code s} and its NUL at {@code addr}. */
+    public FakeMemory string(long addr, String s) {
+        return put(addr, (s + "\0").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
     }
 
     /** Places {@code bytes} at a new address, followed by an unreadable page, and returns it. */

@@ -2,6 +2,7 @@ package io.jstrace.trace;
 
 import io.jstrace.decode.Call;
 import io.jstrace.decode.DecodeOptions;
+import io.jstrace.decode.FakeMemory;
 import io.jstrace.decode.FdPaths;
 import io.jstrace.model.Event;
 import io.jstrace.model.Value;
