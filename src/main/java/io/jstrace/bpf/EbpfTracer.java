@@ -7,6 +7,7 @@ import io.jstrace.linux.Sys;
 import io.jstrace.linux.Waiter;
 import io.jstrace.model.Event;
 import io.jstrace.syscalls.SyscallTable;
+import io.jstrace.trace.Proc;
 import io.jstrace.trace.Sink;
 import io.jstrace.trace.Tracer;
 
@@ -100,7 +101,7 @@ public final class EbpfTracer {
                 Sys.kill(pid, SIGKILL);
                 throw e;
             }
-            events.traced(pid, now(), Event.How.STARTED);
+            events.traced(pid, pid, now(), Event.How.STARTED);
             Sys.kill(pid, SIGCONT);
             loop(session, events, order, lines, () -> reaped.get() && events.live().isEmpty(), () -> Sys.kill(pid, SIGKILL));
             try {
@@ -125,7 +126,7 @@ public final class EbpfTracer {
                 }
                 for (int tid : tids) {
                     session.trace(tid, false);
-                    events.traced(tid, now(), Event.How.ATTACHED);
+                    events.traced(Proc.processOf(pid), tid, now(), Event.How.ATTACHED);
                 }
             }
             if (events.live().isEmpty()) {

@@ -33,7 +33,8 @@ final class RecordEvents {
     private final long epochOffset;
     private final SyscallTable table = SyscallTable.x86_64();
     private final Map<Integer, Entered> entered = new HashMap<>();
-    private final Set<Integer> live = new HashSet<>();
+    /** Threads traced and not yet ended, with their processes. */
+    private final Map<Integer, Integer> live = new HashMap<>();
     /** The last signal queued for each process, until taken: the one that killed it, if it dies of it untaken. */
     private final Map<Integer, Record> queued = new HashMap<>();
     private final java.util.function.Consumer<String> losses;
@@ -49,18 +50,18 @@ final class RecordEvents {
         this.fds = config.decode().fdDetail() > 0 ? new FdHistory(config.fdPaths(), config.decode().fdDetail()) : null;
     }
 
-    /** A thread traced from the start ({@code how}: the started command, or attached). */
-    void traced(int tid, long time, Event.How how) {
-        live.add(tid);
+    /** A thread of process {@code pid} traced from the start ({@code how}: the started command, or attached). */
+    void traced(int pid, int tid, long time, Event.How how) {
+        live.put(tid, pid);
         if (fds != null) {
             fds.started(tid);
         }
-        out.add(new Event.Attached(tid, time, how));
+        out.add(new Event.Attached(pid, tid, time, how));
     }
 
     /** Threads traced and not yet ended. */
     Set<Integer> live() {
-        return live;
+        return live.keySet();
     }
 
     void record(byte[] buffer, int length) {
@@ -87,8 +88,8 @@ final class RecordEvents {
                 }
             }
             case Layout.FORK -> {
-                live.add(r.tid());
-                out.add(new Event.Attached(r.tid(), time, Event.How.FOLLOWED));
+                live.put(r.tid(), r.tgid());
+                out.add(new Event.Attached(r.tgid(), r.tid(), time, Event.How.FOLLOWED));
             }
             case Layout.EXIT -> ended(r, time);
             case Layout.SIGNAL -> signal(r, time);
@@ -114,13 +115,13 @@ final class RecordEvents {
         if (q != null && q.nr() == r.nr()) {
             queued.remove(r.tgid());
         }
-        report(r, r.tid(), time);
+        report(r, r.tgid(), r.tid(), time);
     }
 
-    private void report(Record r, int tid, long time) {
+    private void report(Record r, int pid, int tid, long time) {
         if (config.selection().signals().test(r.nr())) {
             byte[] info = r.regions().isEmpty() ? null : r.regions().get(0).data();
-            out.add(new Event.Signal(tid, time, r.nr(), info == null ? null : Siginfo.decode(new Bytes(info)), Event.NO_IP));
+            out.add(new Event.Signal(pid, tid, time, r.nr(), info == null ? null : Siginfo.decode(new Bytes(info)), Event.NO_IP));
         }
     }
 
@@ -135,7 +136,7 @@ final class RecordEvents {
                 fds != null ? fds : config.fdPaths());
         CallDecoding d = CallDecoding.entry(call, sc, config.decodeArgs(), config.qualifiers().raw(sc));
         long time = r.entryTime() + epochOffset;
-        out.add(new Event.SyscallEntry(r.tid(), time, r.nr(), d.name(), d.entryArgs(), d.rest(), r.ip(), r.args()));
+        out.add(new Event.SyscallEntry(r.tgid(), r.tid(), time, r.nr(), d.name(), d.entryArgs(), d.rest(), r.ip(), r.args()));
         return new Entered(r.nr(), d, memory, time, r.ip());
     }
 
@@ -158,7 +159,7 @@ final class RecordEvents {
             fds.done(r.tid(), sc, r.args(), r.ret());
         }
         long duration = time - e.entryTime();
-        out.add(new Event.SyscallExit(r.tid(), time, r.nr(), e.decoding().name(), e.decoding().exitArgs(),
+        out.add(new Event.SyscallExit(r.tgid(), r.tid(), time, r.nr(), e.decoding().name(), e.decoding().exitArgs(),
                 e.decoding().result(), duration, config.systemTime() ? duration : -1, Event.Tampered.NONE, e.ip()));
     }
 
@@ -176,34 +177,34 @@ final class RecordEvents {
         Event.Result result = ret < 0 && ret >= -MAX_ERRNO ? Errnos.failure(-ret)
                 : new Event.Result.Success(Value.Num.dec(ret));
         entered.remove(Record.intField(b, Layout.TID));
-        out.now(new Event.SyscallExit(Record.intField(b, Layout.TID), time + epochOffset, nr, name, List.of(), result,
+        out.now(new Event.SyscallExit(Record.intField(b, Layout.TGID), Record.intField(b, Layout.TID), time + epochOffset, nr, name, List.of(), result,
                 duration, config.systemTime() ? duration : -1, Event.Tampered.NONE, Record.longField(b, Layout.IP)));
     }
 
     /** The thread's end: a call it was in ends with {@code = ?}, then how it ended (sched_process_exit's exit_code). */
     private void ended(Record r, long time) {
-        if (!live.remove(r.tid()) || (r.nr() & Layout.HIDDEN) != 0) {
+        if (live.remove(r.tid()) == null || (r.nr() & Layout.HIDDEN) != 0) {
             return;
         }
         Entered e = entered.remove(r.tid());
         if (e != null) {
-            out.add(new Event.SyscallExit(r.tid(), time, e.nr(), e.decoding().name(), e.decoding().exitArgs(),
+            out.add(new Event.SyscallExit(r.tgid(), r.tid(), time, e.nr(), e.decoding().name(), e.decoding().exitArgs(),
                     new Event.Result.None(), time - e.entryTime(), -1, Event.Tampered.NONE, Event.NO_IP));
         }
         int code = (int) r.ret();
         Record fatal = queued.get(r.tgid());
         if (fatal != null && fatal.nr() == (code & 0x7f)) {
             queued.remove(r.tgid());
-            report(fatal, r.tid(), time);
+            report(fatal, r.tgid(), r.tid(), time);
         }
-        out.add((code & 0x7f) == 0 ? new Event.Exited(r.tid(), time, (code >> 8) & 0xff)
-                : new Event.Killed(r.tid(), time, code & 0x7f, (code & 0x80) != 0));
+        out.add((code & 0x7f) == 0 ? new Event.Exited(r.tgid(), r.tid(), time, (code >> 8) & 0xff)
+                : new Event.Killed(r.tgid(), r.tid(), time, code & 0x7f, (code & 0x80) != 0));
     }
 
     /** Threads still traced when tracing stops: detached, as ptrace would leave them. */
     void detachAll(long time) {
-        for (int tid : List.copyOf(live)) {
-            out.add(new Event.Detached(tid, time));
+        for (Map.Entry<Integer, Integer> t : List.copyOf(live.entrySet())) {
+            out.add(new Event.Detached(t.getValue(), t.getKey(), time));
         }
         live.clear();
     }

@@ -4,6 +4,10 @@ import java.util.List;
 
 /** What the tracer reports, in the order it happened. Every sink consumes these. */
 public sealed interface Event {
+    /** The process (thread group) of the thread: strace's pid in {@code -ff} file names. */
+    int pid();
+
+    /** The thread, as strace's {@code [pid N]} prefix shows it. */
     int tid();
 
     long timeNanos();
@@ -17,10 +21,10 @@ public sealed interface Event {
      * {@code ip} is the instruction pointer at the stop (-i); {@code args} the six argument
      * registers as the kernel (and a seccomp filter) sees them, empty where not known.
      */
-    record SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, Rest rest,
+    record SyscallEntry(int pid, int tid, long timeNanos, int number, String name, List<Value> entryArgs, Rest rest,
                         long ip, long[] args) implements Event {
-        public SyscallEntry(int tid, long timeNanos, int number, String name, List<Value> entryArgs, Rest rest, long ip) {
-            this(tid, timeNanos, number, name, entryArgs, rest, ip, new long[0]);
+        public SyscallEntry(int pid, int tid, long timeNanos, int number, String name, List<Value> entryArgs, Rest rest, long ip) {
+            this(pid, tid, timeNanos, number, name, entryArgs, rest, ip, new long[0]);
         }
     }
 
@@ -44,7 +48,7 @@ public sealed interface Event {
      * used meanwhile (wait4's ru_stime, what strace -c counts), or -1 when it was not measured;
      * {@code ip} the instruction pointer at the exit stop (-i).
      */
-    record SyscallExit(int tid, long timeNanos, int number, String name, List<Value> exitArgs, Result result,
+    record SyscallExit(int pid, int tid, long timeNanos, int number, String name, List<Value> exitArgs, Result result,
                        long durationNanos, long systemNanos, Tampered tampered, long ip) implements Event {}
 
     /**
@@ -59,7 +63,7 @@ public sealed interface Event {
      * The data a read or write call moved (-e read=, -e write=), right after its exit: strace's hex
      * dump. The parts come in strace's order: buffer or vector headings, each followed by its data.
      */
-    record IoDump(int tid, long timeNanos, List<DumpPart> parts) implements Event {}
+    record IoDump(int pid, int tid, long timeNanos, List<DumpPart> parts) implements Event {}
 
     /** One piece of an {@link IoDump}. */
     sealed interface DumpPart {
@@ -78,27 +82,27 @@ public sealed interface Event {
      * exit, a signal, a stop). {@code atEntry}: taken at the syscall's entry since it would be
      * gone by its end (execve, exit), and then printed after the exit or the death of the thread.
      */
-    record Backtrace(int tid, long timeNanos, List<StackFrame> frames, boolean atEntry) implements Event {}
+    record Backtrace(int pid, int tid, long timeNanos, List<StackFrame> frames, boolean atEntry) implements Event {}
 
     /** A signal delivered to the tracee, with its siginfo. */
-    record Signal(int tid, long timeNanos, int signal, Value siginfo, long ip) implements Event {}
+    record Signal(int pid, int tid, long timeNanos, int signal, Value siginfo, long ip) implements Event {}
 
     /** A group-stop: {@code --- stopped by SIGSTOP ---}. */
-    record Stopped(int tid, long timeNanos, int signal, long ip) implements Event {}
+    record Stopped(int pid, int tid, long timeNanos, int signal, long ip) implements Event {}
 
-    record Exited(int tid, long timeNanos, int code) implements Event {}
+    record Exited(int pid, int tid, long timeNanos, int code) implements Event {}
 
-    record Killed(int tid, long timeNanos, int signal, boolean core) implements Event {}
+    record Killed(int pid, int tid, long timeNanos, int signal, boolean core) implements Event {}
 
     /** A thread is traced from now on: the started command, a -p attach, or a followed fork/clone. */
-    record Attached(int tid, long timeNanos, How how) implements Event {}
+    record Attached(int pid, int tid, long timeNanos, How how) implements Event {}
 
     enum How { STARTED, ATTACHED, FOLLOWED }
 
-    record Detached(int tid, long timeNanos) implements Event {}
+    record Detached(int pid, int tid, long timeNanos) implements Event {}
 
     /** The thread group leader {@code tid} was replaced by thread {@code formerTid} doing execve. */
-    record Superseded(int tid, long timeNanos, int formerTid) implements Event {}
+    record Superseded(int pid, int tid, long timeNanos, int formerTid) implements Event {}
 
     /** A syscall's outcome: the value, how to print it, and the errno name if it failed. */
     sealed interface Result {

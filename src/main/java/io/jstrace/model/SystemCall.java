@@ -20,6 +20,10 @@ public record SystemCall(Event.SyscallEntry entry, Event.SyscallExit exit, CallS
         }
     }
 
+    public int pid() {
+        return entry != null ? entry.pid() : exit.pid();
+    }
+
     public int tid() {
         return entry != null ? entry.tid() : exit.tid();
     }

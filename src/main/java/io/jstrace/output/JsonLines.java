@@ -117,7 +117,7 @@ public final class JsonLines implements Sink {
         Event.SyscallExit exit = call.exit();
         g.writeStartObject();
         g.writeStringField("type", "syscall");
-        ids(call.tid());
+        ids(call.pid(), call.tid());
         g.writeNumberField("time_ns", call.timeNanos());
         g.writeStringField("name", call.name());
         JsonSyscall.fields(g, call);
@@ -161,7 +161,7 @@ public final class JsonLines implements Sink {
     private void head(String type, Event e) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", type);
-        ids(e.tid());
+        ids(e.pid(), e.tid());
         g.writeNumberField("time_ns", e.timeNanos());
     }
 
@@ -194,8 +194,8 @@ public final class JsonLines implements Sink {
         end(b.tid());
     }
 
-    private void ids(int tid) throws IOException {
-        g.writeNumberField("pid", threads.pid(tid));
+    private void ids(int pid, int tid) throws IOException {
+        g.writeNumberField("pid", pid);
         g.writeNumberField("tid", tid);
     }
 

@@ -7,10 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What structured outputs say about a thread beyond its tid: its process (thread group) id and
- * its name. Events carry only tids, so this reads /proc/TID/status and /proc/TID/comm when a
- * thread is attached (it exists then: it is stopped or about to report its first stop) and
- * the name again after a successful execve; later look-ups are a map read.
+ * What structured outputs say about a thread beyond its ids: its name. This reads /proc/TID/comm
+ * when a thread is attached (it exists then: it is stopped or about to report its first stop)
+ * and again after a successful execve; later look-ups are a map read.
  */
 final class Threads {
     /** {@code name} is the kernel's comm: the executable's name, at most 15 bytes. */
@@ -24,8 +23,7 @@ final class Threads {
      */
     boolean learn(Event e) {
         if (e instanceof Event.Attached a) {
-            int pid = Proc.tgid(a.tid());
-            known.put(a.tid(), new Info(pid > 0 ? pid : a.tid(), Proc.comm(a.tid())));
+            known.put(a.tid(), new Info(a.pid(), Proc.comm(a.tid())));
             return true;
         }
         if (e instanceof Event.SyscallExit x && isExec(x)) {

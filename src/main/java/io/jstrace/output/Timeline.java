@@ -112,7 +112,7 @@ public final class Timeline implements Sink {
         g.writeStringField("name", call.name());
         g.writeStringField("cat", "syscall");
         g.writeStringField("ph", "X");
-        ids(call.tid());
+        ids(call.pid(), call.tid());
         g.writeFieldName("ts");
         micros(start - origin);
         g.writeFieldName("dur");
@@ -130,7 +130,7 @@ public final class Timeline implements Sink {
         g.writeStringField("cat", cat);
         g.writeStringField("ph", "i");
         g.writeStringField("s", "t");
-        ids(e.tid());
+        ids(e.pid(), e.tid());
         g.writeFieldName("ts");
         micros(e.timeNanos() - origin);
         g.writeObjectFieldStart("args");
@@ -143,8 +143,8 @@ public final class Timeline implements Sink {
         g.writeEndObject();
     }
 
-    private void ids(int tid) throws IOException {
-        g.writeNumberField("pid", threads.pid(tid));
+    private void ids(int pid, int tid) throws IOException {
+        g.writeNumberField("pid", pid);
         g.writeNumberField("tid", tid);
     }
 

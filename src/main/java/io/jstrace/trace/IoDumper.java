@@ -38,7 +38,7 @@ final class IoDumper {
     }
 
     /** The dump for {@code call} of syscall {@code name} that just exited, or null when there is none. */
-    Event.IoDump dump(Call call, String name, long timeNanos) {
+    Event.IoDump dump(int pid, Call call, String name, long timeNanos) {
         Plan p = plan(call.number, name);
         int fd = call.intArg(0);
         if (p == NONE || fd < 0) {
@@ -62,7 +62,7 @@ final class IoDumper {
                 case MMSG -> mmsgs(call, addr, parts);
             }
         }
-        return parts.isEmpty() ? null : new Event.IoDump(call.tid, timeNanos, List.copyOf(parts));
+        return parts.isEmpty() ? null : new Event.IoDump(pid, call.tid, timeNanos, List.copyOf(parts));
     }
 
     private Plan plan(int nr, String name) {

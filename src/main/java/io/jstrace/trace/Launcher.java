@@ -46,8 +46,9 @@ final class Launcher {
     static int attach(List<Integer> pids, boolean allThreads, int options, Tasks tasks, Consumer<String> warn) {
         int attached = 0;
         for (int pid : pids) {
+            int process = Proc.processOf(pid);
             try {
-                seize(pid, options, tasks);
+                seize(process, pid, options, tasks);
                 attached++;
             } catch (Errno e) {
                 warn.accept("attach: ptrace(PTRACE_SEIZE, " + pid + "): " + Errnos.message(e.errno()));
@@ -59,7 +60,7 @@ final class Launcher {
             for (int tid : Proc.threads(pid)) {
                 if (tasks.get(tid) == null) {
                     try {
-                        seize(tid, options, tasks);
+                        seize(process, tid, options, tasks);
                         attached++;
                     } catch (Errno e) {
                         // Gone since /proc listed it.
@@ -70,9 +71,9 @@ final class Launcher {
         return attached;
     }
 
-    private static void seize(int tid, int options, Tasks tasks) throws Errno {
+    private static void seize(int pid, int tid, int options, Tasks tasks) throws Errno {
         Ptrace.seize(tid, options);
         Ptrace.interrupt(tid);
-        tasks.add(tid, Event.How.ATTACHED);
+        tasks.add(pid, tid, Event.How.ATTACHED);
     }
 }

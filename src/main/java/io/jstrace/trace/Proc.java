@@ -43,6 +43,12 @@ public final class Proc {
         return -1;
     }
 
+    /** The process of thread {@code tid}: /proc's word, or the tid itself once the thread is gone. */
+    public static int processOf(int tid) {
+        int pid = tgid(tid);
+        return pid > 0 ? pid : tid;
+    }
+
     /** The name the kernel keeps for thread {@code tid} (comm, at most 15 bytes); null if it is gone. */
     public static String comm(int tid) {
         try {

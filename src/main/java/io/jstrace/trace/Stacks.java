@@ -44,7 +44,7 @@ final class Stacks {
     void now(Task t) {
         List<StackFrame> frames = unwinder == null ? null : walk(t);
         if (frames != null) {
-            events.add(new Event.Backtrace(t.tid, events.now(), frames, false));
+            events.add(new Event.Backtrace(t.pid, t.tid, events.now(), frames, false));
         }
     }
 
@@ -53,7 +53,7 @@ final class Stacks {
         if (c.entryStack() == null) {
             return false;
         }
-        events.add(new Event.Backtrace(t.tid, events.now(), c.entryStack(), true));
+        events.add(new Event.Backtrace(t.pid, t.tid, events.now(), c.entryStack(), true));
         return true;
     }
 

@@ -120,7 +120,7 @@ final class SyscallStops {
         long entryNanos = events.nanoTime();
         // -k: strace shows the new program's stack after the launch, not the launcher's.
         t.call = new CallInProgress(d, entryNanos, t.systemNanos, launchExec ? null : stacks.atEntry(t, d.name()));
-        events.add(new Event.SyscallEntry(t.tid, events.now(), nr, d.name(), d.entryArgs(), d.rest(),
+        events.add(new Event.SyscallEntry(t.pid, t.tid, events.now(), nr, d.name(), d.entryArgs(), d.rest(),
                 info.instructionPointer(), args));
     }
 
@@ -153,7 +153,7 @@ final class SyscallStops {
         d.exit(call.ret(), call.failed());
         Event.Result r = d.result();
         emitExit(t, c, d.exitArgs(), r, info.instructionPointer());
-        Event.IoDump dump = dumper.dump(call, c.decoded().name(), events.now());
+        Event.IoDump dump = dumper.dump(t.pid, call, c.decoded().name(), events.now());
         if (dump != null) {
             events.add(dump);
         }
@@ -166,7 +166,7 @@ final class SyscallStops {
     }
 
     private void emitExit(Task t, CallInProgress c, List<Value> shown, Event.Result r, long ip) {
-        events.add(new Event.SyscallExit(t.tid, events.now(), c.decoded().call().number, c.decoded().name(), shown, r,
+        events.add(new Event.SyscallExit(t.pid, t.tid, events.now(), c.decoded().call().number, c.decoded().name(), shown, r,
                 events.nanoTime() - c.entryNanos(), config.systemTime() ? t.systemNanos - c.entrySystemNanos() : -1,
                 t.tampering.outcome(), ip));
         t.call = null;

@@ -4,6 +4,8 @@ import io.jstrace.linux.CloneUntraced;
 
 /** What the tracer knows about one traced thread between its stops. */
 final class Task {
+    /** The thread's process (thread group): its leader's tid. */
+    final int pid;
     /** Changes when a non-leader thread execs and takes over the leader's tid. */
     int tid;
     /** Output stays hidden until the first execve of a started command (the launch stub is not shown). */
@@ -23,7 +25,8 @@ final class Task {
     /** CLONE_UNTRACED cleared at this call's seccomp stop, to put back at its exit stop. */
     CloneUntraced.Undo untracedUndo;
 
-    Task(int tid) {
+    Task(int pid, int tid) {
+        this.pid = pid;
         this.tid = tid;
     }
 }

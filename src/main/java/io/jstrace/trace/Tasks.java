@@ -58,39 +58,42 @@ final class Tasks {
     /** Forgets {@code t}, detached: it reports nothing more. */
     void detached(Task t) {
         byTid.remove(t.tid);
-        events.add(new Event.Detached(t.tid, events.now()));
+        events.add(new Event.Detached(t.pid, t.tid, events.now()));
     }
 
-    /** A thread that comes under the tracer; its attach is reported. */
-    Task add(int tid, Event.How how) {
-        Task t = new Task(tid);
+    /** A thread of process {@code pid} that comes under the tracer; its attach is reported. */
+    Task add(int pid, int tid, Event.How how) {
+        Task t = new Task(pid, tid);
         byTid.put(tid, t);
-        events.add(new Event.Attached(tid, events.now(), how));
+        events.add(new Event.Attached(pid, tid, events.now(), how));
         return t;
     }
 
     /** The command's launcher, seized: its calls stay hidden until the command's execve. */
     void started(int pid) {
         mainPid = pid;
-        add(pid, Event.How.STARTED).hidden = true;
+        add(pid, pid, Event.How.STARTED).hidden = true;
     }
 
     /** A new child's first stop, come before its parent's fork, vfork or clone event. */
     Task aheadOfParentEvent(int tid) {
-        Task t = add(tid, Event.How.FOLLOWED);
+        Task t = add(Proc.processOf(tid), tid, Event.How.FOLLOWED);
         t.aheadOfParentEvent = true;
         return t;
     }
 
-    /** {@code parent}'s fork, vfork or clone event: its new child is traced from now on. */
-    void forked(Task parent) {
+    /**
+     * {@code parent}'s fork, vfork or clone ({@code cloned}) event: its new child is traced from
+     * now on. A fork's child is a process of its own; a clone's may be a thread of the parent's.
+     */
+    void forked(Task parent, boolean cloned) {
         try {
             int child = (int) Ptrace.eventMessage(parent.tid);
             Task known = byTid.get(child);
             if (known != null) {
                 known.aheadOfParentEvent = false;
             } else if (!goneAheadOfParentEvent.remove(child)) {
-                add(child, Event.How.FOLLOWED);
+                add(cloned ? Proc.processOf(child) : child, child, Event.How.FOLLOWED);
             }
         } catch (Errno e) {
             // The parent vanished; its child, if any, reports itself.
@@ -109,7 +112,7 @@ final class Tasks {
             Task execing = byTid.remove(former);
             if (execing != null) {
                 calls.unfinished(t);
-                events.add(new Event.Superseded(t.tid, events.now(), former));
+                events.add(new Event.Superseded(t.pid, t.tid, events.now(), former));
                 execing.tid = t.tid;
                 byTid.put(t.tid, execing);
             }
@@ -135,9 +138,9 @@ final class Tasks {
             return;
         }
         if (WaitStatus.exited(s)) {
-            events.add(new Event.Exited(t.tid, events.now(), WaitStatus.exitCode(s)));
+            events.add(new Event.Exited(t.pid, t.tid, events.now(), WaitStatus.exitCode(s)));
         } else {
-            events.add(new Event.Killed(t.tid, events.now(), WaitStatus.termSignal(s), WaitStatus.coreDumped(s)));
+            events.add(new Event.Killed(t.pid, t.tid, events.now(), WaitStatus.termSignal(s), WaitStatus.coreDumped(s)));
         }
         if (c != null) {
             stacks.fromEntry(t, c);

@@ -221,7 +221,7 @@ public final class Tracer {
                 if (!t.hidden && (sig == Signals.SIGSTOP || sig == Signals.SIGTSTP || sig == Signals.SIGTTIN
                         || sig == Signals.SIGTTOU)) {
                     // Group-stop: report it and let job control keep the thread stopped.
-                    events.add(new Event.Stopped(t.tid, events.now(), sig, calls.ip(t.tid)));
+                    events.add(new Event.Stopped(t.pid, t.tid, events.now(), sig, calls.ip(t.tid)));
                     stacks.now(t);
                     Ptrace.listen(t.tid);
                 } else {
@@ -229,7 +229,7 @@ public final class Tracer {
                 }
             }
             case Ptrace.EVENT_FORK, Ptrace.EVENT_VFORK, Ptrace.EVENT_CLONE -> {
-                tasks.forked(t);
+                tasks.forked(t, event == Ptrace.EVENT_CLONE);
                 resume(t, 0);
             }
             case Ptrace.EVENT_EXEC -> {
@@ -253,7 +253,7 @@ public final class Tracer {
         if (!t.hidden && config.selection().signals().test(sig)) {
             byte[] raw = Ptrace.siginfo(t.tid);
             Value si = raw != null ? Siginfo.decode(new Bytes(raw)) : null;
-            events.add(new Event.Signal(t.tid, events.now(), sig, si, calls.ip(t.tid)));
+            events.add(new Event.Signal(t.pid, t.tid, events.now(), sig, si, calls.ip(t.tid)));
             stacks.now(t);
         }
         resume(t, sig);

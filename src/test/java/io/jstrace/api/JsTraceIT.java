@@ -148,7 +148,7 @@ class JsTraceIT {
             stopper.join();
             // In between: the sleep resuming its interrupted call (restart_syscall), unfinished.
             assertInstanceOf(Event.Attached.class, seen.getFirst());
-            assertEquals(new Event.Detached(pid, seen.getLast().timeNanos()), seen.getLast());
+            assertEquals(new Event.Detached(pid, pid, seen.getLast().timeNanos()), seen.getLast());
             assertRunningUntraced(pid);
         } finally {
             kill(pid);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class EventOrderTest {
     private static Event at(int tid, long time) {
-        return new Event.Exited(tid, time, 0);
+        return new Event.Exited(tid, tid, time, 0);
     }
 
     @Test

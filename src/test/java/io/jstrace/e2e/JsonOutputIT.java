@@ -82,6 +82,38 @@ class JsonOutputIT {
         assertTrue(all.contains("{\"call\":\"WIFEXITED\",\"args\":[{\"name\":\"s\"}]}"), all);
     }
 
+    /**
+     * Every event carries its thread's process: the threads' events the main thread's pid, the
+     * forked child's its own; in the API's events and in the JSON lines made of them.
+     */
+    @Test
+    void eventsCarryTheProcessOfTheirThread() throws Exception {
+        List<io.jstrace.model.Event> events = new java.util.ArrayList<>();
+        io.jstrace.api.JsTrace.command(Run.tracee("threads")).follow(true).run(events::add);
+        Map<Integer, Integer> pidOfTid = new java.util.TreeMap<>();
+        for (io.jstrace.model.Event e : events) {
+            Integer before = pidOfTid.put(e.tid(), e.pid());
+            assertTrue(before == null || before == e.pid(), "thread " + e.tid() + " changed process: " + e);
+        }
+        int main = events.getFirst().tid();
+        assertEquals(main, events.getFirst().pid());
+        long threads = pidOfTid.entrySet().stream().filter(t -> t.getKey() != main && t.getValue() == main).count();
+        long processes = pidOfTid.entrySet().stream().filter(t -> t.getKey().equals(t.getValue())).count();
+        assertEquals(3, threads, pidOfTid.toString());
+        assertEquals(2, processes, pidOfTid.toString());
+
+        Path out = tmp.resolve("threads.jsonl");
+        Run.Result r = Run.jstrace("-f", "--json", "-o", out.toString(), Run.tracee("threads"));
+        assertEquals(0, r.exit(), r.err());
+        Map<Long, Long> jsonPids = new java.util.TreeMap<>();
+        for (Map<String, Object> e : read(out)) {
+            jsonPids.put((Long) e.get("tid"), (Long) e.get("pid"));
+        }
+        long first = jsonPids.keySet().iterator().next();
+        assertEquals(3, jsonPids.entrySet().stream().filter(t -> t.getKey() != first && t.getValue() == first).count(),
+                jsonPids.toString());
+    }
+
     @Test
     void perThreadFilesUnderFf() throws Exception {
         Path base = tmp.resolve("ff");

@@ -139,15 +139,15 @@ class JsonValuesTest {
         int me = (int) ProcessHandle.current().pid();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonLines out = new JsonLines(Outputs.single(bytes, false), null);
-        out.accept(new Event.Attached(me, 1, Event.How.ATTACHED));
-        out.accept(new Event.Attached(99_999_999, 2, Event.How.FOLLOWED));
-        out.accept(new Event.SyscallEntry(me, 10, 0, "read", List.of(new Value.Fd(0, null, null)), Event.Rest.ARGUMENTS, Event.NO_IP));
-        out.accept(new Event.SyscallEntry(99_999_999, 11, 39, "getpid", List.of(), Event.Rest.NONE, Event.NO_IP));
-        out.accept(new Event.SyscallExit(99_999_999, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5)), 1, -1, Event.Tampered.NONE, Event.NO_IP));
-        out.accept(new Event.SyscallExit(me, 20, 0, "read", List.of(str("x"), Value.Num.udec(1)),
+        out.accept(new Event.Attached(me, me, 1, Event.How.ATTACHED));
+        out.accept(new Event.Attached(99_999_999, 99_999_999, 2, Event.How.FOLLOWED));
+        out.accept(new Event.SyscallEntry(me, me, 10, 0, "read", List.of(new Value.Fd(0, null, null)), Event.Rest.ARGUMENTS, Event.NO_IP));
+        out.accept(new Event.SyscallEntry(99_999_999, 99_999_999, 11, 39, "getpid", List.of(), Event.Rest.NONE, Event.NO_IP));
+        out.accept(new Event.SyscallExit(99_999_999, 99_999_999, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5)), 1, -1, Event.Tampered.NONE, Event.NO_IP));
+        out.accept(new Event.SyscallExit(me, me, 20, 0, "read", List.of(str("x"), Value.Num.udec(1)),
                 new Event.Result.Failure(4, "EINTR", "Interrupted system call"), 9, -1, Event.Tampered.NONE, Event.NO_IP));
-        out.accept(new Event.SyscallEntry(me, 30, 35, "nanosleep", List.of(Value.NULL_PTR), Event.Rest.ARGUMENTS, Event.NO_IP));
-        out.accept(new Event.Detached(me, 40));
+        out.accept(new Event.SyscallEntry(me, me, 30, 35, "nanosleep", List.of(Value.NULL_PTR), Event.Rest.ARGUMENTS, Event.NO_IP));
+        out.accept(new Event.Detached(me, me, 40));
         out.close();
         String[] lines = bytes.toString(StandardCharsets.US_ASCII).split("\n");
         assertEquals(6, lines.length, String.join("\n", lines));
@@ -173,9 +173,9 @@ class JsonValuesTest {
     void statusFilterAppliesToCallsOnly() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         JsonLines out = new JsonLines(Outputs.single(bytes, false), Set.of(CallStatus.FAILED));
-        out.accept(new Event.SyscallEntry(1, 10, 39, "getpid", List.of(), Event.Rest.NONE, Event.NO_IP));
-        out.accept(new Event.SyscallExit(1, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5)), 1, -1, Event.Tampered.NONE, Event.NO_IP));
-        out.accept(new Event.Exited(1, 13, 0));
+        out.accept(new Event.SyscallEntry(1, 1, 10, 39, "getpid", List.of(), Event.Rest.NONE, Event.NO_IP));
+        out.accept(new Event.SyscallExit(1, 1, 12, 39, "getpid", List.of(), new Event.Result.Success(Value.Num.dec(5)), 1, -1, Event.Tampered.NONE, Event.NO_IP));
+        out.accept(new Event.Exited(1, 1, 13, 0));
         out.close();
         assertEquals("{\"type\":\"exit\",\"pid\":1,\"tid\":1,\"time_ns\":13,\"code\":0}\n",
                 bytes.toString(StandardCharsets.US_ASCII));
@@ -189,8 +189,8 @@ class JsonValuesTest {
         Value in = new Value.Struct(List.of(new Value.Field("flags", Value.Num.hex(0x100))), false);
         Value changed = new Value.Changed(in,
                 new Value.Struct(List.of(new Value.Field("parent_tid", Value.Num.dec(7))), false));
-        out.accept(new Event.SyscallEntry(1, 10, 435, "clone3", List.of(in), Event.Rest.CONTINUED, Event.NO_IP));
-        out.accept(new Event.SyscallExit(1, 12, 435, "clone3", List.of(changed, Value.Num.udec(88)),
+        out.accept(new Event.SyscallEntry(1, 1, 10, 435, "clone3", List.of(in), Event.Rest.CONTINUED, Event.NO_IP));
+        out.accept(new Event.SyscallExit(1, 1, 12, 435, "clone3", List.of(changed, Value.Num.udec(88)),
                 new Event.Result.Success(Value.Num.dec(7)), 2, -1, Event.Tampered.NONE, Event.NO_IP));
         out.close();
         List<Object> args = JsonTree.array(JsonTree.object(JsonTree.parse(bytes.toString(StandardCharsets.US_ASCII))).get("args"));

@@ -18,21 +18,21 @@ class PaletteTest {
 
     /** A run with an interleaved call, a failure, a signal and both kinds of end. */
     private static final List<Event> EVENTS = List.of(
-            new Event.Attached(10, 0, Event.How.STARTED),
-            new Event.Attached(11, 0, Event.How.FOLLOWED),
-            new Event.SyscallEntry(10, 0, 257, "openat", List.of(new Value.Sym("AT_FDCWD", -100),
+            new Event.Attached(10, 10, 0, Event.How.STARTED),
+            new Event.Attached(11, 11, 0, Event.How.FOLLOWED),
+            new Event.SyscallEntry(10, 10, 0, 257, "openat", List.of(new Value.Sym("AT_FDCWD", -100),
                     new Value.Str("/nonexistent".getBytes(StandardCharsets.US_ASCII), false),
                     new Value.Flags(List.of("O_RDONLY"), 0, Value.Radix.HEX, 0)), Event.Rest.NONE, Event.NO_IP),
-            new Event.SyscallExit(10, 0, 257, "openat", List.of(), new Event.Result.Failure(2, "ENOENT", "No such file or directory"), 0, -1, Event.Tampered.NONE, Event.NO_IP),
-            new Event.SyscallEntry(10, 0, 0, "read", List.of(new Value.Fd(0, null, null)), Event.Rest.ARGUMENTS, Event.NO_IP),
-            new Event.SyscallEntry(11, 0, 1, "write", List.of(new Value.Fd(1, null, null),
+            new Event.SyscallExit(10, 10, 0, 257, "openat", List.of(), new Event.Result.Failure(2, "ENOENT", "No such file or directory"), 0, -1, Event.Tampered.NONE, Event.NO_IP),
+            new Event.SyscallEntry(10, 10, 0, 0, "read", List.of(new Value.Fd(0, null, null)), Event.Rest.ARGUMENTS, Event.NO_IP),
+            new Event.SyscallEntry(11, 11, 0, 1, "write", List.of(new Value.Fd(1, null, null),
                     new Value.Str("hi\n".getBytes(StandardCharsets.US_ASCII), false), Value.Num.dec(3)), Event.Rest.NONE, Event.NO_IP),
-            new Event.SyscallExit(11, 0, 1, "write", List.of(), new Event.Result.Success(Value.Num.dec(3)), 0, -1, Event.Tampered.NONE, Event.NO_IP),
-            new Event.SyscallExit(10, 0, 0, "read", List.of(new Value.Str("x".getBytes(StandardCharsets.US_ASCII), true),
+            new Event.SyscallExit(11, 11, 0, 1, "write", List.of(), new Event.Result.Success(Value.Num.dec(3)), 0, -1, Event.Tampered.NONE, Event.NO_IP),
+            new Event.SyscallExit(10, 10, 0, 0, "read", List.of(new Value.Str("x".getBytes(StandardCharsets.US_ASCII), true),
                     Value.Num.dec(1)), new Event.Result.Success(Value.Num.dec(1)), 0, -1, Event.Tampered.NONE, Event.NO_IP),
-            new Event.Signal(10, 0, 17, null, Event.NO_IP),
-            new Event.Killed(11, 0, 9, false),
-            new Event.Exited(10, 0, 1));
+            new Event.Signal(10, 10, 0, 17, null, Event.NO_IP),
+            new Event.Killed(11, 11, 0, 9, false),
+            new Event.Exited(10, 10, 0, 1));
 
     private static String render(Palette palette) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -21,7 +21,7 @@ class ProfileRecorderTest {
     Path tmp;
 
     private static Event.SyscallEntry call(String name, long... args) {
-        return new Event.SyscallEntry(1, 0, TABLE.byName(name).number(), name, List.of(), Event.Rest.NONE, Event.NO_IP,
+        return new Event.SyscallEntry(1, 1, 0, TABLE.byName(name).number(), name, List.of(), Event.Rest.NONE, Event.NO_IP,
                 java.util.Arrays.copyOf(args, 6));
     }
 
