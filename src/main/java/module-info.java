@@ -3,7 +3,7 @@
  * command or running processes and hands over {@link io.jstrace.model.Event}s and whole
  * {@link io.jstrace.model.SystemCall}s; every other package is the tracer's own. Code using it
  * needs {@code --enable-native-access=io.jstrace} (the tracer calls ptrace and friends through
- * the Foreign Function & Memory API).
+ * the Foreign Function &amp; Memory API).
  */
 module io.jstrace {
     requires com.fasterxml.jackson.core;

@@ -32,7 +32,8 @@ class ReadmeIT {
 
     /** Command prefix -> the file that runs it and the text showing that it does. */
     private static final Map<String, List<String>> ELSEWHERE = Map.of(
-            "bin/test", List.of(".ci/run", "exec bin/test"));
+            "bin/test", List.of(".ci/run", "exec bin/test"),
+            "bin/install", List.of("src/test/java/io/jstrace/e2e/InstallIT.java", "bin/install"));
 
     @TempDir
     Path tmp;

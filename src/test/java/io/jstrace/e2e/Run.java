@@ -22,6 +22,12 @@ final class Run {
 
     /** Runs {@code argv} with the given environment (null: inherit), stdin from /dev/null. */
     static Result exec(List<String> argv, Map<String, String> env, Path cwd) throws IOException, InterruptedException {
+        return exec(argv, env, cwd, 120);
+    }
+
+    /** The same, failing after {@code seconds}. */
+    static Result exec(List<String> argv, Map<String, String> env, Path cwd, int seconds)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(argv).redirectInput(new File("/dev/null"));
         if (env != null) {
             pb.environment().clear();
@@ -34,7 +40,7 @@ final class Run {
         Path err = Files.createTempFile("e2e-err", ".txt");
         try {
             Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + argv);
             }
