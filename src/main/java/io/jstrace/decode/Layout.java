@@ -41,7 +41,7 @@ public final class Layout {
         Map<String, Field> fields = new HashMap<>();
         for (String line : text.split("\n")) {
             line = line.strip();
-            if (line.isEmpty() || line.startsWith("#") || line.startsWith("c ") || line.startsWith("include ")) {
+            if (line.isEmpty() || line.startsWith("#") || isTypeLine(line) || line.startsWith("include ")) {
                 continue;
             }
             String[] f = line.split("\\s+");
@@ -57,6 +57,11 @@ public final class Layout {
             throw new IllegalStateException(name + ".layout: no size");
         }
         return new Layout(name, size, Map.copyOf(fields));
+    }
+
+    /** The {@code c TYPE} line; {@code c 0 16} is a member named c (v4l2_crop's). */
+    public static boolean isTypeLine(String line) {
+        return line.startsWith("c ") && !line.matches("c \\d+ \\d+");
     }
 
     public int size() {

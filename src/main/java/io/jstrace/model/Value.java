@@ -173,10 +173,14 @@ public sealed interface Value {
     }
 
     /**
-     * A value strace shows decoded, and as {@code raw} under -X raw; -X verbose shows both, the
-     * raw form in a comment after the decoded one (evdev's bits: {@code [KEY_1 KEY_2] /* [0xc] *}{@code /}).
+     * A value strace shows decoded, and as {@code raw} under -X raw; with {@code rawInVerbose} -X
+     * verbose shows both, the raw form in a comment after the decoded one (evdev's bits:
+     * {@code [KEY_1 KEY_2] /* [0xc] *}{@code /}), else only the decoded form (v4l2's fourcc).
      */
-    record WithRaw(Value decoded, Value raw) implements Value {}
+    record WithRaw(Value decoded, Value raw, boolean rawInVerbose) implements Value {}
+
+    /** A ratio strace prints as {@code numerator/denominator}: v4l2's frame periods ({@code 1/30}). */
+    record Fraction(long numerator, long denominator) implements Value {}
 
     /**
      * A byte as a C character constant: {@code 'a'}, {@code '\''}, {@code '\x01'}; with

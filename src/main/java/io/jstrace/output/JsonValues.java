@@ -184,6 +184,14 @@ final class JsonValues {
             // Only the text's form differs: the value itself has its name and number.
             case Value.Explained e -> write(g, e.value());
             case Value.WithRaw w -> pair(g, "with_raw", w.decoded(), "raw", w.raw());
+            case Value.Fraction f -> {
+                g.writeStartObject();
+                g.writeFieldName("numerator");
+                unsigned(g, f.numerator());
+                g.writeFieldName("denominator");
+                unsigned(g, f.denominator());
+                g.writeEndObject();
+            }
             case Value.Unknown u -> {
                 g.writeStartObject();
                 g.writeFieldName("unknown");

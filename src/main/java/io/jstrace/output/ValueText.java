@@ -236,12 +236,14 @@ public final class ValueText {
             }
             case Value.WithRaw w -> {
                 append(sb, style == DecodeOptions.Xstyle.RAW ? w.raw() : w.decoded());
-                if (style == DecodeOptions.Xstyle.VERBOSE) {
+                if (style == DecodeOptions.Xstyle.VERBOSE && w.rawInVerbose()) {
                     sb.append(" /* ");
                     append(sb, w.raw());
                     sb.append(" */");
                 }
             }
+            case Value.Fraction f -> sb.append(Long.toUnsignedString(f.numerator())).append('/')
+                    .append(Long.toUnsignedString(f.denominator()));
             case Value.Char ch -> character(sb, ch.c() & 0xff, ch.namedWhitespace());
             case Value.OneOf o -> {
                 for (int i = 0; i < o.names().size(); i++) {

@@ -93,7 +93,7 @@ class JsonValuesTest {
         assertEquals("{\"unknown\":31,\"expected\":\"EV_???\"}", json(new Value.Unknown(31, Value.Radix.HEX, "EV_???")));
         assertEquals("{\"with_raw\":{\"set\":[{\"sym\":\"KEY_1\",\"value\":2}]},\"raw\":{\"array\":[4]}}",
                 json(new Value.WithRaw(new Value.BitSet(List.of(new Value.Sym("KEY_1", 2)), false),
-                        new Value.Arr(List.of(Value.Num.hex(4)), false))));
+                        new Value.Arr(List.of(Value.Num.hex(4)), false), true)));
         assertEquals("{\"raw\":21506,\"decoded\":{\"one_of\":[{\"sym\":\"A\",\"value\":21506},{\"sym\":\"B\",\"value\":21506}]}}",
                 json(new Value.Decoded(0x5402, Value.Radix.HEX, new Value.OneOf(List.of(new Value.Sym("A", 0x5402),
                         new Value.Sym("B", 0x5402))), true)));

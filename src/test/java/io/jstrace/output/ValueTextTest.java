@@ -176,10 +176,17 @@ class ValueTextTest {
         assertEquals("EVIOCGBIT(0x1f /* EV_??? */, 14)", TEXT.format(bit));
         assertEquals("0x800e453f /* EVIOCGBIT(0x1f, 14) */", verbose.format(bit));
         Value bits = new Value.WithRaw(new Value.BitSet(List.of(new Value.Sym("KEY_1", 2)), false),
-                new Value.Arr(List.of(Value.Num.hex(4)), false));
+                new Value.Arr(List.of(Value.Num.hex(4)), false), true);
         assertEquals("[KEY_1]", TEXT.format(bits));
         assertEquals("[0x4]", raw.format(bits));
         assertEquals("[2 /* KEY_1 */] /* [0x4] */", verbose.format(bits));
+        Value fourcc = new Value.WithRaw(new Value.Call("v4l2_fourcc", List.of(new Value.Char('Y', false))),
+                Value.Num.hex(0x59), false);
+        assertEquals("v4l2_fourcc('Y')", verbose.format(fourcc));
+        assertEquals("0x59", raw.format(fourcc));
+        assertEquals("1/30", TEXT.format(new Value.Fraction(1, 30)));
+        assertEquals("'\\n'", TEXT.format(new Value.Char('\n', true)));
+        assertEquals("'\\x0a'", TEXT.format(new Value.Char('\n', false)));
         // ioprio's decoding follows -X verbose inside the comment too, as strace's does.
         Value prio = new Value.Decoded(8191, new Value.Call("IOPRIO_PRIO_VALUE", List.of(new Value.Sym("IOPRIO_CLASS_NONE", 0),
                 Value.Num.dec(8191))));

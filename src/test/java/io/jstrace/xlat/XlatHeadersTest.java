@@ -84,7 +84,6 @@ class XlatHeadersTest {
             #include <sys/shm.h>
             #include <sys/sem.h>
             #include <sys/msg.h>
-            #include <linux/input.h>
             #include <linux/if_arp.h>
             #include <linux/if_packet.h>
             #include <linux/if_xdp.h>
@@ -93,6 +92,12 @@ class XlatHeadersTest {
             #include <linux/qrtr.h>
             #include <linux/mctp.h>
             #include <sys/swap.h>
+            """ + IOCTL_LIBC_HEADERS;
+
+    /** Headers of ioctl families' constants that need glibc's (they include sys/time.h). */
+    private static final String IOCTL_LIBC_HEADERS = """
+            #include <linux/input.h>
+            #include <linux/videodev2.h>
             """;
 
     /** The uapi headers of ioctl families' constants (kept apart so families and syscalls add headers independently). */

@@ -90,7 +90,7 @@ final class EvdevIoctls {
             for (int w = 0; w < size / 8; w++) {
                 words.add(Value.Num.hex(b.s64(w * 8)));
             }
-            return new Value.WithRaw(new Value.BitSet(names, false), new Value.Arr(words, false));
+            return new Value.WithRaw(new Value.BitSet(names, false), new Value.Arr(words, false), true);
         };
     }
 

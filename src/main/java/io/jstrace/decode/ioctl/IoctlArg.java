@@ -22,6 +22,11 @@ interface IoctlArg {
     /** The argument as printed, at exit; {@code atEntry} is what {@link #entry} returned. Null: no argument. */
     Value exit(Call c, long arg, Value atEntry);
 
+    /** What strace adds after a successful call's return value ({@code = 0 ({index=0, count=2})}), or null. */
+    default Value returned(Call c, long arg) {
+        return null;
+    }
+
     /** A decoding of the argument (its value, or what it points to) at one moment. */
     @FunctionalInterface
     interface Reader {

@@ -34,7 +34,8 @@ public final class Ioctls {
             entry((int) 'X', FsxIoctls::arg),
             entry((int) 'f', FsfIoctls::arg),
             entry(0xb4, GpioIoctls::arg),
-            entry((int) 'T', TermIoctls::arg));
+            entry((int) 'T', TermIoctls::arg),
+            entry((int) 'V', V4l2Ioctls::arg));
 
     /** What entry learnt, for exit: the request as shown, its decoder and the argument's entry value. */
     private record Entry(Value request, IoctlArg arg, Value atEntry) {}
@@ -56,6 +57,12 @@ public final class Ioctls {
         long code = c.arg(i) & 0xffffffffL;
         IoctlArg arg = decoder(code);
         return new Entry(IoctlRequest.of(code), arg, arg.entry(c, c.arg(i + 1)));
+    }
+
+    /** What the request's decoder adds after a successful call's return value (kind ioctl), or null. */
+    public static Value returnDetail(Call c) {
+        Entry e = c.saved[1] instanceof Entry saved ? saved : null;
+        return e == null || c.failed() ? null : e.arg().returned(c, c.arg(2));
     }
 
     static IoctlArg decoder(long code) {

@@ -24,8 +24,8 @@ final class StructFields {
     }
 
     /**
-     * A char array as a C string (PRINT_FIELD_CSTRING): up to its NUL, or all of it followed by
-     * strace's {@code ...} when it has none.
+     * A char array as a C string (PRINT_FIELD_CSTRING): up to its NUL, or when it has none all but
+     * its last byte (the place of the NUL it lacks) followed by strace's {@code ...}.
      */
     static Value cstring(Bytes b, Layout.Field f) {
         byte[] all = Arrays.copyOfRange(b.b(), f.offset(), f.offset() + f.size());
@@ -34,7 +34,7 @@ final class StructFields {
                 return new Value.Str(Arrays.copyOf(all, i), false);
             }
         }
-        return new Value.Str(all, true);
+        return new Value.Str(Arrays.copyOf(all, Math.max(0, all.length - 1)), true);
     }
 
     /** Whether every byte of {@code f} is zero (strace's IS_ARRAY_ZERO). */

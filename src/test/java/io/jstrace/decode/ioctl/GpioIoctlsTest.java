@@ -18,7 +18,7 @@ class GpioIoctlsTest {
         b.put(32, "x".repeat(32).getBytes(StandardCharsets.US_ASCII));
         long at = m.put(new byte[68]);
         m.fillAtExit(at, b.array());
-        assertEquals("GPIO_GET_CHIPINFO_IOCTL, {name=\"gpiochip0\", label=\"" + "x".repeat(32) + "\"..., lines=8}",
+        assertEquals("GPIO_GET_CHIPINFO_IOCTL, {name=\"gpiochip0\", label=\"" + "x".repeat(31) + "\"..., lines=8}",
                 m.call(CHIPINFO, at, 0));
     }
 
