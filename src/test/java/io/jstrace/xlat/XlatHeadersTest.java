@@ -33,6 +33,22 @@ class XlatHeadersTest {
     private static final Path TABLES = Path.of("src/main/resources/io/jstrace/xlat");
     private static final Path WORK = Path.of("target/xlat-headers");
 
+    /** Headers of ioctl families' constants that need glibc's (they include sys/time.h). */
+    private static final String IOCTL_LIBC_HEADERS = """
+            #include <linux/input.h>
+            #include <linux/videodev2.h>
+            """;
+
+    /** The uapi headers of ioctl families' constants (kept apart so families and syscalls add headers independently). */
+    private static final String IOCTL_KERNEL_HEADERS = """
+            #include <linux/hdreg.h>
+            #include <linux/audit.h>
+            #include <linux/counter.h>
+            #include <linux/gpio.h>
+            #include <linux/kd.h>
+            #include <linux/keyboard.h>
+            """;
+
     private static final String LIBC_HEADERS = """
             #include <stdio.h>
             #include <string.h>
@@ -93,22 +109,6 @@ class XlatHeadersTest {
             #include <linux/mctp.h>
             #include <sys/swap.h>
             """ + IOCTL_LIBC_HEADERS;
-
-    /** Headers of ioctl families' constants that need glibc's (they include sys/time.h). */
-    private static final String IOCTL_LIBC_HEADERS = """
-            #include <linux/input.h>
-            #include <linux/videodev2.h>
-            """;
-
-    /** The uapi headers of ioctl families' constants (kept apart so families and syscalls add headers independently). */
-    private static final String IOCTL_KERNEL_HEADERS = """
-            #include <linux/hdreg.h>
-            #include <linux/audit.h>
-            #include <linux/counter.h>
-            #include <linux/gpio.h>
-            #include <linux/kd.h>
-            #include <linux/keyboard.h>
-            """;
 
     /* uapi only: no glibc header may come in, or the kernel definitions clash with glibc's. */
     private static final String KERNEL_HEADERS = """
