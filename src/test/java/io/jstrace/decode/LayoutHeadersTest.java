@@ -77,7 +77,7 @@ class LayoutHeadersTest {
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            if (line.startsWith("c ")) {
+            if (Layout.isTypeLine(line)) {
                 ctype = line.substring(2).strip();
             } else if (line.startsWith("include ")) {
                 includes.add(line.substring(8).strip());
