@@ -6,12 +6,15 @@
 #define _GNU_SOURCE
 #include <linux/filter.h>
 #include <linux/futex.h>
+#include <linux/landlock.h>
 #include <linux/sched/types.h>
 #include <linux/sched.h>
 #include <linux/seccomp.h>
 #include <signal.h>
 #include <stddef.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -160,11 +163,40 @@ static void kernel(void) {
     syscall(SYS_ioperm, 0x80, 1, 0);
 }
 
+static void newer(void) {
+    struct clone_args ca = {.flags = 0xdec0deac0040007fUL, .exit_signal = 250, .stack_size = 42};
+    syscall(SYS_clone3, &ca, 64);
+    syscall(SYS_clone3, &ca, 63);
+    struct landlock_ruleset_attr la = {.handled_access_fs = LANDLOCK_ACCESS_FS_EXECUTE | 1UL << 40};
+    syscall(SYS_landlock_create_ruleset, &la, sizeof(la), 0);
+    syscall(SYS_landlock_create_ruleset, NULL, 0, LANDLOCK_CREATE_RULESET_VERSION);
+    struct landlock_path_beneath_attr pb = {.allowed_access = 3, .parent_fd = -1};
+    syscall(SYS_landlock_add_rule, -1, LANDLOCK_RULE_PATH_BENEATH, &pb, 0);
+    syscall(SYS_landlock_restrict_self, -1, 0);
+    unsigned int act = SECCOMP_RET_LOG;
+    syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &act);
+    unsigned short sizes[3];
+    syscall(SYS_seccomp, SECCOMP_GET_NOTIF_SIZES, 0, sizes);
+    syscall(SYS_seccomp, -1, -1, 0xfacefeeddeadbeefUL);
+    char buf[8];
+    struct iovec local = {buf, sizeof(buf)}, remote = {(void *) 0x1000, 8};
+    syscall(SYS_process_vm_readv, getpid(), &local, 1, &remote, 1, 0);
+    syscall(SYS_process_vm_writev, getpid(), &local, 1, &remote, 1, 0);
+    syscall(SYS_process_madvise, -1, &remote, 1, 0xdeadc0de, 0);
+    syscall(SYS_process_mrelease, -1, 0);
+    syscall(SYS_delete_module, "nonexistent", O_NONBLOCK | O_TRUNC);
+    syscall(SYS_finit_module, -1, "", 10);
+    syscall(SYS_init_module, NULL, 0, "");
+    syscall(SYS_kexec_load, 0, 17, NULL, 0x3e0001);
+    syscall(SYS_kexec_file_load, -1, -1, 7, "abcdef", 0xbadc0ded0000UL);
+}
+
 int main(void) {
     prctls();
     arch_prctls();
     signals();
     processes();
     kernel();
+    newer();
     return 0;
 }

@@ -33,6 +33,11 @@ final class BasicKinds implements KindFamily {
             int n = Integer.parseInt(p);
             return ArgKind.withRole(new Role.Data(Role.Shape.BUFFER, true, n), (c, i) -> Decode.buffer(c, c.arg(i), c.arg(n)));
         });
+        // A buffer whose length is argument N that is not data moved by I/O (a key's payload, a command line).
+        k.argWithParam("bytes", p -> {
+            int n = Integer.parseInt(p);
+            return (c, i) -> Decode.buffer(c, c.arg(i), c.arg(n));
+        });
         // Output buffer filled by the call: as many bytes as it returned; the address if it failed.
         k.arg("rbuf", ArgKind.withRole(new Role.Data(Role.Shape.BUFFER, false, -1), ArgKind.atExit((c, i) -> c.failed()
                 ? Decode.ptr(c.arg(i)) : Decode.buffer(c, c.arg(i), c.ret()))));

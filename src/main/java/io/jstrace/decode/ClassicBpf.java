@@ -63,9 +63,14 @@ public final class ClassicBpf {
         }
         long len = p.u(LEN);
         long insns = p.u(FILTER);
-        Value filter = !c.options.verbose() ? Decode.ptr(insns)
-                : IoArrays.array(c, insns, Math.min(len, MAX_INSNS), INSN.size(), b -> insn(b, operand));
-        return Decode.struct(Decode.field("len", Value.Num.udec(len)), Decode.field("filter", filter));
+        return Decode.struct(Decode.field("len", Value.Num.udec(len)),
+                Decode.field("filter", !c.options.verbose() ? Decode.ptr(insns) : instructions(c, insns, len, operand)));
+    }
+
+    /** The {@code len} instructions at {@code addr} as print_array shows them, {@code ...} past BPF_MAXINSNS. */
+    static Value instructions(Call c, long addr, long len, Operand operand) {
+        Value v = IoArrays.array(c, addr, Math.min(len, MAX_INSNS), INSN.size(), b -> insn(b, operand));
+        return len > MAX_INSNS && v instanceof Value.Arr a && !a.truncated() ? new Value.Arr(a.items(), true) : v;
     }
 
     /** One instruction: BPF_JUMP when it jumps, else BPF_STMT. */

@@ -13,8 +13,27 @@ final class KernelKinds implements KindFamily {
     private static final int SYSLOG_ACTION_CLOSE = 0, SYSLOG_ACTION_READ = 2, SYSLOG_ACTION_READ_CLEAR = 4,
             SYSLOG_ACTION_CONSOLE_LEVEL = 8, SYSLOG_ACTION_SIZE_BUFFER = 10;
 
+    private static final Layout SEGMENT = Layout.of("kexec_segment");
+    private static final long KEXEC_SEGMENT_MAX = 16, KEXEC_ARCH_MASK = 0xffff0000L;
+
     @Override
     public void register(Kinds k) {
+        k.arg("delete_module_flags", (c, i) -> Decode.flags("delete_module_flags", c.arg(i) & 0xffffffffL, "O_???"));
+        k.arg("module_init_flags", (c, i) -> Decode.flags("module_init_flags", c.arg(i) & 0xffffffffL, "MODULE_INIT_???"));
+        k.arg("kexec_segments", (c, i) -> Long.compareUnsigned(c.arg(i - 1), KEXEC_SEGMENT_MAX) > 0 ? Decode.ptr(c.arg(i))
+                : IoArrays.array(c, c.arg(i), c.arg(i - 1), SEGMENT.size(), b -> Decode.struct(
+                        Decode.field("buf", Decode.ptr(b.u(SEGMENT.field("buf")))),
+                        Decode.field("bufsz", Value.Num.udec(b.u(SEGMENT.field("bufsz")))),
+                        Decode.field("mem", Decode.ptr(b.u(SEGMENT.field("mem")))),
+                        Decode.field("memsz", Value.Num.udec(b.u(SEGMENT.field("memsz")))))));
+        // The architecture in the high half, flags in the low one.
+        k.arg("kexec_load_flags", (c, i) -> {
+            long n = c.arg(i);
+            Value arch = Decode.sym("kexec_arch_values", n & KEXEC_ARCH_MASK, Value.Radix.HEX, "KEXEC_ARCH_???");
+            long flags = n & ~KEXEC_ARCH_MASK;
+            return flags == 0 ? arch : new Value.Or(arch, Decode.flags("kexec_load_flags", flags, "KEXEC_???"));
+        });
+        k.arg("kexec_file_load_flags", (c, i) -> Decode.flags("kexec_file_load_flags", c.arg(i), "KEXEC_FILE_???"));
         k.arg("reboot_magic1", (c, i) -> xval("bootflags1", c.arg(i), "LINUX_REBOOT_MAGIC_???"));
         k.arg("reboot_magic2", (c, i) -> xval("bootflags2", c.arg(i), "LINUX_REBOOT_MAGIC_???"));
         k.arg("reboot_cmd", (c, i) -> xval("bootflags3", c.arg(i), "LINUX_REBOOT_CMD_???"));

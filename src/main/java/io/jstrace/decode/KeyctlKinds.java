@@ -32,7 +32,6 @@ final class KeyctlKinds implements KindFamily {
                 Value.Radix.HEX, "KEYCTL_???")));
         k.arg("keyctl_arg", ArgKind.atExit(KeyctlKinds::arg));
         k.arg("key_serial", (c, i) -> serial(c.arg(i)));
-        k.arg("key_payload", (c, i) -> Decode.buffer(c, c.arg(i), c.arg(i + 1)));
     }
 
     /** A key serial number: KEY_SPEC_THREAD_KEYRING and the like by name, others in decimal. */

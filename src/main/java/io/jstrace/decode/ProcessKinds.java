@@ -71,6 +71,12 @@ final class ProcessKinds implements KindFamily {
             Long v = c.failed() ? null : c.memory.readLong(c.tid, c.arg(i));
             return v == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(i == 1 ? Decode.ptr(v) : Value.Num.udec(v)), false);
         }));
+        // The other process's iovecs: only their addresses mean something here.
+        k.argWithParam("remote_iov", p -> {
+            int n = Integer.parseInt(p);
+            return (c, i) -> IovDecoder.iov(c, c.arg(i), c.arg(n), IovDecoder.Mode.ADDR, IovDecoder.UNLIMITED);
+        });
+        k.arg("process_madvise_advice", (c, i) -> Decode.sym("madvise_cmds", c.arg(i) & 0xffffffffL, Value.Radix.HEX, "MADV_???"));
         k.arg("pidfd_open_flags", (c, i) -> Decode.flags("pidfd_open_flags", c.arg(i) & 0xffffffffL, "PIDFD_???"));
         k.arg("pidfd_target_fd", PidFds::targetFd);
         k.arg("kcmp_type", (c, i) -> PidFds.kcmpType(c));

@@ -101,4 +101,55 @@ class ProcessCallsTest {
         assertEquals("futex_waitv(NULL, 1, 0xffffffff, NULL, 0xffffffff /* CLOCK_??? */) = -1 errno 22",
                 m.line("futex_waitv", -22, 0, 1, 0xffffffffL, 0, 0xffffffffL));
     }
+
+    @Test
+    void clone3() {
+        SyscallLines m = new SyscallLines();
+        long args = m.put(SyscallLines.le(96).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0xdeadfacebeefcafeL)
+                .putLong(0).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0).putLong(0xfacefeeddeadc0deL).array());
+        assertEquals("clone3({flags=0, exit_signal=16045756813264538366, stack=NULL, stack_size=0, "
+                + "/* bytes 88..95 */ \"\\xde\\xc0\\xad\\xde\\xed\\xfe\\xce\\xfa\"}, 96) = -1 errno 7",
+                m.line("clone3", -7, args, 96));
+        long tids = m.put(SyscallLines.le(8).putInt(-1).putInt(42).array());
+        long set = m.put(SyscallLines.le(88).putLong(0x200000000L).putLong(0).putLong(0).putLong(0).putLong(17).putLong(0)
+                .putLong(0).putLong(0).putLong(tids).putLong(2).putLong(3).array());
+        assertEquals("clone3({flags=CLONE_INTO_CGROUP, exit_signal=SIGCHLD, stack=NULL, stack_size=0, set_tid=[-1, 42], "
+                + "set_tid_size=2, cgroup=3}, 88) = 0", m.line("clone3", 0, set, 88));
+        assertEquals("clone3(0x" + Long.toHexString(set) + ", 63) = -1 errno 22", m.line("clone3", -22, set, 63));
+    }
+
+    @Test
+    void landlockAndSeccomp() {
+        SyscallLines m = new SyscallLines();
+        long attr = m.put(SyscallLines.le(16).putLong(3).putLong(0).array());
+        assertEquals("landlock_create_ruleset({handled_access_fs=LANDLOCK_ACCESS_FS_EXECUTE|LANDLOCK_ACCESS_FS_WRITE_FILE, ...}, "
+                + "16, 0) = 3", m.line("landlock_create_ruleset", 3, attr, 16, 0));
+        assertEquals("landlock_create_ruleset(NULL, 0, LANDLOCK_CREATE_RULESET_VERSION) = 2",
+                m.line("landlock_create_ruleset", 2, 0, 0, 1));
+        long rule = m.put(SyscallLines.le(12).putLong(1L << 40).putInt(-1).array());
+        assertEquals("landlock_add_rule(3, LANDLOCK_RULE_PATH_BENEATH, {allowed_access=0x10000000000 /* LANDLOCK_ACCESS_FS_??? */, "
+                + "parent_fd=-1}, 0) = -1 errno 22", m.line("landlock_add_rule", -22, 3, 1, rule, 0));
+        long act = m.put(SyscallLines.le(4).putInt(0x7fc00000).array());
+        assertEquals("seccomp(SECCOMP_GET_ACTION_AVAIL, 0, [SECCOMP_RET_USER_NOTIF]) = 0", m.line("seccomp", 0, 2, 0, act));
+        long sizes = m.put(new byte[6]);
+        m.fillAtExit(sizes, SyscallLines.le(6).putShort((short) 80).putShort((short) 24).putShort((short) 64).array());
+        assertEquals("seccomp(SECCOMP_GET_NOTIF_SIZES, 0, {seccomp_notif=80, seccomp_notif_resp=24, seccomp_data=64}) = 0",
+                m.line("seccomp", 0, 3, 0, sizes));
+        assertEquals("seccomp(0xffffffff /* SECCOMP_SET_MODE_??? */, 0xffffffff, 0xfacefeeddeadbeef) = -1 errno 22",
+                m.line("seccomp", -22, -1, -1, 0xfacefeeddeadbeefL));
+    }
+
+    @Test
+    void modulesAndKexec() {
+        SyscallLines m = new SyscallLines();
+        long name = m.put("mod\0".getBytes(StandardCharsets.US_ASCII));
+        assertEquals("delete_module(\"mod\", O_NONBLOCK|O_TRUNC) = -1 errno 2", m.line("delete_module", -2, name, 0xa00));
+        assertEquals("finit_module(3, \"mod\", MODULE_INIT_IGNORE_VERMAGIC|0x8) = -1 errno 22",
+                m.line("finit_module", -22, 3, name, 10));
+        long seg = m.put(SyscallLines.le(32).putLong(0x1000).putLong(16).putLong(0x2000).putLong(4096).array());
+        assertEquals("kexec_load(0x1000, 1, [{buf=0x1000, bufsz=16, mem=0x2000, memsz=4096}], KEXEC_ARCH_X86_64|KEXEC_ON_CRASH) "
+                + "= -1 errno 1", m.line("kexec_load", -1, 0x1000, 1, seg, 0x3e0001));
+        assertEquals("kexec_load(NULL, 17, 0x" + Long.toHexString(seg) + ", KEXEC_ARCH_DEFAULT) = -1 errno 22",
+                m.line("kexec_load", -22, 0, 17, seg, 0));
+    }
 }
