@@ -142,6 +142,9 @@ class XlatHeadersTest {
             #include <linux/membarrier.h>
             #include <linux/personality.h>
             #include <linux/seccomp.h>
+            #include <linux/landlock.h>
+            #include <linux/kexec.h>
+            #include <linux/module.h>
             #include <linux/ptrace.h>
             #include <linux/resource.h>
             #include <linux/time.h>
