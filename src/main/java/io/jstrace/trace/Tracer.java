@@ -31,8 +31,9 @@ public final class Tracer {
      * {@code systemTime}: measure each call's system CPU time (strace -c without -w);
      * {@code tampering}: what -e inject= and -e fault= do to calls;
      * {@code paths} is the -P filter (null: every call); {@code notices} takes the tracer's own
-     * messages (the --syscall-limit notice); {@code stackTrace}: report each shown call's stack (-k);
-     * {@code warnings} takes what is always said (a started command's failed execve).
+     * messages (--syscall-limit reached, an unknown pid detached), which -q attach hides;
+     * {@code stackTrace}: report each shown call's stack (-k); {@code warnings} takes what is always
+     * said (a started command's failed execve).
      */
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
                          boolean decodeArgs, boolean systemTime, Tampering tampering, Qualifiers qualifiers,
@@ -190,6 +191,12 @@ public final class Tracer {
         if (t == null) {
             if (!WaitStatus.stopped(s)) {
                 return; // a child of the JVM that is no tracee (e.g. bin/jstrace's environment pipe writer)
+            }
+            if (!config.followForks()) {
+                // A child its parent cloned with CLONE_PTRACE: without -f, strace lets it go.
+                Ptrace.detach(tid, 0);
+                config.notices().accept("Detached unknown pid " + tid);
+                return;
             }
             // A new child can report its first stop before its parent reports the fork event.
             t = tasks.aheadOfParentEvent(tid);

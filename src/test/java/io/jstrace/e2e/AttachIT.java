@@ -137,4 +137,23 @@ class AttachIT {
             }
         }
     }
+
+    /**
+     * A child cloned with CLONE_PTRACE comes traced whatever the options; without -f strace lets
+     * it go ("Detached unknown pid N", hidden by -q) and traces the parent only. jstrace traced it.
+     */
+    @Test
+    void aClonePtraceChildIsLetGoWithoutFollowing() throws Exception {
+        String prog = Run.tracee("cloneptrace");
+        for (String tracer : List.of(STRACE, Run.JSTRACE)) {
+            Path out = tmp.resolve("out");
+            Run.Result r = Run.exec(tracer, "-o", out.toString(), "-e", "trace=none", "--quiet=personality", prog);
+            String name = tracer.equals(STRACE) ? tracer : "jstrace";
+            assertEquals(0, r.exit(), name + ": " + r.err());
+            String child = r.out().strip();
+            assertEquals(name + ": Detached unknown pid " + child + "\n", r.err());
+            assertTrue(Files.readString(out).matches("--- SIGCHLD \\{si_signo=SIGCHLD, si_code=CLD_KILLED, si_pid=" + child
+                    + ", .*si_status=SIGUSR1, .*\\n\\+\\+\\+ exited with 0 \\+\\+\\+\\n"), name + ": " + Files.readString(out));
+        }
+    }
 }
