@@ -13,5 +13,5 @@ public final class Errno extends Exception {
         return errno;
     }
 
-    public static final int ESRCH = 3, EINTR = 4, ECHILD = 10;
+    public static final int ENOENT = 2, ESRCH = 3, EINTR = 4, ECHILD = 10;
 }

@@ -45,6 +45,8 @@ final class Libc {
     static final MemorySegment ISATTY = symbol("isatty");
     static final MemorySegment SIGNAL = symbol("signal");
     static final MemorySegment SIGACTION = symbol("sigaction");
+    static final MemorySegment GETPWNAM = symbol("getpwnam");
+    static final MemorySegment GETGROUPLIST = symbol("getgrouplist");
     static final MemorySegment POSIX_SPAWN = symbol("posix_spawn");
     static final MemorySegment FA_INIT = symbol("posix_spawn_file_actions_init");
     static final MemorySegment FA_DESTROY = symbol("posix_spawn_file_actions_destroy");

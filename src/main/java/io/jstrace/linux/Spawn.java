@@ -27,7 +27,7 @@ public final class Spawn {
     private Spawn() {}
 
     private static final int POSIX_SPAWN_SETSIGDEF = 0x04, POSIX_SPAWN_SETSIGMASK = 0x08;
-    private static final int MFD_CLOEXEC = 1;
+    private static final int MFD_CLOEXEC = 1, S_ISUID = 04000, S_ISGID = 02000;
 
     /**
      * What the tracee must inherit from jstrace's own start, not from the JVM: descriptors,
@@ -36,23 +36,30 @@ public final class Spawn {
     public record Inheritance(Set<Integer> fds, long ignoredSignals, long blockedSignals, List<byte[]> environment) {}
 
     /**
+     * What the launcher does to the command before its execve: install {@code seccompFilter} (a
+     * {@link Seccomp#program}; none if empty; without it the command runs only if the filter is
+     * not {@code filterRequired}), and take {@code user}'s groups and ids (null: jstrace's own).
+     */
+    public record Setup(byte[] seccompFilter, boolean filterRequired, User user) {
+        public static final Setup PLAIN = new Setup(new byte[0], false, null);
+    }
+
+    /**
      * Spawns {@code path} with {@code argv} and waits until it has stopped itself (still before
      * exec). Returns its pid.
      */
     public static int stoppedBeforeExec(String path, List<String> argv, Inheritance inh) throws Errno {
-        return stoppedBeforeExec(path, argv, inh, new byte[0], false);
+        return stoppedBeforeExec(path, argv, inh, Setup.PLAIN);
     }
 
     /**
-     * Like {@link #stoppedBeforeExec(String, List, Inheritance)}, and once resumed the launcher
-     * installs {@code seccompFilter} (a {@link Seccomp#program}; none if empty) before its execve.
-     * If that fails the launcher exits with the errno when the filter is {@code required}, else
-     * execs the program without it.
+     * Like {@link #stoppedBeforeExec(String, List, Inheritance)}, set up as {@code setup} says
+     * once resumed. If the launcher cannot take the user's ids it exits with the errno, and so
+     * {@link Errno} {@code launch} reports it.
      */
-    public static int stoppedBeforeExec(String path, List<String> argv, Inheritance inh, byte[] seccompFilter,
-                                        boolean required) throws Errno {
+    public static int stoppedBeforeExec(String path, List<String> argv, Inheritance inh, Setup setup) throws Errno {
         try (Arena arena = Arena.ofConfined()) {
-            int memfd = stubFile(arena, inh.ignoredSignals() & ~(Signals.bit(Signals.SIGKILL) | Signals.bit(Signals.SIGSTOP)), seccompFilter, required);
+            int memfd = stubFile(arena, Sys.getpid(), path, inh, setup);
             try {
                 String stubPath = "/proc/" + Sys.getpid() + "/fd/" + memfd;
                 List<String> args = new ArrayList<>(argv.size() + 2);
@@ -76,12 +83,15 @@ public final class Spawn {
         }
     }
 
-    private static int stubFile(Arena arena, long ignoreMask, byte[] filter, boolean required) throws Errno {
+    /** The launcher for {@code path}, in a memfd; {@code parent}: the process it dies with before its stop (0: none). */
+    private static int stubFile(Arena arena, int parent, String path, Inheritance inh, Setup setup) throws Errno {
         long fd = Sys.syscall(Sys.NR_MEMFD_CREATE, arena.allocateFrom("jstrace-launch").address(), MFD_CLOEXEC);
         if (fd < 0) {
             throw new Errno("memfd_create", (int) -fd);
         }
-        byte[] elf = LaunchStub.elf(Sys.getpid(), ignoreMask, filter, required);
+        long ignore = inh.ignoredSignals() & ~(Signals.bit(Signals.SIGKILL) | Signals.bit(Signals.SIGSTOP));
+        byte[] elf = LaunchStub.elf(parent, ignore, credentials(setup.user(), path), setup.seccompFilter(),
+                setup.filterRequired());
         MemorySegment data = arena.allocate(elf.length);
         MemorySegment.copy(elf, 0, data, JAVA_BYTE, 0, elf.length);
         long n = Sys.syscall(Sys.NR_WRITE, fd, data.address(), elf.length);
@@ -89,6 +99,28 @@ public final class Spawn {
             throw new Errno("write", n < 0 ? (int) -n : Errno.EINTR);
         }
         return (int) fd;
+    }
+
+    /**
+     * The ids a command runs under as {@code user}, as strace's -u sets them: the user's, but the
+     * program's owner (group) as effective user (group) id when it is set-user-ID (set-group-ID),
+     * since a traced exec does not take them.
+     */
+    private static LaunchStub.Credentials credentials(User user, String path) throws Errno {
+        if (user == null) {
+            return null;
+        }
+        int mode, owner, group;
+        try {
+            java.util.Map<String, Object> a = Files.readAttributes(Path.of(path), "unix:mode,uid,gid");
+            mode = (int) a.get("mode");
+            owner = (int) a.get("uid");
+            group = (int) a.get("gid");
+        } catch (IOException | UnsupportedOperationException e) {
+            throw new Errno("stat", Errno.ENOENT);
+        }
+        return new LaunchStub.Credentials(user.uid(), (mode & S_ISUID) != 0 ? owner : user.uid(),
+                user.gid(), (mode & S_ISGID) != 0 ? group : user.gid(), user.groups());
     }
 
     private static int spawn(Arena arena, String stubPath, List<String> args, Inheritance inh) throws Errno {

@@ -7,6 +7,7 @@ import io.jstrace.decode.DecodeOptions;
 import io.jstrace.decode.FdPaths;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Spawn;
+import io.jstrace.linux.User;
 import io.jstrace.linux.WaitStatus;
 import io.jstrace.model.Event;
 import io.jstrace.syscalls.SyscallTable;
@@ -43,6 +44,8 @@ public final class Session {
     /** The processes to attach: alone, or beside the command (strace's -p with a command). */
     private List<Integer> pids;
     private boolean killOnExit;
+    private boolean detachOnExec;
+    private User user;
     private boolean follow;
     private Selection selection = Selection.ALL;
     private DecodeOptions decode = DecodeOptions.DEFAULT;
@@ -118,6 +121,31 @@ public final class Session {
             throw new IllegalStateException("alsoAttach() adds processes to a command; use attach(pids)");
         }
         this.pids = valid(pids);
+        return this;
+    }
+
+    /**
+     * strace's -u USER: the command runs with the user's ids and groups (and a set-user-ID or
+     * set-group-ID program's owner as its effective id, which a traced exec does not take).
+     * Needs root.
+     *
+     * @throws IllegalArgumentException if no such user is known ({@code Cannot find user 'x'})
+     */
+    public Session user(String name) {
+        User u = User.named(name);
+        if (u == null) {
+            throw new IllegalArgumentException("Cannot find user '" + name + "'");
+        }
+        this.user = u;
+        return this;
+    }
+
+    /**
+     * strace's -b execve: a tracee is detached when it calls execve and runs on untraced, but for
+     * the started command's own execve.
+     */
+    public Session detachOnExec(boolean detachOnExec) {
+        this.detachOnExec = detachOnExec;
         return this;
     }
 
@@ -301,6 +329,8 @@ public final class Session {
         Tracer tracer = new Tracer(config, sink);
         tracer.seccomp(seccomp);
         tracer.killOnExit(killOnExit);
+        tracer.detachOnExec(detachOnExec);
+        tracer.user(user);
         running = tracer;
         if (cancelled.getAsBoolean()) {
             tracer.interrupt();

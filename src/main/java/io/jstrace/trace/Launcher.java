@@ -4,6 +4,7 @@ import io.jstrace.linux.Errno;
 import io.jstrace.linux.Ptrace;
 import io.jstrace.linux.Spawn;
 import io.jstrace.linux.Sys;
+import io.jstrace.linux.User;
 import io.jstrace.model.Event;
 import io.jstrace.xlat.Signals;
 
@@ -17,14 +18,15 @@ final class Launcher {
 
     /**
      * Starts {@code argv} (its program resolved to {@code path}) stopped before its execve, with
-     * the seccomp filter its launcher installs, and seizes it with {@code options}. Returns its
-     * pid; on failure nothing of it is left.
+     * the seccomp filter its launcher installs, as {@code user} (null: as jstrace), and seizes it
+     * with {@code options}. Returns its pid; on failure nothing of it is left.
      */
-    static int start(String path, List<String> argv, Spawn.Inheritance inheritance, SeccompLaunch seccomp,
+    static int start(String path, List<String> argv, Spawn.Inheritance inheritance, SeccompLaunch seccomp, User user,
                      int options, IntConsumer started, StopSource stops) throws Errno {
         int pid = 0;
         try {
-            pid = Spawn.stoppedBeforeExec(path, argv, inheritance, seccomp.program(), seccomp.fallback() == null);
+            pid = Spawn.stoppedBeforeExec(path, argv, inheritance,
+                    new Spawn.Setup(seccomp.program(), seccomp.fallback() == null, user));
             started.accept(pid);
             Ptrace.seize(pid, options);
             return pid;

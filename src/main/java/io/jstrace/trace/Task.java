@@ -13,6 +13,8 @@ final class Task {
     /** The call in progress is that execve; and it failed (hidden again, but its exit is shown, as strace). */
     boolean launchExec;
     boolean launchExecFailed;
+    /** The started command before its own execve, which -b execve does not detach it at. */
+    boolean launching;
     /** Between a syscall's entry and exit stop. */
     boolean inSyscall;
     /** The call in progress, when it is shown (null when filtered out). */

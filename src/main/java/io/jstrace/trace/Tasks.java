@@ -72,7 +72,9 @@ final class Tasks {
     /** The command's launcher, seized: its calls stay hidden until the command's execve. */
     void started(int pid) {
         mainPid = pid;
-        add(pid, pid, Event.How.STARTED).hidden = true;
+        Task t = add(pid, pid, Event.How.STARTED);
+        t.hidden = true;
+        t.launching = true;
     }
 
     /** A new child's first stop, come before its parent's fork, vfork or clone event. */
@@ -100,13 +102,16 @@ final class Tasks {
         }
     }
 
-    /** After execve the thread group leader's tid carries on; a non-leader that exec'd takes its place. */
-    void execed(Task t) {
+    /**
+     * After execve the thread group leader's tid carries on; a non-leader that exec'd takes its
+     * place. Returns the task that carries on: {@code t}, or the one that exec'd.
+     */
+    Task execed(Task t) {
         int former;
         try {
             former = (int) Ptrace.eventMessage(t.tid);
         } catch (Errno e) {
-            return;
+            return t;
         }
         if (former != t.tid) {
             Task execing = byTid.remove(former);
@@ -115,8 +120,10 @@ final class Tasks {
                 events.add(new Event.Superseded(t.pid, t.tid, events.now(), former));
                 execing.tid = t.tid;
                 byTid.put(t.tid, execing);
+                return execing;
             }
         }
+        return t;
     }
 
     /** {@code t} exited or was killed, with wait status {@code s}. */

@@ -9,6 +9,7 @@ import io.jstrace.linux.Ptrace;
 import io.jstrace.linux.RemoteMemory;
 import io.jstrace.linux.Spawn;
 import io.jstrace.linux.Sys;
+import io.jstrace.linux.User;
 import io.jstrace.linux.WaitStatus;
 import io.jstrace.model.Event;
 import io.jstrace.model.Value;
@@ -52,6 +53,8 @@ public final class Tracer {
     private final Consumer<Task> resumeDue;
     private SeccompLaunch seccomp = SeccompLaunch.NONE;
     private boolean killOnExit;
+    private boolean detachOnExec;
+    private User user;
 
     public Tracer(Config config, Sink sink) {
         this.config = config;
@@ -83,6 +86,16 @@ public final class Tracer {
         this.killOnExit = kill;
     }
 
+    /** strace's -u: the command runs as {@code user} (null: as jstrace). */
+    public void user(User user) {
+        this.user = user;
+    }
+
+    /** strace's -b execve: a tracee that execs is detached, but for the command's own execve. */
+    public void detachOnExec(boolean detach) {
+        this.detachOnExec = detach;
+    }
+
     /**
      * Starts {@code argv} (its program already resolved to {@code path}), then attaches to the
      * processes in {@code attach} (strace's -p with a command; failures go to {@code warn}), and
@@ -100,7 +113,7 @@ public final class Tracer {
         try {
             int options = baseOptions() | (killOnExit ? Ptrace.O_EXITKILL : 0)
                     | (seccomp.stopsOnTracedOnly() ? Ptrace.O_TRACESECCOMP : 0);
-            pid = Launcher.start(path, argv, inheritance, seccomp, options, started, stops);
+            pid = Launcher.start(path, argv, inheritance, seccomp, user, options, started, stops);
         } catch (Errno | RuntimeException e) {
             stops.end();
             throw e;
@@ -241,8 +254,14 @@ public final class Tracer {
             }
             case Ptrace.EVENT_EXEC -> {
                 stacks.mappingsChanged();
-                tasks.execed(t);
-                resume(t, 0);
+                Task execing = tasks.execed(t);
+                if (detachOnExec && !execing.launching) {
+                    Ptrace.detach(execing.tid, 0);
+                    tasks.detached(execing);
+                } else {
+                    execing.launching = false;
+                    resume(execing, 0);
+                }
             }
             case Ptrace.EVENT_SECCOMP -> {
                 // A RET_TRACE call: under PTRACE_CONT this stop is its entry. (The launcher runs

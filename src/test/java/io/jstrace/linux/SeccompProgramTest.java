@@ -70,16 +70,16 @@ class SeccompProgramTest {
     @Test
     void launchStubCarriesTheFilterAndPointsAtIt() {
         byte[] filter = Seccomp.program(new int[] {Seccomp.RET_ALLOW}, Seccomp.RET_TRACE, Seccomp.RET_TRACE);
-        byte[] elf = LaunchStub.elf(1, 0, filter, true);
+        byte[] elf = LaunchStub.elf(1, 0, null, filter, true);
         ByteBuffer b = ByteBuffer.wrap(elf).order(ByteOrder.LITTLE_ENDIAN);
         int code = 64 + 56;
-        assertEquals(filter.length / 8, b.getShort(code + 304));
-        long address = b.getLong(code + 312);
-        assertEquals(1, b.get(code + 320), "required");
+        assertEquals(filter.length / 8, b.getShort(code + 408));
+        long address = b.getLong(code + 416);
+        assertEquals(1, b.get(code + 424), "required");
         assertEquals(0x400000 + elf.length - filter.length, address);
         assertEquals(elf.length, b.getLong(64 + 32), "PT_LOAD file size covers the filter");
         assertEquals(ByteBuffer.wrap(filter), ByteBuffer.wrap(elf, elf.length - filter.length, filter.length));
-        byte[] none = LaunchStub.elf(1, 0, new byte[0], false);
-        assertEquals(0, ByteBuffer.wrap(none).order(ByteOrder.LITTLE_ENDIAN).getShort(code + 304));
+        byte[] none = LaunchStub.elf(1, 0, null, new byte[0], false);
+        assertEquals(0, ByteBuffer.wrap(none).order(ByteOrder.LITTLE_ENDIAN).getShort(code + 408));
     }
 }
