@@ -16,7 +16,7 @@ _jstrace_long='--abbrev= --absolute-timestamps --absolute-timestamps= --attach= 
   --colour --colour= --columns= --const-print-style= --daemonised --daemonised= --daemonize --daemonize=
   --daemonized --daemonized= --debug --decode-fds --decode-fds= --decode-pids= --detach-on= --env=
   --failed-only --failing-only --fault= --follow-forks --help --inject= --instruction-pointer --interruptible=
-  --json --kvm= --no-abbrev --no-seccomp-bpf --output-append-mode --output-separately --output=
+  --json --kill-on-exit --kvm= --no-abbrev --no-seccomp-bpf --output-append-mode --output-separately --output=
   --pidns-translation --quiet --quiet= --raw= --read= --relative-timestamps --relative-timestamps=
   --seccomp-bpf --seccomp-policy= --seccomp-profile-args --seccomp-profile-base= --seccomp-profile= --secontext
   --secontext= --signals= --silence --silence= --silent --silent= --stack-traces --status= --string-limit=

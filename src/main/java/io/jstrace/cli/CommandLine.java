@@ -30,7 +30,7 @@ public final class CommandLine {
             l("summary-wall-clock", 0, "w"), l("strings-in-hex", 2, "strings-in-hex"),
             l("const-print-style", 1, "X"), l("pidns-translation", 0, "pidns-translation"),
             l("successful-only", 0, "z"), l("failed-only", 0, "Z"), l("failing-only", 0, "Z"),
-            l("seccomp-bpf", 0, "seccomp-bpf"), l("tips", 2, "tips"),
+            l("seccomp-bpf", 0, "seccomp-bpf"), l("tips", 2, "tips"), l("kill-on-exit", 0, "kill-on-exit"),
             l("trace", 1, "trace"), l("abbrev", 1, "abbrev"), l("verbose", 1, "verbose"), l("raw", 1, "raw"),
             l("signals", 1, "signals"), l("status", 1, "status"), l("read", 1, "read"), l("write", 1, "write"),
             l("fault", 1, "fault"), l("inject", 1, "inject"), l("kvm", 1, "kvm"), l("quiet", 2, "quiet"),

@@ -33,12 +33,16 @@ final class Help {
               -E VAR=VAL, --env=VAR=VAL  put VAR=VAL in the environment for the command
               -E VAR, --env=VAR      remove VAR from the environment for the command
               -p PID, --attach=PID   trace process PID (repeatable; comma or space separated lists)
+              -u USERNAME, --user=USERNAME
+                                     run the command with the ids and groups of USERNAME (root only)
               -I INTERRUPTIBLE, --interruptible=INTERRUPTIBLE
                                      when the terminal's signals end the trace: 1 anywhere (always),
                                      2 waiting (default), 3 never (default with -o and a command),
                                      4 never_tstp (^Z too)
             Tracing:
               -f, --follow-forks     follow forks, vforks and clones
+              -b execve, --detach-on=execve
+                                     let each process go at its execve (but the command's first)
               -F                     -f (deprecated, as in strace)
               -P PATH, --trace-path=PATH
                                      trace only the calls that access PATH (by path or fd; repeatable)
@@ -50,6 +54,8 @@ final class Help {
                                      a trace set that leaves calls out and a started command)
               --backend=ptrace|bpf   trace with ptrace (default) or with eBPF programs, which never stop
                                      the tracee (root)
+              --kill-on-exit         kill the started command and its descendants when jstrace ends or is
+                                     interrupted, instead of leaving them running (strace 6.6)
             Filtering:
               -z, --successful-only  print only the calls that returned without an error code
               -Z, --failed-only, --failing-only
@@ -125,9 +131,8 @@ final class Help {
                              accepted; jstrace prints no tips yet
               -h, --help     print this help
               -V, --version  print version
-            Checked as strace checks them, then refused (not supported yet): -b execve, --detach-on=execve;
-            -D, -DD, -DDD, --daemonize[=grandchild|pgroup|session] (also --daemonised, --daemonized);
-            -u USERNAME, --user=USERNAME; -Y, --pidns-translation, --decode-pids=comm|pidns;
+            Checked as strace checks them, then refused (not supported yet):
+            -D, -DD, -DDD, --daemonize[=grandchild|pgroup|session] (also --daemonised, --daemonized); -Y, --pidns-translation, --decode-pids=comm|pidns;
             --strings-in-hex=non-ascii-chars; -e inject=...:poke_enter=/poke_exit=;
             --secontext[=FORMAT] (as an strace built without SELinux)
             The manual: man jstrace (docs/jstrace.1)

@@ -117,7 +117,11 @@ public final class Main {
                 throw o.quietConflict();
             }
             trace = attach ? Session.attach(o.pids().stream().mapToInt(Integer::intValue).toArray())
-                    : Session.command(o.command()).inheritance(Launch.inheritance(o.envChanges()));
+                    : Session.command(o.command()).inheritance(Launch.inheritance(o.envChanges()))
+                            .killOnExit(o.killOnExit());
+            if (o.user() != null) {
+                trace.user(o.user());
+            }
         } catch (UsageError | RuntimeException e) {
             text.close();
             throw e;
@@ -126,7 +130,7 @@ public final class Main {
         trace.follow(o.followForks()).decode(o.decode())
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
                 .tampering(o.tampering()).qualifiers(o.qualifiers())
-                .stackTraces(o.stackTrace()).backend(o.backend())
+                .stackTraces(o.stackTrace()).backend(o.backend()).detachOnExec(o.detachOnExecve())
                 .onWarning(m -> err.println(NAME + ": " + m))
                 .onNotice(notice -> {
                     if (!o.quiet().contains(Options.Quiet.ATTACH)) {

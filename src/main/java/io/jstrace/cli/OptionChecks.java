@@ -2,6 +2,7 @@ package io.jstrace.cli;
 
 import io.jstrace.model.CallStatus;
 import io.jstrace.decode.DecodeOptions;
+import io.jstrace.linux.User;
 import io.jstrace.output.SummaryOptions;
 import io.jstrace.output.TextOptions;
 import io.jstrace.output.ValueText;
@@ -146,8 +147,9 @@ final class OptionChecks {
             separately = false; // -ff without -o is -f
         }
         notYet(daemonize > 0, "-D/--daemonize");
-        notYet(s.user != null, "-u/--user");
-        notYet(s.detachOnExecve, "-b execve");
+        if (s.killOnExit && !s.pids.isEmpty()) {
+            throw new UsageError("--kill-on-exit and -p/--attach are mutually exclusive options");
+        }
         notYet(hex == 3, "--strings-in-hex=non-ascii-chars");
         notYet(s.decodePids.test(0) || s.decodePids.test(1), "-Y/--decode-pids/--pidns-translation");
         if (s.kvm) {
@@ -194,7 +196,7 @@ final class OptionChecks {
                 List.copyOf(s.pids), List.copyOf(command), s.color, s.summary.build(), List.copyOf(warnings),
                 s.tampering.build(), s.json, s.timeline, List.copyOf(s.paths), s.instructionPointer, qualifiers,
                 s.stackTrace && !s.summary.only, seccomp, s.debug, intr, List.copyOf(s.env), s.tips, quietConflict,
-                s.backend);
+                s.backend, s.user, s.detachOnExecve, s.killOnExit);
     }
 
     /**
@@ -217,16 +219,12 @@ final class OptionChecks {
         }
     }
 
-    /** -u USER: strace's checks (real and effective user root, a user the password file knows). */
+    /** -u USER: strace's checks (real and effective user root, a user the password and group databases know). */
     private static void user(String name) throws UsageError {
         if (!statusLine("Uid:").matches("Uid:\\s+0\\s+0\\s.*")) {
             throw new UsageError("You must be root to use the -u/--username option");
         }
-        try (var lines = Files.lines(Path.of("/etc/passwd"), java.nio.charset.StandardCharsets.ISO_8859_1)) {
-            if (lines.noneMatch(l -> l.startsWith(name + ":"))) {
-                throw new UsageError("Cannot find user '" + name + "'");
-            }
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+        if (User.named(name) == null) {
             throw new UsageError("Cannot find user '" + name + "'");
         }
     }

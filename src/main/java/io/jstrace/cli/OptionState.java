@@ -28,6 +28,7 @@ final class OptionState {
     int column = 40;
     boolean append;
     boolean detachOnExecve;
+    boolean killOnExit;
     boolean debug;
     int daemonizeShort;
     int daemonizeLong;
@@ -120,6 +121,7 @@ final class OptionState {
             case "ts" -> longStamp = Timestamps.parse(o, longStamp);
             case "T" -> durationDigits = timescale(o);
             case "u" -> user = v;
+            case "kill-on-exit" -> killOnExit = true;
             case "v" -> abbrev = s -> false;
             case "V" -> versionVerbosity++;
             case "x" -> hexShort = Math.min(hexShort + 1, 2);

@@ -22,7 +22,8 @@ import java.util.Set;
  * them. {@code envChanges}: -E's VAR=VAL and VAR, in order. {@code quietConflict}: strace's
  * complaint about -q with -e quiet=, which it makes only once the output is open.
  * {@code json}: --json lines instead of strace's text; {@code timeline}: the --timeline file, or null;
- * {@code backend}: --backend, ptrace or bpf.
+ * {@code backend}: --backend, ptrace or bpf. {@code user}: -u's user or null; {@code detachOnExecve}: -b execve; {@code killOnExit}:
+ * --kill-on-exit (strace 6.6).
  */
 public record Options(
         int follow,
@@ -56,7 +57,10 @@ public record Options(
         List<String> envChanges,
         Tips tips,
         UsageError quietConflict,
-        io.jstrace.session.Session.Backend backend) implements Invocation {
+        io.jstrace.session.Session.Backend backend,
+        String user,
+        boolean detachOnExecve,
+        boolean killOnExit) implements Invocation {
 
     /** The informational messages -q and -e quiet= can suppress. */
     public enum Quiet { ATTACH, EXIT, PATH_RESOLUTION, PERSONALITY, THREAD_EXECVE }

@@ -142,6 +142,59 @@ class CommandLineIT {
         }
     }
 
+    /** Issue 16: -u USER runs the command with that user's ids and groups; only root may ask, as under strace. */
+    @Test
+    void userRunsTheCommandAsThatUser() throws Exception {
+        Run.Result s = Run.exec("strace", "-u", "nobody", "-e", "trace=none", "id");
+        Run.Result j = Run.jstrace("-u", "nobody", "-e", "trace=none", "id");
+        assertEquals(0, s.exit(), s.err());
+        assertTrue(s.out().startsWith("uid=65534(nobody) gid=65534("), s.out());
+        assertEquals(s.out(), j.out(), "the command's ids and groups");
+        assertEquals(s.err(), j.err());
+        assertEquals(s.exit(), j.exit());
+        List<List<String>> refused = List.of(List.of("-u", "no-such-user-x", "true"),
+                List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "TRACER", "-u", "nobody", "true"));
+        for (List<String> argv : refused) {
+            List<String> sa = argv.contains("TRACER") ? argv : prepend("TRACER", argv);
+            Run.Result rs = Run.exec(sa.stream().map(a -> a.equals("TRACER") ? "/usr/bin/strace" : a).toList(), null, null);
+            Run.Result rj = Run.exec(sa.stream().map(a -> a.equals("TRACER") ? Run.JSTRACE : a).toList(), null, null);
+            assertEquals(1, rs.exit(), rs.err());
+            assertEquals(rs.exit(), rj.exit(), rj.err());
+            assertEquals(rs.err().replace("/usr/bin/strace: ", "jstrace: "), rj.err());
+        }
+    }
+
+    /** Issue 16: -b execve lets each process go at its execve (but the command's first), as strace's -b. */
+    @Test
+    void detachOnExecve(@TempDir Path dir) throws Exception {
+        String script = "/bin/true; exec /bin/echo x";
+        Run.Result s = Run.exec("strace", "-f", "-b", "execve", "-e", "trace=execve,exit_group", "-o",
+                dir.resolve("s").toString(), "sh", "-c", script);
+        Run.Result j = Run.jstrace("-f", "-b", "execve", "-e", "trace=execve,exit_group", "-o",
+                dir.resolve("j").toString(), "sh", "-c", script);
+        assertEquals(0, s.exit(), s.err());
+        assertEquals(s.exit(), j.exit(), j.err());
+        assertEquals(s.out(), j.out());
+        assertEquals(s.err().replace("strace", "jstrace"), j.err());
+        List<String> expected = masked(dir.resolve("s"));
+        assertEquals(2, expected.stream().filter(l -> l.endsWith("<detached ...>")).count(), expected.toString());
+        assertEquals(expected, masked(dir.resolve("j")));
+        Run.Result bad = Run.jstrace("-b", "fork", "true");
+        assertEquals(1, bad.exit());
+        assertEquals("jstrace: Syscall 'fork' for -b isn't supported\n", bad.err());
+    }
+
+    private static List<String> prepend(String first, List<String> rest) {
+        return Stream.concat(Stream.of(first), rest.stream()).toList();
+    }
+
+    /** The lines of a trace with pids and addresses masked, which differ from run to run. */
+    private static List<String> masked(Path file) throws IOException {
+        return Files.readAllLines(file).stream()
+                .map(l -> l.replaceAll("^\\d+ ", "PID ").replaceAll("si_pid=\\d+", "si_pid=N").replaceAll("0x[0-9a-f]+", "0xX"))
+                .toList();
+    }
+
     private static List<Path> files(Path dir, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith(prefix)).toList();
