@@ -20,10 +20,7 @@ final class BasicKinds implements KindFamily {
         k.arg("oct", (c, i) -> Value.Num.oct(c.arg(i) & 0xffffffffL));
         k.arg("ptr", (c, i) -> Decode.ptr(c.arg(i)));
         k.arg("fd", ArgKind.withRole(Role.FD, (c, i) -> Decode.fd(c, (int) c.arg(i))));
-        k.arg("dirfd", ArgKind.withRole(Role.FD, (c, i) -> (int) c.arg(i) != AT_FDCWD ? Decode.fd(c, (int) c.arg(i))
-                : c.options.fdDetail() > 0 && c.fdPaths.cwd(c.tid) != null
-                ? new Value.WithPath(new Value.Sym("AT_FDCWD", AT_FDCWD), c.fdPaths.cwd(c.tid))
-                : new Value.Sym("AT_FDCWD", AT_FDCWD)));
+        k.arg("dirfd", ArgKind.withRole(Role.FD, (c, i) -> dirfd(c, (int) c.arg(i))));
         k.arg("path", ArgKind.withRole(Role.PATH, (c, i) -> Decode.path(c, c.arg(i))));
         // A symlink's target: printed as a path, but not a file the call touches (-P ignores it).
         k.arg("link_target", (c, i) -> Decode.path(c, c.arg(i)));
@@ -61,5 +58,15 @@ final class BasicKinds implements KindFamily {
         }
         String table = spec.substring(0, colon), unknown = spec.substring(colon + 1);
         return (c, i) -> Decode.flags(table, c.arg(i) & mask, unknown);
+    }
+
+    /** strace's print_dirfd: AT_FDCWD by name (with the cwd under -y), other values as fds. */
+    static Value dirfd(Call c, int fd) {
+        if (fd != AT_FDCWD) {
+            return Decode.fd(c, fd);
+        }
+        return c.options.fdDetail() > 0 && c.fdPaths.cwd(c.tid) != null
+                ? new Value.WithPath(new Value.Sym("AT_FDCWD", AT_FDCWD), c.fdPaths.cwd(c.tid))
+                : new Value.Sym("AT_FDCWD", AT_FDCWD);
     }
 }

@@ -25,10 +25,6 @@ final class FileKinds implements KindFamily {
     private static final long S_IFMT = 0170000;
     private static final long S_IFCHR = 0020000;
     private static final long S_IFBLK = 0060000;
-    private static final long MS_REMOUNT = 0x20;
-    /** MS_BIND, MS_MOVE, MS_UNBINDABLE, MS_PRIVATE, MS_SLAVE, MS_SHARED: no type nor data. */
-    private static final long MS_PROPAGATION = 0x1000 | 0x2000 | 0x20000 | 0x40000 | 0x80000 | 0x100000;
-    private static final long MS_MGC_VAL = 0xc0ed0000L, MS_MGC_MSK = 0xffff0000L;
     private static final long AT_STATX_SYNC_TYPE = 0x6000;
     private static final long UTIME_NOW = (1L << 30) - 1;
     private static final long UTIME_OMIT = (1L << 30) - 2;
@@ -44,15 +40,6 @@ final class FileKinds implements KindFamily {
         k.arg("umode", (c, i) -> Value.Num.oct(c.arg(i) & UMODE_MASK));
         k.arg("open_how", (c, i) -> openHow(c, c.arg(i), c.arg(i + 1)));
         k.arg("access_mode", (c, i) -> Decode.flags("access_modes", c.arg(i) & 0xffffffffL, "?_OK"));
-        // mount: whether type and data are strings depends on the flags (strace's SYS_FUNC(mount)).
-        k.arg("mount_source", ArgKind.withRole(Role.PATH, (c, i) -> Decode.path(c, c.arg(i))));
-        k.arg("mount_type", (c, i) -> (mountFlagsSansMagic(c.arg(3)) & (MS_REMOUNT | MS_PROPAGATION)) != 0
-                ? Decode.ptr(c.arg(i)) : Decode.cstring(c, c.arg(i)));
-        k.arg("mount_flags", (c, i) -> mountFlags(c.arg(i)));
-        k.arg("mount_data", (c, i) -> {
-            long f = mountFlagsSansMagic(c.arg(3));
-            return (f & MS_REMOUNT) == 0 && (f & MS_PROPAGATION) != 0 ? Decode.ptr(c.arg(i)) : Decode.cstring(c, c.arg(i));
-        });
         k.arg("file_id", (c, i) -> (int) c.arg(i) == -1 ? Value.Num.dec(-1) : Value.Num.udec(c.arg(i) & 0xffffffffL));
         k.arg("file_mode", (c, i) -> StatDecoder.mode(c.arg(i) & UMODE_MASK));
         // mknod's device number (an unsigned int) matters only for device nodes.
@@ -140,22 +127,6 @@ final class FileKinds implements KindFamily {
             return b == null ? Decode.ptr(c.arg(i))
                     : DirentDecoder.entries(c.arg(i), new Bytes(b), c.options.verbose(), old);
         });
-    }
-
-    /** mount's flags without the old magic number in the top half. */
-    private static long mountFlagsSansMagic(long flags) {
-        return (flags & MS_MGC_MSK) == MS_MGC_VAL ? flags & ~MS_MGC_MSK : flags;
-    }
-
-    /** MS_MGC_VAL in the top half first (old callers still pass it), or-ed with the MS_* flags if any. */
-    static Value mountFlags(long flags) {
-        long rest = mountFlagsSansMagic(flags);
-        Value named = Decode.flags("mount_flags", rest, "MS_???");
-        if (rest == flags) {
-            return named;
-        }
-        Value magic = new Value.Sym("MS_MGC_VAL", MS_MGC_VAL);
-        return rest == 0 ? magic : new Value.Or(magic, named);
     }
 
     private static Value withoutTrailingNul(Value v) {

@@ -28,6 +28,12 @@ public sealed interface Role {
      */
     record Data(Shape shape, boolean written, int lengthArg) implements Role {}
 
+    /**
+     * {@code role} only in the calls whose raw arguments {@code applies} accepts (strace's
+     * pathtrace tests fsconfig's last argument as an fd only for the commands that take one).
+     */
+    record When(java.util.function.Predicate<long[]> applies, Role role) implements Role {}
+
     enum Shape { BUFFER, IOV, MSGHDR, MMSG }
 
     Role NONE = new None();

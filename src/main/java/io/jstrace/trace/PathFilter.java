@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * -P PATH: only the calls that touch one of the paths, as strace's pathtrace decides at syscall
@@ -33,8 +34,8 @@ public final class PathFilter {
     /** A requested path that realpath(3) turned into another one: both are traced. */
     public record Resolution(String requested, String resolved) {}
 
-    /** One argument test: what the argument is and where it is. */
-    private record Check(Kind kind, int arg) {}
+    /** One argument test: what the argument is, where it is, and in which calls (null: all). */
+    private record Check(Kind kind, int arg, Predicate<long[]> when) {}
 
     private enum Kind { PATH, FD, FD_SET, POLL_FDS }
 
@@ -82,6 +83,9 @@ public final class PathFilter {
             return false;
         }
         for (Check c : plan(sc)) {
+            if (c.when() != null && !c.when().test(args)) {
+                continue;
+            }
             boolean hit = switch (c.kind()) {
                 case PATH -> pathAt(tid, args[c.arg()], memory);
                 case FD -> fd(tid, (int) args[c.arg()]);
@@ -113,11 +117,14 @@ public final class PathFilter {
         }
         Signature sig = signatures.of(sc.name());
         if (sig == null) {
-            return List.of(new Check(sc.inClass("file") ? Kind.PATH : Kind.FD, 0));
+            return List.of(new Check(sc.inClass("file") ? Kind.PATH : Kind.FD, 0, null));
         }
         List<Check> checks = new ArrayList<>();
         for (int i = 0; i < sig.args().size(); i++) {
-            Kind kind = switch (sig.args().get(i).role()) {
+            Role role = sig.args().get(i).role();
+            Predicate<long[]> when = role instanceof Role.When w ? w.applies() : null;
+            Kind kind = switch (role instanceof Role.When w ? w.role() : role) {
+                case Role.When w -> null; // not nested
                 case Role.Path p -> Kind.PATH;
                 case Role.Fd f -> Kind.FD;
                 case Role.FdSet s -> Kind.FD_SET;
@@ -126,7 +133,7 @@ public final class PathFilter {
                 case Role.Data d -> null;
             };
             if (kind != null) {
-                checks.add(new Check(kind, i));
+                checks.add(new Check(kind, i, when));
             }
         }
         return List.copyOf(checks);

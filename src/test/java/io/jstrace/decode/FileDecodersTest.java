@@ -97,11 +97,11 @@ class FileDecodersTest {
 
     @Test
     void mountFlagsWithTheOldMagic() {
-        assertEquals("MS_MGC_VAL|MS_RDONLY|MS_NOSUID", text(FileKinds.mountFlags(0xc0ed0003L)));
-        assertEquals("0xc0ed0000|0x3", text(FileKinds.mountFlags(0xc0ed0003L), DecodeOptions.Xstyle.RAW));
-        assertEquals("MS_MGC_VAL", text(FileKinds.mountFlags(0xc0ed0000L)));
-        assertEquals("0x200 /* MS_??? */", text(FileKinds.mountFlags(0x200)));
-        assertEquals("0", text(FileKinds.mountFlags(0)));
+        assertEquals("MS_MGC_VAL|MS_RDONLY|MS_NOSUID", text(MountKinds.mountFlags(0xc0ed0003L)));
+        assertEquals("0xc0ed0000|0x3", text(MountKinds.mountFlags(0xc0ed0003L), DecodeOptions.Xstyle.RAW));
+        assertEquals("MS_MGC_VAL", text(MountKinds.mountFlags(0xc0ed0000L)));
+        assertEquals("0x200 /* MS_??? */", text(MountKinds.mountFlags(0x200)));
+        assertEquals("0", text(MountKinds.mountFlags(0)));
     }
 
     @Test
@@ -109,5 +109,14 @@ class FileDecodersTest {
         assertEquals("0x1 /* CLOSE_RANGE_??? */", text(Decode.flags("close_range_flags", 1, "CLOSE_RANGE_???")));
         assertEquals("CLOSE_RANGE_UNSHARE|0x1", text(Decode.flags("close_range_flags", 3, "CLOSE_RANGE_???")));
         assertEquals("0", text(Decode.flags("close_range_flags", 0, "CLOSE_RANGE_???")));
+    }
+
+    @Test
+    void quotaCommands() {
+        assertEquals("QCMD(Q_QUOTAON, USRQUOTA)", text(QuotaKinds.qcmd(0x80000200L)));
+        assertEquals("QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */)", text(QuotaKinds.qcmd(0xbadc0dedL)));
+        assertEquals("2147484160", text(QuotaKinds.qcmd(0x80000200L), DecodeOptions.Xstyle.RAW));
+        assertEquals("3134983661 /* QCMD(0xbadc0d /* Q_??? */, 0xed /* ???QUOTA */) */",
+                text(QuotaKinds.qcmd(0xbadc0dedL), DecodeOptions.Xstyle.VERBOSE));
     }
 }

@@ -170,6 +170,8 @@ class XlatHeadersTest {
             #include <linux/kcmp.h>
             #include <linux/pidfd.h>
             #include <linux/keyctl.h>
+            #include <linux/quota.h>
+            #include <linux/dqblk_xfs.h>
             """ + IOCTL_KERNEL_HEADERS;
 
     /** Kernel-internal or otherwise unexported names that strace knows with a fixed value. */
@@ -217,7 +219,11 @@ class XlatHeadersTest {
             "BOND_3AD_STAT_MARKER_TX", "BOND_3AD_STAT_MARKER_RESP_RX", "BOND_3AD_STAT_MARKER_RESP_TX",
             "BOND_3AD_STAT_MARKER_UNKNOWN_RX", "BOND_3AD_STAT_PAD", "AUDIT_FS_WATCH",
             // include/linux/swap.h
-            "SWAP_FLAG_DISCARD_ONCE", "SWAP_FLAG_DISCARD_PAGES");
+            "SWAP_FLAG_DISCARD_ONCE", "SWAP_FLAG_DISCARD_PAGES",
+            // quotactl's commands of the v1 and v2 formats, gone from uapi (strace keeps their numbers)
+            "Q_V1_QUOTAON", "Q_V1_QUOTAOFF", "Q_V1_GETQUOTA", "Q_V1_SETQUOTA", "Q_V1_SETUSE", "Q_V1_SYNC",
+            "Q_SETQLIM", "Q_V1_GETSTATS", "Q_V1_RSQUASH", "Q_V2_GETQUOTA", "Q_V2_SETQUOTA", "Q_V2_SETUSE",
+            "Q_V2_GETINFO", "Q_V2_SETINFO", "Q_V2_SETGRACE", "Q_V2_SETFLAGS", "Q_V2_GETSTATS");
 
     /**
      * Tables of kernel-internal constants, none of them in uapi: their values are those strace's
