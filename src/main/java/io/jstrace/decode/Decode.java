@@ -34,30 +34,6 @@ public final class Decode {
         return new Value.Str(s.bytes(), !s.terminated());
     }
 
-    /**
-     * strace's printstr_ex of a NUL-terminated string in a buffer of {@code size} bytes: as
-     * {@link #cstring(Call, long)} when -s is shorter; otherwise only those bytes are read, and
-     * when none of them is a NUL they all print, followed by {@code ...}.
-     */
-    public static Value cstringWithin(Call c, long addr, int size) {
-        int limit = c.options.stringLimit();
-        if (addr == 0 || size > limit) {
-            return cstring(c, addr);
-        }
-        if (size == 0) {
-            return new Value.Str(new byte[0], false);
-        }
-        TraceeMemory.CString s = c.memory.readCString(c.tid, addr, size - 1);
-        if (s == null) {
-            return new Value.Unreadable(addr);
-        }
-        if (s.terminated()) {
-            return new Value.Str(s.bytes(), false);
-        }
-        byte[] all = c.memory.readFully(c.tid, addr, size);
-        return all == null ? new Value.Unreadable(addr) : new Value.Str(all, true);
-    }
-
     /** {@link #cstring(Call, long)} for several non-NULL addresses, read together. */
     public static List<Value> cstrings(Call c, long[] addrs) {
         TraceeMemory.CString[] read = c.memory.readCStrings(c.tid, addrs, c.options.stringLimit());
@@ -207,6 +183,15 @@ public final class Decode {
             return new Value.Sym(name, value);
         }
         return unknown == null ? new Value.Num(value, fallback) : new Value.Unknown(value, fallback, unknown);
+    }
+
+    /**
+     * {@link #sym} for strace's printxval with a number format (PRINT_FIELD_XVAL_U, _D): -X raw
+     * and -X verbose print the number in {@code radix}, not in hex.
+     */
+    public static Value sym(String table, long value, Value.Radix radix, String unknown, boolean rawInRadix) {
+        Value v = sym(table, value, radix, unknown);
+        return rawInRadix && v instanceof Value.Sym ? new Value.Decoded(value, radix, v, true) : v;
     }
 
     /** Flags from {@code table}; unnamed bits in hex. */

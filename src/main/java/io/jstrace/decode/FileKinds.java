@@ -18,6 +18,10 @@ final class FileKinds implements KindFamily {
     private static final long O_CREAT = 0x40;
     private static final long O_TMPFILE_BIT = 0x400000;
     private static final long UMODE_MASK = 0xffff;
+    /** The name memfd_create keeps: 255 bytes less "memfd:". */
+    private static final int MFD_NAME_MAX_LEN = 255 - "memfd:".length();
+    private static final int MFD_HUGE_SHIFT = 26;
+    private static final long MFD_HUGE_MASK = 0x3fL << MFD_HUGE_SHIFT;
     private static final long PAGE = 4096;
     private static final Layout OPEN_HOW = Layout.of("open_how");
     private static final Layout.Field HOW_FLAGS = OPEN_HOW.field("flags"), HOW_MODE = OPEN_HOW.field("mode"),
@@ -62,6 +66,10 @@ final class FileKinds implements KindFamily {
             Xlat.Flags at = Xlat.of("at_flags").flags(rest);
             return new Value.Or(sync, new Value.Flags(at.names(), at.rest(), Value.Radix.HEX, rest, null));
         });
+
+        // memfd_create: a name the kernel takes up to 249 bytes of; flags with a huge page size in bits 26..31.
+        k.arg("memfd_name", (c, i) -> Decode.boundedCString(c, c.arg(i), MFD_NAME_MAX_LEN + 1));
+        k.arg("memfd_flags", (c, i) -> memfdFlags(c.arg(i) & 0xffffffffL));
 
         // Output structs, read at exit; the address when the call failed.
         k.arg("stat", out(StatDecoder.STAT.size(), (c, b) -> StatDecoder.stat(b, c.options.verbose())));
@@ -127,6 +135,34 @@ final class FileKinds implements KindFamily {
             return b == null ? Decode.ptr(c.arg(i))
                     : DirentDecoder.entries(c.arg(i), new Bytes(b), c.options.verbose(), old);
         });
+    }
+
+    /**
+     * strace's memfd_create flags: the word in hex under -X raw (and with the decoding in a comment
+     * under -X verbose), else the MFD_* flags or-ed with {@code N<<MFD_HUGE_SHIFT}.
+     */
+    static Value memfdFlags(long v) {
+        if (v == 0) {
+            return Value.Num.hex(0);
+        }
+        long huge = (v & MFD_HUGE_MASK) >>> MFD_HUGE_SHIFT;
+        long rest = v & ~MFD_HUGE_MASK;
+        List<Value> parts = new ArrayList<>();
+        if (rest != 0 || huge == 0) {
+            Xlat.Flags f = Xlat.of("memfd_create_flags").flags(rest);
+            if (f.names().isEmpty()) {
+                parts.add(new Value.Unknown(rest, Value.Radix.HEX, "MFD_???"));
+            } else {
+                f.names().forEach(n -> parts.add(new Value.Name(n)));
+                if (f.rest() != 0) {
+                    parts.add(Value.Num.hex(f.rest()));
+                }
+            }
+        }
+        if (huge != 0) {
+            parts.add(new Value.Shift(Value.Num.udec(huge), new Value.Name("MFD_HUGE_SHIFT")));
+        }
+        return new Value.Decoded(v, Value.Radix.HEX, new Value.Or(parts), false);
     }
 
     private static Value withoutTrailingNul(Value v) {

@@ -26,7 +26,6 @@ final class MemoryKinds implements KindFamily {
         k.arg("mem_mremap_addr", (c, i) -> (c.arg(3) & (MREMAP_MAYMOVE | MREMAP_FIXED)) == (MREMAP_MAYMOVE | MREMAP_FIXED)
                 ? Decode.ptr(c.arg(i)) : null);
         k.arg("mem_madvise_advice", (c, i) -> Decode.sym("madvise_cmds", c.intArg(i), Value.Radix.HEX, "MADV_???"));
-        k.arg("mem_memfd_flags", (c, i) -> hugeFlags("memfd_create_flags", c.arg(i) & 0xffffffffL, "MFD_HUGE_SHIFT"));
         // One byte per page of the range, of which strace shows the lowest bit.
         k.arg("mem_mincore_vec", ArgKind.atExit((c, i) -> {
             long len = c.arg(1);
@@ -62,16 +61,5 @@ final class MemoryKinds implements KindFamily {
             parts.add(new Value.Shift(Value.Num.udec(huge), new Value.Name("MAP_HUGE_SHIFT")));
         }
         return new Value.Decoded(v, Value.Radix.HEX, new Value.Or(parts), false);
-    }
-
-    /** Flags whose bits 26..31 hold a huge page size, printed as {@code N<<SHIFT_NAME}. */
-    static Value hugeFlags(String table, long v, String shiftName) {
-        long huge = (v & MAP_HUGE_MASK) >>> MAP_HUGE_SHIFT;
-        long low = v & ~MAP_HUGE_MASK;
-        if (huge == 0) {
-            return Decode.flags(table, low);
-        }
-        Value shift = new Value.Shift(Value.Num.udec(huge), new Value.Sym(shiftName, MAP_HUGE_SHIFT));
-        return low == 0 ? shift : new Value.Or(Decode.flags(table, low), shift);
     }
 }

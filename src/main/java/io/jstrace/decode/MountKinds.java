@@ -91,7 +91,7 @@ final class MountKinds implements KindFamily {
 
     /** A key or string value: a C string in at most 256 bytes. */
     private static Value fsconfigString(Call c, long addr) {
-        return Decode.cstringWithin(c, addr, FSCONFIG_STRING_MAX);
+        return Decode.boundedCString(c, addr, FSCONFIG_STRING_MAX);
     }
 
     /**

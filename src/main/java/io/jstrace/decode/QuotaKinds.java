@@ -106,7 +106,8 @@ final class QuotaKinds implements KindFamily {
 
     /** Data the kernel fills: the address when the call failed or the memory cannot be read. */
     private static Value filled(Call c, long addr, int size, java.util.function.Function<Bytes, Value> f) {
-        return c.failed() ? Decode.ptr(addr) : given(c, addr, size, f);
+        Bytes b = Decode.outStruct(c, addr, size);
+        return b == null ? Decode.ptr(addr) : f.apply(b);
     }
 
     private static Value given(Call c, long addr, int size, java.util.function.Function<Bytes, Value> f) {

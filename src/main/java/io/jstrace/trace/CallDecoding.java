@@ -47,10 +47,12 @@ public final class CallDecoding {
                 case ENTRY -> values[i] = decode(k, call, i);
             }
         }
-        boolean continued = shown > 0 && kinds.get(shown - 1).phase() == Phase.ENTRY_AND_EXIT && values[shown - 1] != null;
-        this.shownAtEntry = shown;
-        this.rest = continued ? Event.Rest.CONTINUED : shown < kinds.size() ? Event.Rest.ARGUMENTS : Event.Rest.NONE;
-        this.firstExitArg = continued ? shown - 1 : shown;
+        // An in/out argument with nothing to show at entry (null) is shown whole at exit.
+        boolean inOut = shown > 0 && kinds.get(shown - 1).phase() == Phase.ENTRY_AND_EXIT;
+        boolean continued = inOut && values[shown - 1] != null;
+        this.shownAtEntry = inOut && !continued ? shown - 1 : shown;
+        this.rest = continued ? Event.Rest.CONTINUED : shownAtEntry < kinds.size() ? Event.Rest.ARGUMENTS : Event.Rest.NONE;
+        this.firstExitArg = continued ? shown - 1 : shownAtEntry;
     }
 
     /**

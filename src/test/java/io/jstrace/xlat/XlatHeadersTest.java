@@ -172,6 +172,7 @@ class XlatHeadersTest {
             #include <linux/keyctl.h>
             #include <linux/quota.h>
             #include <linux/dqblk_xfs.h>
+            #include <linux/io_uring.h>
             """ + IOCTL_KERNEL_HEADERS;
 
     /** Kernel-internal or otherwise unexported names that strace knows with a fixed value. */
@@ -274,6 +275,9 @@ class XlatHeadersTest {
         }
         for (String table : List.of("bpf_commands", "bpf_map_types", "bpf_prog_types", "bpf_helpers")) {
             Xlat.of(table).entries().forEach(e -> m.put(e.name(), "kernel")); // <linux/bpf.h>'s enums
+        }
+        for (String table : List.of("uring_ops", "uring_register_opcodes", "uring_restriction_opcodes", "uring_iowq_acct")) {
+            Xlat.of(table).entries().forEach(e -> m.put(e.name(), "kernel")); // <linux/io_uring.h>'s enums
         }
         return Map.copyOf(m);
     }
