@@ -21,6 +21,8 @@ final class FileKinds implements KindFamily {
     /** The name memfd_create keeps: 255 bytes less "memfd:". */
     private static final int MFD_NAME_MAX_LEN = 255 - "memfd:".length();
     private static final int MFD_HUGE_SHIFT = 26;
+    private static final long FAN_ALL_CLASS_BITS = 0xc;
+    private static final int FAN_NOFD = -1;
     private static final long MFD_HUGE_MASK = 0x3fL << MFD_HUGE_SHIFT;
     private static final long PAGE = 4096;
     private static final Layout OPEN_HOW = Layout.of("open_how");
@@ -70,6 +72,17 @@ final class FileKinds implements KindFamily {
         // memfd_create: a name the kernel takes up to 249 bytes of; flags with a huge page size in bits 26..31.
         k.arg("memfd_name", (c, i) -> Decode.boundedCString(c, c.arg(i), MFD_NAME_MAX_LEN + 1));
         k.arg("memfd_flags", (c, i) -> memfdFlags(c.arg(i) & 0xffffffffL));
+
+        // fanotify_init: a notification class, then the other flags; fanotify_mark's dirfd may be FAN_NOFD.
+        k.arg("fanotify_init_flags", (c, i) -> {
+            long v = c.arg(i) & 0xffffffffL;
+            Value cls = Decode.sym("fan_classes", v & FAN_ALL_CLASS_BITS, Value.Radix.HEX, "FAN_CLASS_???");
+            long rest = v & ~FAN_ALL_CLASS_BITS;
+            return rest == 0 ? cls : new Value.Or(cls, Decode.flags("fan_init_flags", rest, "FAN_???"));
+        });
+        k.arg("fanotify_event_flags", (c, i) -> openFlags(c.arg(i) & 0xffffffffL));
+        k.arg("fanotify_dirfd", ArgKind.withRole(Role.FD, (c, i) -> c.intArg(i) == FAN_NOFD
+                ? new Value.Sym("FAN_NOFD", FAN_NOFD) : BasicKinds.dirfd(c, c.intArg(i))));
 
         // Output structs, read at exit; the address when the call failed.
         k.arg("stat", out(StatDecoder.STAT.size(), (c, b) -> StatDecoder.stat(b, c.options.verbose())));

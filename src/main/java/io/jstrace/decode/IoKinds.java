@@ -35,18 +35,7 @@ final class IoKinds implements KindFamily {
         k.ret("select", ReturnKind.decimalWithAll(c -> SelectDecoder.detail(c, c.arg(4) == 0 ? null : TimeDecoder.timevalAt(c, c.arg(4)))));
         k.ret("pselect6", ReturnKind.decimalWithAll(c -> SelectDecoder.detail(c, c.arg(4) == 0 ? null : TimeDecoder.timespecAt(c, c.arg(4)))));
         // pselect6's sixth argument: {const sigset_t *ss; size_t ss_len}.
-        k.arg("pselect6_sigmask", (c, i) -> {
-            long addr = c.arg(i);
-            if (addr == 0) {
-                return Value.NULL_PTR;
-            }
-            Bytes b = Decode.struct(c, addr, 16);
-            if (b == null) {
-                return Decode.ptr(addr);
-            }
-            return Decode.struct(Decode.field("sigmask", PollSigmask.at(c, b.s64(0), b.s64(8))),
-                    Decode.field("sigsetsize", Value.Num.udec(b.s64(8))));
-        });
+        k.arg("pselect6_sigmask", (c, i) -> PollSigmask.kernelSigset(c, c.arg(i)));
 
         // epoll_ctl's event: EPOLL_CTL_DEL ignores it, and strace prints only its address.
         k.arg("epoll_event", (c, i) -> {

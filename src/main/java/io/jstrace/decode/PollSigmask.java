@@ -9,6 +9,22 @@ import java.util.List;
 final class PollSigmask {
     private PollSigmask() {}
 
+    private static final Layout SIGSET_ARG = Layout.of("kernel_sigset_arg");
+    private static final Layout.Field SIGMASK = SIGSET_ARG.field("sigmask"), SIGSETSIZE = SIGSET_ARG.field("sigsetsize");
+
+    /** strace's print_kernel_sigset: {@code {sigmask=[...], sigsetsize=8}} (pselect6's sixth argument, io_pgetevents' sig). */
+    static Value kernelSigset(Call c, long addr) {
+        if (addr == 0) {
+            return Value.NULL_PTR;
+        }
+        Bytes b = Decode.struct(c, addr, SIGSET_ARG.size());
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        return Decode.struct(Decode.field("sigmask", at(c, b.u(SIGMASK), b.u(SIGSETSIZE))),
+                Decode.field("sigsetsize", Value.Num.udec(b.u(SIGSETSIZE))));
+    }
+
     static Value at(Call c, long addr, long size) {
         if (addr == 0) {
             return Value.NULL_PTR;

@@ -22,4 +22,10 @@ struct kernel_ustat {
 	char f_fpack[6];
 };
 
+/* fs/select.c's struct sigset_argpack and fs/aio.c's struct __aio_sigset: a mask and its size. */
+struct kernel_sigset_arg {
+	const void *sigmask;
+	unsigned long sigsetsize;
+};
+
 #endif
