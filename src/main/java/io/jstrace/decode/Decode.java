@@ -170,7 +170,7 @@ public final class Decode {
             return null;
         }
         int shown = Math.min(b.length, c.options.stringLimit());
-        return new Value.ExtraBytes(from, total - 1, new Value.Str(Arrays.copyOf(b, shown), shown < b.length, true));
+        return new Value.ByteRange(from, total - 1, new Value.Str(Arrays.copyOf(b, shown), shown < b.length, true));
     }
 
     /**
@@ -226,7 +226,7 @@ public final class Decode {
         if (c.options.fdDetail() > 0 && fd >= 0) {
             FdPaths.Parts p = c.fdPaths.describe(pid, fd);
             if (p != null) {
-                return new Value.Fd(fd, p.path(), p.detail());
+                return new Value.Fd(fd, p.path(), p.detail(), p.deleted());
             }
         }
         return new Value.Fd(fd, null, null);

@@ -10,9 +10,14 @@ public interface FdPaths {
      * What -y/-yy shows for an fd, in two parts: {@code path}, which strace escapes like a string
      * (with '<' and '>' too, and hex under -x/-xx), and {@code detail}, printed verbatim after it
      * (socket endpoints such as {@code TCP:[1.2.3.4:5->6.7.8.9:10]}, device numbers such as
-     * {@code <char 1:3>}). Either may be null.
+     * {@code <char 1:3>}). Either may be null. {@code deleted}: the file is gone (strace prints
+     * {@code (deleted)} after the brackets).
      */
-    record Parts(String path, String detail) {}
+    record Parts(String path, String detail, boolean deleted) {
+        public Parts(String path, String detail) {
+            this(path, detail, false);
+        }
+    }
 
     /** The working directory of {@code tid} (what AT_FDCWD stands for), or null. */
     default String cwd(int tid) {

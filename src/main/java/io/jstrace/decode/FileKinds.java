@@ -22,6 +22,7 @@ final class FileKinds implements KindFamily {
     private static final int MFD_NAME_MAX_LEN = 255 - "memfd:".length();
     private static final int MFD_HUGE_SHIFT = 26;
     private static final long FAN_ALL_CLASS_BITS = 0xc;
+    private static final long XATTR_SIZE_MAX = 65536;
     private static final int FAN_NOFD = -1;
     private static final long MFD_HUGE_MASK = 0x3fL << MFD_HUGE_SHIFT;
     private static final long PAGE = 4096;
@@ -53,8 +54,10 @@ final class FileKinds implements KindFamily {
             long type = c.arg(i - 1) & S_IFMT;
             return type == S_IFCHR || type == S_IFBLK ? Decode.dev(c.arg(i) & 0xffffffffL) : null;
         });
-        k.arg("file_whence", (c, i) -> Decode.sym("whence_codes", (int) c.arg(i), Value.Radix.HEX, "SEEK_???"));
-        k.arg("file_advice", (c, i) -> Decode.sym("fadvise_advice", (int) c.arg(i), Value.Radix.DEC, null));
+        // ustat's dev is an unsigned int; its struct is printed as an address (strace 6.1 built without ustat.h).
+        k.arg("ustat_dev", (c, i) -> Decode.dev(c.arg(i) & 0xffffffffL));
+        k.arg("file_whence", (c, i) -> Decode.sym("whence_codes", c.arg(i) & 0xffffffffL, Value.Radix.HEX, "SEEK_???"));
+        k.arg("file_advice", (c, i) -> Decode.sym("fadvise_advice", c.arg(i) & 0xffffffffL, Value.Radix.HEX, "POSIX_FADV_???"));
         k.arg("flock_op", (c, i) -> Decode.flags("flockcmds", c.arg(i) & 0xffffffffL, "LOCK_???"));
         // statx flags: the sync type bits as their own flags (AT_STATX_SYNC_AS_STAT when none), or-ed
         // with the AT_* flags when there are any, as strace prints them (two printflags).
@@ -98,8 +101,9 @@ final class FileKinds implements KindFamily {
         // getcwd's result is a path of (return value - 1) bytes.
         k.arg("cwd_buf", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : Decode.path(c, c.arg(i))));
         // An xattr value is shown without the NUL that often ends it (strace's QUOTE_OMIT_TRAILING_0).
-        k.arg("xattr_in", (c, i) -> c.arg(i) == 0 ? Value.NULL_PTR
-                : withoutTrailingNul(Decode.buffer(c, c.arg(i), c.arg(i + 1))));
+        // A value larger than the kernel takes (XATTR_SIZE_MAX) prints as its address.
+        k.arg("xattr_in", (c, i) -> c.arg(i) == 0 || Long.compareUnsigned(c.arg(i + 1), XATTR_SIZE_MAX) > 0
+                ? Decode.ptr(c.arg(i)) : withoutTrailingNul(Decode.buffer(c, c.arg(i), c.arg(i + 1))));
         k.arg("xattr_val", ArgKind.atExit((c, i) -> c.failed() || c.arg(i) == 0 || c.arg(i + 1) == 0
                 ? Decode.ptr(c.arg(i)) : withoutTrailingNul(Decode.buffer(c, c.arg(i), c.ret()))));
         // An xattr list is NUL-separated names: shown as one string, NULs included.
@@ -112,16 +116,16 @@ final class FileKinds implements KindFamily {
                 field("modtime", StatDecoder.timeComment(Value.Num.dec(b.s64(8)), b.s64(8), 0)))));
         // loff_t pointers printed as [n] (copy_file_range, splice: read at entry).
         k.arg("loff_in", (c, i) -> int64Box(c, c.arg(i)));
-        // sendfile's offset is in/out: [before] => [after]. The kernel advances it by exactly
-        // the bytes sent, so the value before is recovered at exit.
-        k.arg("sendfile_off", ArgKind.atExit((c, i) -> {
-            Value after = int64Box(c, c.arg(i));
-            if (c.failed() || c.ret() == 0 || !(after instanceof Value.Arr a)) {
-                return after;
+        // sendfile's offset is in/out: [before], and " => [after]" when the call moved some bytes.
+        k.arg("sendfile_off", ArgKind.atEntryAndExit((c, i) -> {
+            if (!c.exited()) {
+                Value before = unsignedBox(c, c.arg(i));
+                c.saved[i] = before;
+                return before;
             }
-            long end = ((Value.Num) a.items().get(0)).value();
-            Value before = new Value.Arr(List.of(Value.Num.dec(end - c.ret())), false);
-            return new Value.Changed(before, after);
+            Value before = (Value) c.saved[i];
+            return before instanceof Value.Arr && c.arg(3) != 0 && !c.failed() && c.ret() != 0
+                    ? new Value.Changed(before, unsignedBox(c, c.arg(i))) : before;
         }));
 
         // fcntl prints its command and its argument together at exit: whether there is a third
@@ -259,14 +263,18 @@ final class FileKinds implements KindFamily {
     }
 
     static Value timespec(long sec, long nsec) {
-        if (nsec == UTIME_NOW) {
-            return new Value.Sym("UTIME_NOW", nsec);
-        }
-        if (nsec == UTIME_OMIT) {
-            return new Value.Sym("UTIME_OMIT", nsec);
-        }
         Value ts = Decode.struct(field("tv_sec", Value.Num.dec(sec)), field("tv_nsec", Value.Num.udec(nsec)));
+        if (nsec == UTIME_NOW || nsec == UTIME_OMIT) {
+            // The name instead of the struct; -X raw the struct, -X verbose the struct and the name.
+            Value name = new Value.Name(nsec == UTIME_NOW ? "UTIME_NOW" : "UTIME_OMIT");
+            return new Value.Styled(ts, name, name);
+        }
         return StatDecoder.timeComment(ts, sec, nsec);
+    }
+
+    /** strace's printnum_ulong: {@code [n]} unsigned, NULL, or the address when unreadable. */
+    private static Value unsignedBox(Call c, long addr) {
+        return Decode.indirect(c, addr, 8, Value.Num::udec);
     }
 
     private static Value int64Box(Call c, long addr) {

@@ -51,6 +51,6 @@ final class IoKinds implements KindFamily {
         });
         k.arg("epoll_events_out", ArgKind.atExit((c, i) -> c.failed()
                 ? Decode.ptr(c.arg(i)) : EpollDecoder.events(c, c.arg(i), c.ret())));
-        k.arg("epoll_ctl_op", (c, i) -> Decode.sym("epollctls", c.intArg(i), Value.Radix.HEX, "EPOLL_CTL_???"));
+        k.arg("epoll_ctl_op", (c, i) -> Decode.sym("epollctls", c.arg(i) & 0xffffffffL, Value.Radix.HEX, "EPOLL_CTL_???"));
     }
 }

@@ -14,8 +14,9 @@ public final class Sys {
     private static final SyscallTable TABLE = SyscallTable.x86_64();
     public static final int NR_WRITE = TABLE.number("write"), NR_GETPID = TABLE.number("getpid"),
             NR_GETTID = TABLE.number("gettid"), NR_KILL = TABLE.number("kill"), NR_TGKILL = TABLE.number("tgkill"),
-            NR_MEMFD_CREATE = TABLE.number("memfd_create"), NR_SETRLIMIT = TABLE.number("setrlimit");
-    private static final int RLIMIT_CORE = 4, O_CLOEXEC = 0x80000;
+            NR_MEMFD_CREATE = TABLE.number("memfd_create"), NR_SETRLIMIT = TABLE.number("setrlimit"),
+            NR_READLINK = TABLE.number("readlink");
+    private static final int RLIMIT_CORE = 4, O_CLOEXEC = 0x80000, PATH_MAX = 4096;
     private static final int NR_PIPE2 = TABLE.number("pipe2"), NR_DUP3 = TABLE.number("dup3"),
             NR_CLOSE = TABLE.number("close");
 
@@ -95,6 +96,22 @@ public final class Sys {
 
     static int status(MemorySegment status) {
         return status.get(JAVA_INT, 0);
+    }
+
+    /**
+     * readlink(2) of {@code path} (the tracer's encoding: one char per byte): the target's bytes as
+     * they are, which Java's own readSymbolicLink would decode (and mangle where they are not
+     * valid in the platform's charset); null on failure.
+     */
+    public static byte[] readlink(String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            byte[] p = path.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            MemorySegment name = arena.allocate(p.length + 1L);
+            name.copyFrom(MemorySegment.ofArray(p));
+            MemorySegment buf = arena.allocate(PATH_MAX);
+            long n = syscall(NR_READLINK, name.address(), buf.address(), PATH_MAX);
+            return n < 0 ? null : buf.asSlice(0, n).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+        }
     }
 
     /** isatty(3): whether {@code fd} is a terminal. */

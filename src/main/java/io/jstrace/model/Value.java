@@ -71,8 +71,13 @@ public sealed interface Value {
     /**
      * A file descriptor; under -y with what stands behind it: a {@code path} (escaped when
      * printed) and a {@code detail} printed as is (socket endpoints, device numbers). Both null without -y.
+     * {@code deleted}: the file is gone; strace prints {@code (deleted)} after the brackets.
      */
-    record Fd(int fd, String path, String detail) implements Value {}
+    record Fd(int fd, String path, String detail, boolean deleted) implements Value {
+        public Fd(int fd, String path, String detail) {
+            this(fd, path, detail, false);
+        }
+    }
 
     /** A value with the path it stands for, under -y: {@code AT_FDCWD</home/me>}. */
     record WithPath(Value value, String path) implements Value {}
@@ -211,12 +216,6 @@ public sealed interface Value {
 
     /** A member the tracer could not fetch, though the struct around it was read: strace's {@code ???}. */
     record Unavailable() implements Value {}
-
-    /**
-     * Non-zero bytes {@code from..to} (offsets, inclusive) past the part of a struct the tracer
-     * knows, as a newer caller passes them: {@code /* bytes 24..31 *}{@code / "\x80\x81..."}.
-     */
-    record ExtraBytes(long from, long to, Str bytes) implements Value {}
 
     Value NULL_PTR = new Addr(0);
     Value ELLIPSIS = new Elided();

@@ -81,6 +81,9 @@ final class JsonValues {
                 if (fd.detail() != null) {
                     g.writeStringField("detail", fd.detail());
                 }
+                if (fd.deleted()) {
+                    g.writeBooleanField("deleted", true);
+                }
                 g.writeEndObject();
             }
             case Value.WithPath w -> {
@@ -206,14 +209,6 @@ final class JsonValues {
             case Value.Unavailable u -> {
                 g.writeStartObject();
                 g.writeBooleanField("unavailable", true);
-                g.writeEndObject();
-            }
-            case Value.ExtraBytes x -> {
-                g.writeStartObject();
-                g.writeFieldName("extra_bytes");
-                write(g, x.bytes());
-                g.writeNumberField("from", x.from());
-                g.writeNumberField("to", x.to());
                 g.writeEndObject();
             }
             case Value.Decoded d -> {

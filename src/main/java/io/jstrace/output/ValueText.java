@@ -124,6 +124,9 @@ public final class ValueText {
                         sb.append(fd.detail());
                     }
                     sb.append('>');
+                    if (fd.deleted()) {
+                        sb.append("(deleted)");
+                    }
                 }
             }
             case Value.WithPath w -> {
@@ -278,10 +281,6 @@ public final class ValueText {
             case Value.Note n -> sb.append(n.text());
             case Value.Elided e -> sb.append("...");
             case Value.Unavailable u -> sb.append("???");
-            case Value.ExtraBytes x -> {
-                sb.append("/* bytes ").append(x.from()).append("..").append(x.to()).append(" */ ");
-                append(sb, x.bytes());
-            }
         }
     }
 

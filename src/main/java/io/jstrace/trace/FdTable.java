@@ -3,7 +3,11 @@ package io.jstrace.trace;
 import io.jstrace.decode.FdPaths;
 import io.jstrace.decode.SockDescriber;
 
+import io.jstrace.linux.Sys;
+
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -16,6 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class FdTable implements FdPaths {
     private static final Pattern SOCKET = Pattern.compile("socket:\\[(\\d+)]");
+    private static final String DELETED = " (deleted)";
     private static final int S_IFMT = 0170000;
     private static final int S_IFCHR = 0020000;
     private static final int S_IFBLK = 0060000;
@@ -35,21 +40,54 @@ public final class FdTable implements FdPaths {
 
     @Override
     public String cwd(int tid) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc/" + tid + "/cwd")).toString();
-        } catch (IOException | UnsupportedOperationException e) {
+        byte[] b = Sys.readlink("/proc/" + tid + "/cwd");
+        return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * What an fd's /proc link names: the path as its bytes are (one char per byte), and whether
+     * the file is gone, the kernel's {@code " (deleted)"} then taken off the path as strace's
+     * getfdpath does (unless a file of that very name is the one open).
+     */
+    public record Target(String path, boolean deleted) {}
+
+    public static Target target(int tid, int fd) {
+        if (fd < 0) {
             return null;
+        }
+        String link = "/proc/" + tid + "/fd/" + fd;
+        byte[] b = Sys.readlink(link);
+        if (b == null) {
+            return null;
+        }
+        String path = new String(b, StandardCharsets.ISO_8859_1);
+        if (path.length() > DELETED.length() && path.endsWith(DELETED) && !sameFile(Path.of(link), path)) {
+            return new Target(path.substring(0, path.length() - DELETED.length()), true);
+        }
+        return new Target(path, false);
+    }
+
+    /** Whether {@code path} (not followed) is the file the fd link leads to. */
+    private static boolean sameFile(Path link, String path) {
+        try {
+            Path named = Path.of(path);
+            return Files.getAttribute(link, "unix:ino").equals(Files.getAttribute(named, "unix:ino", LinkOption.NOFOLLOW_LINKS))
+                    && Files.getAttribute(link, "unix:dev").equals(Files.getAttribute(named, "unix:dev", LinkOption.NOFOLLOW_LINKS));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 
     @Override
     public Parts describe(int tid, int fd) {
-        Path link = Path.of("/proc/" + tid + "/fd/" + fd);
-        String path;
-        try {
-            path = Files.readSymbolicLink(link).toString();
-        } catch (IOException | UnsupportedOperationException e) {
+        Target t = target(tid, fd);
+        if (t == null) {
             return null;
+        }
+        Path link = Path.of("/proc/" + tid + "/fd/" + fd);
+        String path = t.path();
+        if (t.deleted()) {
+            return new Parts(path, detail < 2 ? null : path.startsWith("/") ? device(link) : null, true);
         }
         if (detail < 2) {
             return new Parts(path, null);

@@ -10,8 +10,6 @@ import io.jstrace.syscalls.Syscall;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +27,6 @@ import java.util.function.Predicate;
  */
 public final class PathFilter {
     private static final int MAX_FDS = 1024 * 1024;
-    private static final String DELETED = " (deleted)";
 
     /** A requested path that realpath(3) turned into another one: both are traced. */
     public record Resolution(String requested, String resolved) {}
@@ -149,35 +146,8 @@ public final class PathFilter {
 
     /** The fd's path as strace's getfdpath has it: the /proc link, " (deleted)" dropped when the file is gone. */
     private boolean fd(int tid, int fd) {
-        if (fd < 0) {
-            return false;
-        }
-        Path link = Path.of("/proc/" + tid + "/fd/" + fd);
-        String target;
-        try {
-            target = Files.readSymbolicLink(link).toString();
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-        if (paths.contains(target)) {
-            return true;
-        }
-        return target.endsWith(DELETED) && target.length() > DELETED.length()
-                && deleted(link, target.substring(0, target.length() - DELETED.length()))
-                && paths.contains(target.substring(0, target.length() - DELETED.length()));
-    }
-
-    /** Whether the link's file is not what {@code path} names now (so the suffix was the kernel's). */
-    private static boolean deleted(Path link, String path) {
-        try {
-            Object linked = Files.getAttribute(link, "unix:ino");
-            Object named = Files.getAttribute(Path.of(path), "unix:ino", LinkOption.NOFOLLOW_LINKS);
-            Object linkedDev = Files.getAttribute(link, "unix:dev");
-            Object namedDev = Files.getAttribute(Path.of(path), "unix:dev", LinkOption.NOFOLLOW_LINKS);
-            return !linked.equals(named) || !linkedDev.equals(namedDev);
-        } catch (IOException | RuntimeException e) {
-            return true;
-        }
+        FdTable.Target t = FdTable.target(tid, fd);
+        return t != null && paths.contains(t.path());
     }
 
     /** select/pselect6: every fd set in one of the sets, below {@code nfds}. */

@@ -200,9 +200,7 @@ class JsonValuesTest {
     }
 
     @Test
-    void unavailableAndExtraBytesHaveKindsOfTheirOwn() throws Exception {
+    void unavailableHasAKindOfItsOwn() throws Exception {
         assertEquals("{\"unavailable\":true}", json(Value.UNAVAILABLE));
-        assertEquals("{\"extra_bytes\":{\"hex\":\"8081\",\"truncated\":true},\"from\":24,\"to\":31}",
-                json(new Value.ExtraBytes(24, 31, new Value.Str(new byte[] {(byte) 0x80, (byte) 0x81}, true, true))));
     }
 }

@@ -195,7 +195,7 @@ class ValueTextTest {
 
     @Test
     void unavailableMembersAndBytesPastAKnownStruct() {
-        Value extra = new Value.ExtraBytes(24, 31, new Value.Str(new byte[] {(byte) 0x80, (byte) 0x81}, true, true));
+        Value extra = new Value.ByteRange(24, 31, new Value.Str(new byte[] {(byte) 0x80, (byte) 0x81}, true, true));
         assertEquals("{flags=0x80, ???, /* bytes 24..31 */ \"\\x80\\x81\"...}", TEXT.format(new Value.Struct(List.of(
                 new Value.Field("flags", Value.Num.hex(0x80)), new Value.Field(null, Value.UNAVAILABLE),
                 new Value.Field(null, extra)), false)));

@@ -14,14 +14,6 @@ struct linux_dirent {
 	char d_name[1];
 };
 
-/* include/uapi/linux/types.h's __kernel_daddr_t and include/linux/types.h's struct ustat. */
-struct kernel_ustat {
-	int f_tfree;
-	unsigned long f_tinode;
-	char f_fname[6];
-	char f_fpack[6];
-};
-
 /* fs/select.c's struct sigset_argpack and fs/aio.c's struct __aio_sigset: a mask and its size. */
 struct kernel_sigset_arg {
 	const void *sigmask;
