@@ -120,7 +120,7 @@ final class FcntlDecoder {
                 case F_GET_SEALS -> r == 0 ? null : new Value.Labeled("seals", Decode.flags("file_seals", r));
                 case F_GETLEASE -> {
                     String name = io.jstrace.xlat.Xlat.of("lockfcmds").name(r);
-                    yield name == null ? null : new Value.Sym(name, r);
+                    yield name == null ? null : new Value.Name(name); // strace's auxstr: the name whatever -X says
                 }
                 case F_GETSIG -> r == 0 ? null : signalName((int) r);
                 default -> null;
@@ -128,9 +128,9 @@ final class FcntlDecoder {
         }
     };
 
-    /** F_GETSIG's auxiliary text: the name when there is one, nothing otherwise. */
+    /** F_GETSIG's auxiliary text: the name when there is one (whatever -X says), nothing otherwise. */
     private static Value signalName(int sig) {
         String name = Siginfo.signalName(sig);
-        return name == null ? null : new Value.Sym(name, sig);
+        return name == null ? null : new Value.Name(name);
     }
 }

@@ -63,11 +63,15 @@ final class FileKinds implements KindFamily {
         // with the AT_* flags when there are any, as strace prints them (two printflags).
         k.arg("statx_flags", (c, i) -> {
             long v = c.arg(i) & 0xffffffffL;
-            Value sync = Decode.flags("at_statx_sync_types", v & AT_STATX_SYNC_TYPE, "");
             long rest = v & ~AT_STATX_SYNC_TYPE;
             if (rest == 0) {
-                return sync;
+                return Decode.flags("at_statx_sync_types", v & AT_STATX_SYNC_TYPE, "");
             }
+            // Or-ed with the AT_* flags, a sync type of 0 is printflags without a default: its
+            // name, and nothing at all under -X raw (strace prints "|0x800").
+            Xlat.Flags s = Xlat.of("at_statx_sync_types").flags(v & AT_STATX_SYNC_TYPE);
+            Value sync = new Value.Flags(s.names().isEmpty() ? List.of(Xlat.of("at_statx_sync_types").name(0)) : s.names(),
+                    0, Value.Radix.HEX, v & AT_STATX_SYNC_TYPE, null);
             Xlat.Flags at = Xlat.of("at_flags").flags(rest);
             return new Value.Or(sync, new Value.Flags(at.names(), at.rest(), Value.Radix.HEX, rest, null));
         });

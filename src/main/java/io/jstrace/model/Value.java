@@ -42,7 +42,8 @@ public sealed interface Value {
      * is strace's default for a value no name covers: when there are no names, non-zero bits are
      * followed by it as a comment ({@code 0xffff1e00 /* TIOCM_??? *}{@code /}; none when empty),
      * and no bits at all print as {@code 0}, or as nothing when {@code unknown} is null (strace's
-     * printflags without a default: {@code c_oflag=NL0|...|FF0|}).
+     * printflags without a default: {@code c_oflag=NL0|...|FF0|}); so does a value of 0 under -X
+     * raw when {@code unknown} is null, even where 0 has a name (statx's {@code |0x800}).
      */
     record Flags(List<String> names, long rest, Radix restRadix, long value, String unknown) implements Value {
         public Flags(List<String> names, long rest, Radix restRadix, long value) {

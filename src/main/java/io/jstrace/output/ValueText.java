@@ -75,6 +75,8 @@ public final class ValueText {
                     number(sb, 0, f.restRadix());
                 }
             }
+            // printflags of 0 without a default prints nothing under -X raw, even where 0 has a name.
+            case Value.Flags f when style == DecodeOptions.Xstyle.RAW && f.value() == 0 && f.unknown() == null -> { }
             case Value.Flags f when style != DecodeOptions.Xstyle.ABBREV && !f.names().isEmpty() -> {
                 number(sb, f.value(), f.restRadix());
                 if (style == DecodeOptions.Xstyle.VERBOSE) {
