@@ -133,7 +133,7 @@ final class Help {
               -V, --version  print version
             Checked as strace checks them, then refused (not supported yet):
             -D, -DD, -DDD, --daemonize[=grandchild|pgroup|session] (also --daemonised, --daemonized); -Y, --pidns-translation, --decode-pids=comm|pidns;
-            --strings-in-hex=non-ascii-chars; -e inject=...:poke_enter=/poke_exit=;
+            -e inject=...:poke_enter=/poke_exit=;
             --secontext[=FORMAT] (as an strace built without SELinux)
             The manual: man jstrace (docs/jstrace.1)
             """;

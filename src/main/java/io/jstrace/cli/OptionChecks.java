@@ -150,7 +150,6 @@ final class OptionChecks {
         if (s.killOnExit && !s.pids.isEmpty()) {
             throw new UsageError("--kill-on-exit and -p/--attach are mutually exclusive options");
         }
-        notYet(hex == 3, "--strings-in-hex=non-ascii-chars");
         notYet(s.decodePids.test(0) || s.decodePids.test(1), "-Y/--decode-pids/--pidns-translation");
         if (s.kvm) {
             warnings.add("-e kvm=vcpu is not supported yet: KVM_RUN exits are not decoded");

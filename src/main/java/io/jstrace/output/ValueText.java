@@ -8,8 +8,12 @@ import java.util.List;
 
 /** Renders decoded values as strace prints them. */
 public final class ValueText {
-    /** How strings are quoted: -x hex-quotes strings with non-printable bytes, -xx all strings. */
-    public enum Hex { NONE, NON_PRINTABLE, ALL }
+    /**
+     * How strings are quoted: -x hex-quotes strings with non-printable bytes, -xx all strings;
+     * {@code NON_ASCII_CHARS} (--strings-in-hex=non-ascii-chars) escapes single bytes in hex
+     * instead of octal. In strace's order of --strings-in-hex's words.
+     */
+    public enum Hex { NONE, NON_PRINTABLE, ALL, NON_ASCII_CHARS }
 
     private final Hex hex;
     private final DecodeOptions.Xstyle style;
@@ -366,7 +370,7 @@ public final class ValueText {
         } else if (namedWhitespace && c >= '\t' && c <= '\r') {
             sb.append('\\').append("tnvfr".charAt(c - '\t'));
         } else {
-            sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+            hexByte(sb, c);
         }
         sb.append('\'');
     }
@@ -449,7 +453,7 @@ public final class ValueText {
         for (int i = 0; i < b.length; i++) {
             int c = b[i] & 0xff;
             if (allHex) {
-                sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
+                hexByte(sb, c);
                 continue;
             }
             switch (c) {
@@ -463,12 +467,18 @@ public final class ValueText {
                 default -> {
                     if (c >= ' ' && c < 0x7f && alsoOctal.indexOf(c) < 0) {
                         sb.append((char) c);
+                    } else if (hex == Hex.NON_ASCII_CHARS) {
+                        hexByte(sb, c);
                     } else {
                         octal(sb, c, i + 1 < b.length && b[i + 1] >= '0' && b[i + 1] <= '7');
                     }
                 }
             }
         }
+    }
+
+    private static void hexByte(StringBuilder sb, int c) {
+        sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
     }
 
     /** Octal escape; three digits when an octal digit follows, so it cannot be misread. */

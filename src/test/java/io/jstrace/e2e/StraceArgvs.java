@@ -14,8 +14,7 @@ import java.util.Random;
  * pipes other than into a file of the current directory, delays of more than a millisecond,
  * signals that stop. What it leaves out because jstrace refuses it on purpose: its own options
  * (--json, --seccomp-policy, ...), and what it does not support yet: -D/--daemonize, -u with a
- * real user, -b execve, -Y/--decode-pids/--pidns-translation, --strings-in-hex=non-ascii-chars,
- * -e inject=...:poke_enter=/poke_exit=.
+ * real user, -b execve, -Y/--decode-pids/--pidns-translation, -e inject=...:poke_enter=/poke_exit=.
  */
 final class StraceArgvs {
     private final Random random;
@@ -169,7 +168,7 @@ final class StraceArgvs {
                 case "relative-timestamps", "syscall-times" -> pick(null, "s", "ms", "us", "ns", "bogus", "", "NS");
                 case "absolute-timestamps", "timestamps" -> pick(null, "", "time", "unix,ms", "none", "format:us",
                         "precision:unix", "ns", "bogus", "format:unix,precision:ns", "ms,none");
-                case "strings-in-hex" -> pick(null, "none", "non-ascii", "all", "bogus", "ALL", "");
+                case "strings-in-hex" -> pick(null, "none", "non-ascii", "all", "non-ascii-chars", "bogus", "ALL", "");
                 case "tips" -> pick(null, "id:1", "format:none", "random", "bogus", "id:x", "1,full", "");
                 case "quiet", "silent", "silence" -> random.nextBoolean() ? null : set(QUIET_ITEMS);
                 case "decode-fds" -> random.nextBoolean() ? null : set(DECODE_FD_ITEMS);

@@ -38,6 +38,7 @@ class StraceCompareIT {
             "-y | CALLS",
             "-s 8 -x | CALLS",
             "-xx -a 20 | CALLS",
+            "--strings-in-hex=non-ascii-chars -s 16 | CALLS",
             "-X verbose -e trace=!rt_sigprocmask,rt_sigaction,prlimit64,getrlimit | CALLS",
             "-e trace=%file,%desc | CALLS",
             "-Z | CALLS",

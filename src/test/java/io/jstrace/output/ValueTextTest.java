@@ -31,6 +31,9 @@ class ValueTextTest {
         assertEquals("\"hi\\n\"", x.format(str("hi\n")));
         assertEquals("\"\\x01\\x02\\x61\"", x.format(str("\u0001\u0002a")));
         assertEquals("\"\\x68\\x69\"", new ValueText(ValueText.Hex.ALL).format(str("hi")));
+        // non-ascii-chars: escapes in hex where strace would print octal; whitespace escapes stay.
+        ValueText chars = new ValueText(ValueText.Hex.NON_ASCII_CHARS);
+        assertEquals("\"a\\x01\\n\\xffb\\x001\"", chars.format(new Value.Str(new byte[] {'a', 1, '\n', (byte) 0xff, 'b', 0, '1'}, false)));
     }
 
     @Test
