@@ -112,7 +112,7 @@ public final class ValueText {
             case Value.Str s -> {
                 palette.start(sb, Palette.Role.STRING);
                 sb.append('"');
-                quoteBody(sb, s.bytes(), "", s.hex() ? Hex.ALL : hex);
+                Quoting.body(sb, s.bytes(), "", s.hex() ? Hex.ALL : hex);
                 sb.append('"');
                 palette.end(sb);
                 if (s.truncated()) {
@@ -253,7 +253,7 @@ public final class ValueText {
             }
             case Value.Fraction f -> sb.append(Long.toUnsignedString(f.numerator())).append('/')
                     .append(Long.toUnsignedString(f.denominator()));
-            case Value.Char ch -> character(sb, ch.c() & 0xff, ch.namedWhitespace());
+            case Value.Char ch -> Quoting.character(sb, ch.c() & 0xff, ch.namedWhitespace());
             case Value.OneOf o -> {
                 for (int i = 0; i < o.names().size(); i++) {
                     if (i > 0) {
@@ -359,22 +359,6 @@ public final class ValueText {
         }
     }
 
-    /** strace's print_char with quotes: printable as itself (' and \\ escaped), the rest in hex. */
-    private static void character(StringBuilder sb, int c, boolean namedWhitespace) {
-        sb.append('\'');
-        if (c >= ' ' && c < 0x7f) {
-            if (c == '\'' || c == '\\') {
-                sb.append('\\');
-            }
-            sb.append((char) c);
-        } else if (namedWhitespace && c >= '\t' && c <= '\r') {
-            sb.append('\\').append("tnvfr".charAt(c - '\t'));
-        } else {
-            hexByte(sb, c);
-        }
-        sb.append('\'');
-    }
-
     /** Set members print as their number under -X raw, {@code 9 /* KILL *}{@code /} under -X verbose. */
     private void member(StringBuilder sb, Value v) {
         if (v instanceof Value.Sym s && style != DecodeOptions.Xstyle.ABBREV) {
@@ -440,71 +424,13 @@ public final class ValueText {
         sb.append(v == 0 ? "" : "0x").repeat('0', Math.max(0, (v == 0 ? width : width - 2) - h.length())).append(h);
     }
 
-    /** strace's string_quote: C escapes, octal for the rest, or all-hex with -x/-xx. */
+    /** strace's string_quote: C escapes, octal for the rest, or hex as -x/-xx/--strings-in-hex say. */
     public void quote(StringBuilder sb, byte[] b) {
-        sb.append('"');
-        quoteBody(sb, b, "", hex);
-        sb.append('"');
-    }
-
-    /** The inside of a quoted string; bytes in {@code alsoOctal} are escaped too. */
-    private static void quoteBody(StringBuilder sb, byte[] b, String alsoOctal, Hex hex) {
-        boolean allHex = hex == Hex.ALL || (hex == Hex.NON_PRINTABLE && needsHex(b));
-        for (int i = 0; i < b.length; i++) {
-            int c = b[i] & 0xff;
-            if (allHex) {
-                hexByte(sb, c);
-                continue;
-            }
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\t' -> sb.append("\\t");
-                case '\n' -> sb.append("\\n");
-                case 0x0b -> sb.append("\\v");
-                case '\f' -> sb.append("\\f");
-                case '\r' -> sb.append("\\r");
-                default -> {
-                    if (c >= ' ' && c < 0x7f && alsoOctal.indexOf(c) < 0) {
-                        sb.append((char) c);
-                    } else if (hex == Hex.NON_ASCII_CHARS) {
-                        hexByte(sb, c);
-                    } else {
-                        octal(sb, c, i + 1 < b.length && b[i + 1] >= '0' && b[i + 1] <= '7');
-                    }
-                }
-            }
-        }
-    }
-
-    private static void hexByte(StringBuilder sb, int c) {
-        sb.append("\\x").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 15, 16));
-    }
-
-    /** Octal escape; three digits when an octal digit follows, so it cannot be misread. */
-    private static void octal(StringBuilder sb, int c, boolean full) {
-        sb.append('\\');
-        if (full || c >> 6 != 0) {
-            sb.append((char) ('0' + (c >> 6)));
-        }
-        if (full || c >> 3 != 0) {
-            sb.append((char) ('0' + ((c >> 3) & 7)));
-        }
-        sb.append((char) ('0' + (c & 7)));
-    }
-
-    private static boolean needsHex(byte[] b) {
-        for (byte x : b) {
-            int c = x & 0xff;
-            if (c > 0x7e || (c < ' ' && (c < 9 || c > 13))) {
-                return true;
-            }
-        }
-        return false;
+        Quoting.quote(sb, b, hex);
     }
 
     /** Paths behind fds (-y) are escaped like strings, without the quotes, and with '<' and '>' escaped. */
     private void escapePath(StringBuilder sb, String path) {
-        quoteBody(sb, path.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "<>", hex);
+        Quoting.body(sb, path.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), "<>", hex);
     }
 }
