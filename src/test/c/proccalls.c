@@ -15,6 +15,7 @@
 #include <fcntl.h>
 #include <string.h>
 #include <sys/uio.h>
+#include <sys/socket.h>
 #include <time.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -191,6 +192,18 @@ static void newer(void) {
     syscall(SYS_kexec_file_load, -1, -1, 7, "abcdef", 0xbadc0ded0000UL);
 }
 
+/* A pidfd and fds of other kinds, for -y, -yy and -e decode-fds= (pid:N, char devices, sockets). */
+static void fds(void) {
+    int pidfd = syscall(SYS_pidfd_open, getpid(), 0);
+    int null = open("/dev/null", O_RDONLY);
+    int sv[2];
+    socketpair(AF_UNIX, SOCK_STREAM, 0, sv);
+    syscall(SYS_pidfd_getfd, pidfd, null, 0);
+    syscall(SYS_pidfd_getfd, pidfd, sv[0], 0);
+    syscall(SYS_pidfd_getfd, pidfd, pidfd, 0);
+    syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0);
+}
+
 int main(void) {
     prctls();
     arch_prctls();
@@ -198,5 +211,6 @@ int main(void) {
     processes();
     kernel();
     newer();
+    fds();
     return 0;
 }

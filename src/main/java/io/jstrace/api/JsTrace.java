@@ -137,14 +137,15 @@ public final class JsTrace {
 
     /**
      * What file descriptor arguments carry: 0 the number only, 1 also the path behind it (strace's
-     * -y), 2 also socket endpoints and device numbers (-yy).
+     * -y), 2 also socket endpoints, device numbers and pidfds' processes (-yy).
      */
     public JsTrace fdPaths(int detail) {
         if (detail < 0 || detail > 2) {
             throw new IllegalArgumentException("fd detail must be 0, 1 or 2: " + detail);
         }
         DecodeOptions d = session.decode();
-        session.decode(new DecodeOptions(d.stringLimit(), d.verbose(), detail, d.xstyle(), d.structs()));
+        int bits = detail == 0 ? 0 : detail == 1 ? DecodeOptions.FD_PATH : DecodeOptions.FD_ALL;
+        session.decode(new DecodeOptions(d.stringLimit(), d.verbose(), bits, d.xstyle(), d.structs()));
         return this;
     }
 

@@ -1,5 +1,6 @@
 package io.jstrace.bpf;
 
+import io.jstrace.decode.DecodeOptions;
 import io.jstrace.decode.FdPaths;
 import io.jstrace.linux.TraceeMemory;
 import io.jstrace.syscalls.Syscall;
@@ -50,11 +51,13 @@ final class FdHistory implements FdPaths {
     @Override
     public Parts describe(int tid, int fd) {
         String known = filesOf(tid).get(fd);
+        boolean paths = (detail & DecodeOptions.FD_PATH) != 0;
         if (known != null && known.startsWith("/")) {
-            return new Parts(known, detail > 1 ? FdTable.device(Path.of(known)) : null);
+            String dev = (detail & DecodeOptions.FD_DEV) != 0 ? FdTable.device(Path.of(known)) : null;
+            return dev != null || paths ? new Parts(known, dev) : null;
         }
         Parts now = live.describe(tid, fd);
-        return now != null || known == null ? now : new Parts(known, null);
+        return now != null || known == null || !paths ? now : new Parts(known, null);
     }
 
     /** What /proc/TID/fd/FD links to now, or null. */

@@ -198,12 +198,13 @@ final class OptionChecks {
                 s.backend, s.user, s.detachOnExecve, s.killOnExit);
     }
 
-    /**
-     * -y is decode-fds=path, -yy all; jstrace's levels: 1 paths, 2 also socket and device
-     * details. (pidfd, shown at level 1, comes with paths.)
-     */
+    /** -y is decode-fds=path, -yy all: the set's tokens (path, socket, dev, pidfd) as DecodeOptions' FD_* bits. */
     private static int fdDetail(IntPredicate set) {
-        return set.test(1) || set.test(2) ? 2 : set.test(0) || set.test(3) ? 1 : 0;
+        int bits = 0;
+        for (int token = 0; token < 4; token++) {
+            bits |= set.test(token) ? 1 << token : 0;
+        }
+        return bits;
     }
 
     private void noEffect(boolean given, String option) {

@@ -60,12 +60,12 @@ final class BasicKinds implements KindFamily {
         return (c, i) -> Decode.flags(table, c.arg(i) & mask, unknown);
     }
 
-    /** strace's print_dirfd: AT_FDCWD by name (with the cwd under -y), other values as fds. */
+    /** strace's print_dirfd: AT_FDCWD by name (with the cwd when decode-fds has path), other values as fds. */
     static Value dirfd(Call c, int fd) {
         if (fd != AT_FDCWD) {
             return Decode.fd(c, fd);
         }
-        return c.options.fdDetail() > 0 && c.fdPaths.cwd(c.tid) != null
+        return (c.options.fdDetail() & DecodeOptions.FD_PATH) != 0 && c.fdPaths.cwd(c.tid) != null
                 ? new Value.WithPath(new Value.Sym("AT_FDCWD", AT_FDCWD), c.fdPaths.cwd(c.tid))
                 : new Value.Sym("AT_FDCWD", AT_FDCWD);
     }

@@ -2,11 +2,15 @@ package io.jstrace.decode;
 
 /**
  * What the user asked decoders for: string size (-s), verbosity (-v: {@code verbose} means not
- * abbreviated), fd paths (-y, -yy), -X style (raw, abbrev, verbose), and whether structures are
+ * abbreviated), what is shown behind fds ({@code fdDetail}, the FD_* bits of strace's -e decode-fds=
+ * set: -y is FD_PATH, -yy FD_ALL), -X style (raw, abbrev, verbose), and whether structures are
  * dereferenced ({@code structs}, strace's -e verbose=; without it they print as addresses).
  */
 public record DecodeOptions(int stringLimit, boolean verbose, int fdDetail, Xstyle xstyle, boolean structs) {
     public enum Xstyle { ABBREV, RAW, VERBOSE }
+
+    /** decode-fds=path, socket, dev, pidfd: each a bit, in the order of strace's tokens. */
+    public static final int FD_PATH = 1, FD_SOCKET = 2, FD_DEV = 4, FD_PIDFD = 8, FD_ALL = 15;
 
     public static final DecodeOptions DEFAULT = new DecodeOptions(32, false, 0, Xstyle.ABBREV, true);
 }

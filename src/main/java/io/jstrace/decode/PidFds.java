@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Calls on other processes' fds: pidfd_getfd's target fd, kcmp's fds of two processes. */
-final class PidFds {
+public final class PidFds {
     private PidFds() {}
 
     private static final Layout SLOT = Layout.of("kcmp_epoll_slot");
@@ -15,7 +15,7 @@ final class PidFds {
     private static final int KCMP_FILE = 0, KCMP_SYSVSEM = 6, KCMP_EPOLL_TFD = 7;
 
     /** The process a pidfd of {@code tid} refers to (its fdinfo's Pid line), or -1 (strace's pidfd_get_pid). */
-    static int pidOf(int tid, int pidfd) {
+    public static int pidOf(int tid, int pidfd) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + tid + "/fdinfo/" + pidfd))) {
                 if (line.startsWith("Pid:")) {

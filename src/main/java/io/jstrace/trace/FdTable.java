@@ -1,6 +1,8 @@
 package io.jstrace.trace;
 
+import io.jstrace.decode.DecodeOptions;
 import io.jstrace.decode.FdPaths;
+import io.jstrace.decode.PidFds;
 import io.jstrace.decode.SockDescriber;
 
 import io.jstrace.linux.Sys;
@@ -15,8 +17,10 @@ import java.util.regex.Pattern;
 
 /**
  * -y: the path behind a tracee's fd, read from /proc/TID/fd at the moment it is printed.
- * -yy adds what strace 6.1 adds: socket endpoints ({@code TCP:[1.2.3.4:5->6.7.8.9:10]}) in place
- * of {@code socket:[inode]}, and {@code <char 1:3>} after device files.
+ * -yy (or -e decode-fds= with socket, dev, pidfd) adds what strace 6.1 adds: socket endpoints
+ * ({@code TCP:[1.2.3.4:5->6.7.8.9:10]}) in place of {@code socket:[inode]}, {@code <char 1:3>}
+ * after device files, and {@code pid:N} in place of a pidfd's {@code anon_inode:[pidfd]}.
+ * As strace's printfd_pid, the first of socket, dev, pidfd that applies wins, else the path if asked.
  */
 public final class FdTable implements FdPaths {
     private static final Pattern SOCKET = Pattern.compile("socket:\\[(\\d+)]");
@@ -24,6 +28,7 @@ public final class FdTable implements FdPaths {
     private static final int S_IFMT = 0170000;
     private static final int S_IFCHR = 0020000;
     private static final int S_IFBLK = 0060000;
+    private static final String PIDFD = "anon_inode:[pidfd]";
 
     private final int detail;
     /**
@@ -86,36 +91,38 @@ public final class FdTable implements FdPaths {
         }
         Path link = Path.of("/proc/" + tid + "/fd/" + fd);
         String path = t.path();
+        boolean paths = (detail & DecodeOptions.FD_PATH) != 0;
         if (t.deleted()) {
-            return new Parts(path, detail < 2 ? null : path.startsWith("/") ? device(link) : null, true);
-        }
-        if (detail < 2) {
-            return new Parts(path, null);
+            String dev = (detail & DecodeOptions.FD_DEV) != 0 && path.startsWith("/") ? device(link) : null;
+            return dev != null || paths ? new Parts(path, dev, true) : null;
         }
         Matcher m = SOCKET.matcher(path);
-        if (m.matches()) {
+        if ((detail & DecodeOptions.FD_SOCKET) != 0 && m.matches()) {
             long inode = Long.parseLong(m.group(1));
             int slot = (int) (inode & (CACHE_SIZE - 1));
             if (cachedDetails[slot] != null && cachedInode[slot] == inode) {
                 return new Parts(null, cachedDetails[slot]);
             }
             SockDescriber.Description d = SockDescriber.describe(tid, fd, inode);
-            if (d == null) {
-                return new Parts(path, null);
+            if (d != null) {
+                if (d.found()) {
+                    cachedInode[slot] = inode;
+                    cachedDetails[slot] = d.text();
+                }
+                return new Parts(null, d.text());
             }
-            if (d.found()) {
-                cachedInode[slot] = inode;
-                cachedDetails[slot] = d.text();
-            }
-            return new Parts(null, d.text());
         }
-        if (path.startsWith("/")) {
+        if ((detail & DecodeOptions.FD_DEV) != 0 && path.startsWith("/")) {
             String dev = device(link);
             if (dev != null) {
                 return new Parts(path, dev);
             }
         }
-        return new Parts(path, null);
+        if ((detail & DecodeOptions.FD_PIDFD) != 0 && path.equals(PIDFD)) {
+            int pid = PidFds.pidOf(tid, fd);
+            return pid > 0 ? new Parts(null, "pid:" + pid) : new Parts(path, null);
+        }
+        return paths ? new Parts(path, null) : null;
     }
 
     /** {@code <char 1:3>} / {@code <block 8:1>} for device files, else null. */

@@ -39,4 +39,14 @@ class ProcessCompareIT {
         StraceDiff.Pair p = StraceDiff.run(tmp, opts, "exec " + Run.tracee("proccalls"));
         assertEquals(String.join("\n", p.strace()), String.join("\n", p.jstrace()));
     }
+
+    /** Each fd kind alone and together: the first of socket, dev, pidfd that applies, else the path if asked. */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @ValueSource(strings = {"-y", "-yy", "-e decode-fds=pidfd", "-e decode-fds=socket", "-e decode-fds=dev",
+            "-e decode-fds=path,pidfd", "-e decode-fds=none"})
+    void fdDecodingAsStrace(String options) throws Exception {
+        List<String> opts = Arrays.asList(("-e trace=/^pidfd_ " + options).split(" +"));
+        StraceDiff.Pair p = StraceDiff.run(tmp, opts, "exec " + Run.tracee("proccalls"));
+        assertEquals(String.join("\n", p.strace()), String.join("\n", p.jstrace()));
+    }
 }

@@ -70,7 +70,7 @@ final class StraceDiff {
             "(st_[amc]time(?:_nsec)?|tv_sec|tv_nsec|tv_usec)=\\d+(?: /\\* [^*]* \\*/)?");
     /** Each run's stdout and stderr are fresh temporary files. */
     private static final Pattern STDIO_INODE = Pattern.compile("(^(?:P\\d+ +)?(?:newfstatat|fstat)\\([12], .*st_ino=)\\d+");
-    private static final Pattern INODE = Pattern.compile("(socket|pipe|UNIX-STREAM|TCP|UDP|NETLINK):\\[\\d+");
+    private static final Pattern INODE = Pattern.compile("(socket|pipe|UNIX-STREAM|TCP|UDP|NETLINK):\\[\\d+(?:->\\d+)?");
     private static final Pattern UNFINISHED = Pattern.compile("^(P\\d+ )?(.*) <unfinished \\.\\.\\.>$");
     private static final Pattern RESUMED = Pattern.compile("^(P\\d+ )?<\\.\\.\\. \\w+ resumed>(.*)$");
 
@@ -90,9 +90,9 @@ final class StraceDiff {
             }
             for (Map.Entry<String, String> e : pids.entrySet()) {
                 // Only where a pid can stand: line prefix, return value, first argument, [N], "pid N",
-                // si_pid=. Elsewhere a number may equal a pid by chance (mprotect(0x..., 16384, ...)
+                // si_pid=, a pidfd's <pid:N>. Elsewhere a number may equal a pid by chance (mprotect(0x..., 16384, ...)
                 // in a run whose tracee had pid 16384).
-                l = l.replaceAll("(^|= |\\(|\\[|pid +|si_pid=)" + e.getKey() + "\\b", "$1" + e.getValue());
+                l = l.replaceAll("(^|= |\\(|\\[|pid +|<pid:|si_pid=)" + e.getKey() + "\\b", "$1" + e.getValue());
             }
             l = HEX.matcher(l).replaceAll("0x?");
             l = RANDOM.matcher(l).replaceAll("$1\"?\"");
