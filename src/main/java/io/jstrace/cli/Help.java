@@ -133,7 +133,6 @@ final class Help {
               -V, --version  print version
             Checked as strace checks them, then refused (not supported yet):
             -D, -DD, -DDD, --daemonize[=grandchild|pgroup|session] (also --daemonised, --daemonized); -Y, --pidns-translation, --decode-pids=comm|pidns;
-            -e inject=...:poke_enter=/poke_exit=;
             --secontext[=FORMAT] (as an strace built without SELinux)
             The manual: man jstrace (docs/jstrace.1)
             """;

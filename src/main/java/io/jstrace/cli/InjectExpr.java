@@ -9,6 +9,8 @@ import io.jstrace.trace.UintArg;
 import io.jstrace.xlat.Xlat;
 
 import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,17 +47,14 @@ final class InjectExpr {
         } catch (IllegalArgumentException e) {
             throw QualifyExpr.usage(e);
         }
-        if (t.pokeEnter != null || t.pokeExit != null) {
-            throw new UsageError("-e inject=...:poke_enter=/poke_exit= is not supported yet");
-        }
-        if (t.outcome == null && t.signal == 0 && t.delayEnter < 0 && t.delayExit < 0) {
+        if (t.outcome == null && t.signal == 0 && t.delayEnter < 0 && t.delayExit < 0 && t.pokes.isEmpty()) {
             if (!fault) {
                 throw invalid;
             }
             t.outcome = new Injection.Outcome.Error((int) Xlat.of("errno").value("ENOSYS").orElseThrow());
         }
         Injection inj = new Injection(t.when, t.outcome, t.substitute, t.signal,
-                Math.max(0, t.delayEnter), Math.max(0, t.delayExit));
+                Math.max(0, t.delayEnter), Math.max(0, t.delayExit), List.copyOf(t.pokes));
         for (Syscall s : table.all()) {
             if (chosen.test(s)) {
                 plan.put(s.number(), inj);
@@ -74,8 +73,9 @@ final class InjectExpr {
         int signal;
         /** Nanoseconds, -1 while not given (a delay of 0 is valid). */
         long delayEnter = -1, delayExit = -1;
-        /** poke_enter=, poke_exit=: the arguments written, null while not given. */
-        java.util.Set<Integer> pokeEnter, pokeExit;
+        /** poke_enter=, poke_exit=: what they write; each given at most once. */
+        final List<Injection.Poke> pokes = new ArrayList<>();
+        boolean pokeEnter, pokeExit;
 
         Tokens(boolean fault, SyscallTable table, Tampering.Builder plan) {
             this.fault = fault;
@@ -95,17 +95,17 @@ final class InjectExpr {
                 case "signal=" -> !fault && signal(v);
                 case "delay_enter=" -> !fault && delayEnter < 0 && (delayEnter = delay(v)) >= 0;
                 case "delay_exit=" -> !fault && delayExit < 0 && (delayExit = delay(v)) >= 0;
-                case "poke_enter=" -> !fault && pokeEnter == null && (pokeEnter = pokes(v)) != null;
-                case "poke_exit=" -> !fault && pokeExit == null && (pokeExit = pokes(v)) != null;
+                case "poke_enter=" -> !fault && !pokeEnter && (pokeEnter = pokes(v, true));
+                case "poke_exit=" -> !fault && !pokeExit && (pokeExit = pokes(v, false));
                 default -> false;
             };
         }
 
         /**
          * {@code @argN=HEX[,@argN=HEX]...}: N from 1 to 7, each once, HEX an even number (at most
-         * 2048) of hex digits; the argument numbers, or null if the value is not one.
+         * 2048) of hex digits; adds them to {@link #pokes} and says whether the value is one.
          */
-        private static java.util.Set<Integer> pokes(String v) {
+        private boolean pokes(String v, boolean atEntry) {
             java.util.Set<Integer> args = new java.util.HashSet<>();
             for (String p : v.split(",")) {
                 if (p.isEmpty()) {
@@ -113,15 +113,16 @@ final class InjectExpr {
                 }
                 if (!p.startsWith("@arg") || p.length() < 6 || p.charAt(4) < '1' || p.charAt(4) > '7'
                         || p.charAt(5) != '=' || !args.add(p.charAt(4) - '0')) {
-                    return null;
+                    return false;
                 }
                 String data = p.substring(6);
                 if (data.isEmpty() || data.length() % 2 != 0 || data.length() > 2048
                         || !data.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-                    return null;
+                    return false;
                 }
+                pokes.add(new Injection.Poke(atEntry, p.charAt(4) - '0', java.util.HexFormat.of().parseHex(data)));
             }
-            return v.isEmpty() ? null : args;
+            return !v.isEmpty();
         }
 
         /** FIRST[..LAST][+[STEP]]: FIRST and STEP in 1..65535, LAST in FIRST..65534. */

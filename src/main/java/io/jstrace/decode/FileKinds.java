@@ -103,7 +103,9 @@ final class FileKinds implements KindFamily {
                     : new Value.Arr(List.of(Decode.fd(c, b.s32(0)), Decode.fd(c, b.s32(4))), false);
         }));
         // getcwd's result is a path of (return value - 1) bytes.
-        k.arg("cwd_buf", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i)) : Decode.path(c, c.arg(i))));
+        // As strace's printpathn: the path up to the length the call returned (NUL included).
+        k.arg("cwd_buf", ArgKind.atExit((c, i) -> c.failed() ? Decode.ptr(c.arg(i))
+                : Decode.cstring(c, c.arg(i), (int) Math.min(Integer.toUnsignedLong((int) c.ret() - 1), Decode.PATH_MAX - 1))));
         // An xattr value is shown without the NUL that often ends it (strace's QUOTE_OMIT_TRAILING_0).
         // A value larger than the kernel takes (XATTR_SIZE_MAX) prints as its address.
         k.arg("xattr_in", (c, i) -> c.arg(i) == 0 || Long.compareUnsigned(c.arg(i + 1), XATTR_SIZE_MAX) > 0

@@ -41,6 +41,7 @@ final class Libc {
     static final MemorySegment WAIT4 = symbol("wait4");
     static final MemorySegment SYSCALL = symbol("syscall");
     static final MemorySegment PROCESS_VM_READV = symbol("process_vm_readv");
+    static final MemorySegment PROCESS_VM_WRITEV = symbol("process_vm_writev");
     static final MemorySegment KILL = symbol("kill");
     static final MemorySegment ISATTY = symbol("isatty");
     static final MemorySegment SIGNAL = symbol("signal");

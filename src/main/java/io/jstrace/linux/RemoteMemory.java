@@ -56,6 +56,50 @@ public final class RemoteMemory implements TraceeMemory {
         return (int) r;
     }
 
+    /**
+     * Writes {@code data} at {@code addr} (-e inject=...:poke_enter=): with process_vm_writev, or
+     * where it refuses (a read-only mapping, no CMA), PTRACE_POKEDATA word by word, keeping the
+     * bytes around an unaligned start or end. Returns how many bytes were written (fewer where
+     * writable memory ends, 0 for none).
+     */
+    public int write(int pid, long addr, byte[] data) {
+        MemorySegment b = buffer(data.length);
+        MemorySegment.copy(data, 0, b, JAVA_BYTE, 0, data.length);
+        iovs.set(JAVA_LONG, 0, b.address());
+        iovs.set(JAVA_LONG, 8, data.length);
+        iovs.set(JAVA_LONG, 16, addr);
+        iovs.set(JAVA_LONG, 24, data.length);
+        MemorySegment st = Libc.errnoState();
+        long r = Libc.call(Libc.PROCESS_VM_WRITEV, st, pid, iovs.address(), 1, iovs.address() + 16, 1, 0, 0);
+        return r >= 0 ? (int) r : pokeFrom(pid, addr, data);
+    }
+
+    private static int pokeFrom(int pid, long addr, byte[] data) {
+        int done = 0;
+        long start = addr & ~7L;
+        for (long a = start; done < data.length; a += 8) {
+            int from = a == start ? (int) (addr - start) : 0;
+            int n = Math.min(8 - from, data.length - done);
+            long word = 0;
+            if (n < 8) {
+                MemorySegment st = Libc.errnoState();
+                word = Libc.call(Libc.PTRACE, st, Ptrace.PEEKDATA, pid, a, 0);
+                if (word == -1 && Libc.errno(st) != 0) {
+                    break;
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                int shift = 8 * (from + i);
+                word = word & ~(0xffL << shift) | (data[done + i] & 0xffL) << shift;
+            }
+            if (Ptrace.pokeData(pid, a, word) != 0) {
+                break;
+            }
+            done += n;
+        }
+        return done;
+    }
+
     /** PTRACE_PEEKDATA word by word, for kernels or mappings process_vm_readv refuses. */
     private int peekInto(int pid, long addr, int len, MemorySegment b) {
         int done = 0;

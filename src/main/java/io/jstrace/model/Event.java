@@ -53,10 +53,11 @@ public sealed interface Event {
 
     /**
      * What -e inject= did to a call: {@code injected}, its result is not the kernel's (error or
-     * retval injected); {@code delayed}, the thread was held at its entry or exit.
+     * retval injected); {@code poked}, memory its arguments point to was overwritten (poke_enter=,
+     * poke_exit=); {@code delayed}, the thread was held at its entry or exit.
      */
-    record Tampered(boolean injected, boolean delayed) {
-        public static final Tampered NONE = new Tampered(false, false);
+    record Tampered(boolean injected, boolean poked, boolean delayed) {
+        public static final Tampered NONE = new Tampered(false, false, false);
     }
 
     /**

@@ -198,7 +198,9 @@ public final class StraceText implements Sink {
         sb.append("= ");
         text.appendResult(sb, s.result());
         if (!(s.result() instanceof Event.Result.None)) {
-            sb.append(s.tampered().injected() ? " (INJECTED)" : "").append(s.tampered().delayed() ? " (DELAYED)" : "");
+            Event.Tampered t = s.tampered();
+            sb.append(t.poked() ? t.injected() ? " (INJECTED: args, retval)" : " (INJECTED: args)" : t.injected() ? " (INJECTED)" : "")
+                    .append(t.delayed() ? " (DELAYED)" : "");
         }
         if (opt.durationDigits() >= 0 && !(s.result() instanceof Event.Result.None)) {
             long d = s.durationNanos();

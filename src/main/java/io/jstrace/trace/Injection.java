@@ -9,9 +9,13 @@ package io.jstrace.trace;
  * @param signal    the signal delivered on entering the call, or 0
  * @param delayEnterNanos how long the thread is held at the call's entry, or 0
  * @param delayExitNanos  how long the thread is held at the call's exit, or 0
+ * @param pokes     the bytes written where the call's arguments point, at its entry or exit
  */
 public record Injection(When when, Outcome outcome, int substitute, int signal, long delayEnterNanos,
-                        long delayExitNanos) {
+                        long delayExitNanos, java.util.List<Poke> pokes) {
+
+    /** {@code poke_enter=@argN=HEX} ({@code atEntry}) or {@code poke_exit=}: {@code data} written at argument {@code arg} (1-based). */
+    public record Poke(boolean atEntry, int arg, byte[] data) {}
 
     /** strace's {@code when=FIRST[..LAST][+STEP]}: LAST {@link #INFINITE} means no end, STEP 0 only FIRST. */
     public record When(int first, int last, int step) {

@@ -37,7 +37,7 @@ final class SyscallStops {
         this.stacks = stacks;
         this.memory = memory;
         this.table = table;
-        this.injector = new Injector(config.tampering());
+        this.injector = new Injector(config.tampering(), memory, config.warnings());
         this.dumper = new IoDumper(config.qualifiers().readFds(), config.qualifiers().writeFds());
         this.execve = table.number("execve");
         this.execveat = table.number("execveat");
@@ -112,11 +112,11 @@ final class SyscallStops {
         if (config.paths() != null && !config.paths().matches(t.tid, sc, args, memory)) {
             return;
         }
+        if (!launchExec) {
+            injector.enter(t, sc, args); // before decoding: what poke_enter= writes is shown
+        }
         Call call = new Call(t.tid, nr, args, memory, config.qualifiers().decode(config.decode(), sc), config.fdPaths());
         CallDecoding d = CallDecoding.entry(call, sc, config.decodeArgs(), config.qualifiers().raw(sc));
-        if (!launchExec) {
-            injector.enter(t, nr);
-        }
         long entryNanos = events.nanoTime();
         // -k: strace shows the new program's stack after the launch, not the launcher's.
         t.call = new CallInProgress(d, entryNanos, t.systemNanos, launchExec ? null : stacks.atEntry(t, d.name()));
@@ -149,7 +149,7 @@ final class SyscallStops {
         CallDecoding d = c.decoded();
         Call call = d.call();
         call.exit(info.returnValue(), info.isError());
-        injector.exit(t, call); // may replace the result: the exit's arguments are decoded with the injected one
+        injector.exit(t, table.byNumber(call.number), call); // may replace the result: the exit's arguments are decoded with the injected one
         d.exit(call.ret(), call.failed());
         Event.Result r = d.result();
         emitExit(t, c, d.exitArgs(), r, info.instructionPointer());

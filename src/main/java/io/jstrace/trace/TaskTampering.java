@@ -16,6 +16,8 @@ final class TaskTampering {
     Injection current;
     /** The call's number was replaced at entry: its result is set at exit. */
     boolean injected;
+    /** Memory the call's arguments point to was written. */
+    boolean poked;
     /** The thread was held at this call's entry or exit. */
     boolean delayed;
     /** The signal to deliver when the thread leaves its entry stop, or 0. */
@@ -27,6 +29,7 @@ final class TaskTampering {
     void startCall() {
         current = null;
         injected = false;
+        poked = false;
         delayed = false;
     }
 
@@ -55,7 +58,7 @@ final class TaskTampering {
 
     /** What was done to the call in progress, for its exit event. */
     Event.Tampered outcome() {
-        return injected || delayed ? new Event.Tampered(injected, delayed) : Event.Tampered.NONE;
+        return injected || poked || delayed ? new Event.Tampered(injected, poked, delayed) : Event.Tampered.NONE;
     }
 
     void deliverOnResume(int sig) {

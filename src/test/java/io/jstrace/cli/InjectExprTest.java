@@ -113,14 +113,21 @@ class InjectExprTest {
                 assertThrows(UsageError.class, () -> plan("inject=foo:error=EPERM")).getMessage());
         assertEquals("invalid system call ''",
                 assertThrows(UsageError.class, () -> plan("inject=:error=EPERM")).getMessage());
-        assertEquals("-e inject=...:poke_enter=/poke_exit= is not supported yet",
-                assertThrows(UsageError.class, () -> plan("inject=read:poke_enter=@arg2=00")).getMessage());
         for (String bad : new String[] {"poke_enter=", "poke_exit=", "poke_enter=invalid", "poke_enter=@arg8=",
             "poke_enter=@arg0=", "poke_enter=@arg1", "poke_enter=@arg1=", "poke_enter=@arg1=000",
             "poke_enter=@arg1=nothex", "poke_enter=@arg1=00,@arg1=00", "poke_enter=@arg1=00:poke_enter=@arg1=00"}) {
             assertEquals("invalid inject argument 'chdir:" + bad + "'",
                     assertThrows(UsageError.class, () -> plan("inject=chdir:" + bad)).getMessage());
         }
+    }
+
+    /** poke_enter=/poke_exit= alone make an expression; each names its arguments and bytes. */
+    @Test
+    void pokes() throws UsageError {
+        Injection i = of(plan("inject=chdir:poke_enter=@arg1=2f00,@arg2=ff:poke_exit=@arg3=0a0B"), "chdir");
+        assertEquals(null, i.outcome());
+        assertEquals(List.of("true 1 2f00", "true 2 ff", "false 3 0a0b"), i.pokes().stream()
+                .map(p -> p.atEntry() + " " + p.arg() + " " + java.util.HexFormat.of().formatHex(p.data())).toList());
     }
 
     @Test

@@ -86,6 +86,31 @@ class InjectIT {
                 + "child 1: 1\nchild 2: -38\nchild 3: -38\nchild 4: 1\n", r.out());
     }
 
+    /**
+     * poke_exit= rewrites what getcwd returned, which the command then prints; poke_enter= with an
+     * argument the call does not have is reported and the call runs untouched: as under strace.
+     */
+    @Test
+    void pokesAsUnderStrace() throws Exception {
+        String[] args = {"-f", "-e", "trace=getcwd,chdir", "-e", "inject=getcwd:poke_exit=@arg1=2f706f6b656400",
+            "-e", "inject=chdir:poke_enter=@arg2=00", "sh", "-c", "cd /tmp && /bin/pwd -P"};
+        Run.Result j = run(Run.JSTRACE, args);
+        assertEquals(0, j.exit(), j.err());
+        assertEquals("/poked\n", j.out());
+        assertTrue(j.err().replaceAll(" +=", " =").contains("getcwd(\"/pok\"..., 4096) = 5 (INJECTED: args)\n"), j.err());
+        assertTrue(j.err().contains("jstrace: Failed to tamper with process "), j.err());
+        if (StraceDiff.straceAvailable()) {
+            Run.Result s = run("/usr/bin/strace", args);
+            assertEquals(s.out(), j.out());
+            assertEquals(masked(s.err()), masked(j.err()));
+        }
+    }
+
+    /** Without what differs between runs and tracers: numbers, alignment, the tracer's name and function. */
+    private static String masked(String err) {
+        return err.replaceAll("(?m)^(/usr/bin/strace|jstrace): (poke_tcb: )?", "").replaceAll("\\d+", "N").replaceAll(" +=", " =");
+    }
+
     @Test
     void injectedSignalKillsAsUnderStrace() throws Exception {
         String inject = Run.tracee("inject");

@@ -58,6 +58,17 @@ class CallDecodingTest {
         assertEquals("\"hello\", 64", text(d.exitArgs()));
     }
 
+    /** getcwd's path is as long as the call says (strace's printpathn), whatever the buffer holds after. */
+    @Test
+    void getcwdShowsThePathItReturned() {
+        CallDecoding d = enter("getcwd", new FakeMemory().string(0x3000, "/poked"), 0x3000, 4096);
+        d.exit(5, false);
+        assertEquals("\"/pok\"..., 4096", text(d.exitArgs()));
+        d = enter("getcwd", new FakeMemory().string(0x3000, "/poked"), 0x3000, 4096);
+        d.exit(7, false);
+        assertEquals("\"/poked\", 4096", text(d.exitArgs()));
+    }
+
     @Test
     void aFailedCallCarriesItsErrnoAndItsBufferUnread() {
         CallDecoding d = enter("read", new FakeMemory(), 7, 0x2000, 64);
