@@ -1,6 +1,6 @@
 /* A tracee for the filter and format options (-P, -i, -e read=/write=, -e raw=/abbrev=/verbose=):
  * data moves through each kind of read and write call, and data.txt is reached by path, by fd,
- * through select, poll and mmap, and through a symlink. */
+ * through select, poll and mmap, and through a symlink; a written buffer ends in unmapped memory. */
 #define _GNU_SOURCE
 #include <fcntl.h>
 #include <poll.h>
@@ -76,6 +76,14 @@ int main(void) {
     sigaction(SIGUSR1, &sa, NULL);
     kill(getpid(), SIGUSR1);
     getppid();
+
+    /* a write whose buffer ends past what is mapped: the dump shows what can be read, 64 KiB at
+     * a time, and says which chunk could not be (/dev/null does not read the buffer) */
+    char *big = mmap(NULL, 0x11000, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    munmap(big + 0x10000, 0x1000);
+    int null = open("/dev/null", O_WRONLY);
+    write(null, big, 0x10001);
+    close(null);
     rename("data.txt", "data2.txt");
     unlink("data2.txt");
     return 0;

@@ -76,6 +76,12 @@ public sealed interface Event {
 
         /** Message {@code index} of a sendmmsg/recvmmsg vector has {@code buffers} iovecs. */
         record Vector(int index, long buffers) implements DumpPart {}
+
+        /**
+         * The rest of a buffer of {@code length} bytes could not be read: the {@code bytes} read
+         * at once from {@code addr} on (what strace says after the {@link Data} it could read).
+         */
+        record Unreadable(long length, long bytes, long addr) implements DumpPart {}
     }
 
     /**

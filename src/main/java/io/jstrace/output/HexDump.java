@@ -9,7 +9,7 @@ import java.util.List;
  * {@code  | 00000  68 65 6c 6c 6f 0a                                 hello.           |},
  * the offset in at least 5 hex digits (more when the buffer needs them), two groups of 8 bytes,
  * then the bytes as ASCII with '.' for the unprintable ones. Iovec buffers and mmsg vectors get
- * strace's heading lines.
+ * strace's heading lines; a buffer whose end could not be read, strace's {@code Cannot fetch} line.
  */
 final class HexDump {
     private HexDump() {}
@@ -19,20 +19,25 @@ final class HexDump {
     private static final int HEX_WIDTH = PER_LINE * 3 + PER_LINE / GROUP;
     private static final char[] DIGITS = "0123456789abcdef".toCharArray();
 
-    static void append(StringBuilder sb, List<Event.DumpPart> parts) {
-        for (Event.DumpPart p : parts) {
-            switch (p) {
+    static void append(StringBuilder sb, int tid, List<Event.DumpPart> parts) {
+        for (int k = 0; k < parts.size(); k++) {
+            switch (parts.get(k)) {
                 case Event.DumpPart.Buffer b -> sb.append(" * ").append(b.length()).append(" bytes in buffer ")
                         .append(b.index()).append('\n');
                 case Event.DumpPart.Vector v -> sb.append(" = ").append(v.buffers()).append(" buffers in vector ")
                         .append(v.index()).append('\n');
-                case Event.DumpPart.Data d -> data(sb, d.bytes());
+                case Event.DumpPart.Data d -> data(sb, d.bytes(),
+                        k + 1 < parts.size() && parts.get(k + 1) instanceof Event.DumpPart.Unreadable u ? u.length() : d.bytes().length);
+                case Event.DumpPart.Unreadable u -> sb.append(" | <Cannot fetch ").append(u.bytes())
+                        .append(u.bytes() == 1 ? " byte" : " bytes").append(" from pid ").append(tid)
+                        .append(" @0x").append(Long.toHexString(u.addr())).append(">\n");
             }
         }
     }
 
-    private static void data(StringBuilder sb, byte[] b) {
-        int digits = offsetDigits(b.length);
+    /** {@code b}, the first bytes of a buffer of {@code length} (whose size sets the offsets' width). */
+    private static void data(StringBuilder sb, byte[] b, long length) {
+        int digits = offsetDigits(length);
         for (int line = 0; line < b.length; line += PER_LINE) {
             sb.append(" | ");
             String off = Integer.toHexString(line);
@@ -53,7 +58,7 @@ final class HexDump {
     }
 
     /** Five digits, or as many as the last offset of a buffer over 1 MiB needs (strace's rule). */
-    private static int offsetDigits(int len) {
-        return len > 1 << 20 ? Math.max(MIN_OFFSET_DIGITS, Integer.toHexString(len - 1).length()) : MIN_OFFSET_DIGITS;
+    private static int offsetDigits(long len) {
+        return len > 1 << 20 ? Math.max(MIN_OFFSET_DIGITS, Long.toHexString(len - 1).length()) : MIN_OFFSET_DIGITS;
     }
 }

@@ -152,6 +152,11 @@ public final class JsonLines implements Sink {
                     g.writeNumberField("vector", v.index());
                     g.writeNumberField("buffers", v.buffers());
                 }
+                case Event.DumpPart.Unreadable u -> {
+                    g.writeNumberField("unreadable", u.bytes());
+                    g.writeNumberField("address", u.addr());
+                    g.writeNumberField("length", u.length());
+                }
             }
             g.writeEndObject();
         }

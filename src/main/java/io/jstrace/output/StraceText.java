@@ -92,7 +92,7 @@ public final class StraceText implements Sink {
             }
             case Event.IoDump d -> {
                 if (exitShown) {
-                    HexDump.append(sb, d.parts());
+                    HexDump.append(sb, d.tid(), d.parts());
                     outputs.of(d.tid()).write(sb);
                     sb.setLength(0);
                 }

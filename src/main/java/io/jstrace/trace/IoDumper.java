@@ -21,6 +21,8 @@ import java.util.function.IntPredicate;
 final class IoDumper {
     private static final int IOVEC = 16, MSGHDR_IOV = 16, MSGHDR_IOVLEN = 24, MMSGHDR = 64, MMSG_LEN = 56;
     private static final int MAX_IOVECS = 1024 * 1024;
+    /** strace's dumpstr reads the tracee 64 KiB at a time; a chunk it cannot read ends the dump. */
+    private static final int CHUNK = 1 << 16;
 
     /** How a call carries its data: the shape, whether it is written, and the argument holding it. */
     private record Plan(Role.Shape shape, boolean written, int arg, int lengthArg) {}
@@ -90,15 +92,28 @@ final class IoDumper {
         return NONE;
     }
 
-    /** strace's dumpstr: nothing when the memory cannot be read. */
+    /**
+     * strace's dumpstr: the bytes read a chunk at a time; nothing when the first chunk cannot be
+     * read, else what was read and the chunk that could not be.
+     */
     private static void data(Call c, long addr, long len, List<Event.DumpPart> parts) {
         if (len <= 0 || len > Integer.MAX_VALUE - 16) {
             return;
         }
-        byte[] b = c.memory.readFully(c.tid, addr, (int) len);
-        if (b != null) {
-            parts.add(new Event.DumpPart.Data(b));
+        byte[] all = new byte[(int) len];
+        for (int off = 0; off < len; off += CHUNK) {
+            int size = (int) Math.min(len - off, CHUNK);
+            byte[] chunk = c.memory.readFully(c.tid, addr + off, size);
+            if (chunk == null) {
+                if (off > 0) {
+                    parts.add(new Event.DumpPart.Data(java.util.Arrays.copyOf(all, off)));
+                    parts.add(new Event.DumpPart.Unreadable(len, size, addr + off));
+                }
+                return;
+            }
+            System.arraycopy(chunk, 0, all, off, size);
         }
+        parts.add(new Event.DumpPart.Data(all));
     }
 
     /** strace's dumpiov_upto: each buffer until {@code limit} bytes (unsigned; -1 for all) are shown. */

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HexDumpTest {
     private static String dump(Event.DumpPart... parts) {
         StringBuilder sb = new StringBuilder();
-        HexDump.append(sb, List.of(parts));
+        HexDump.append(sb, 42, List.of(parts));
         return sb.toString();
     }
 
@@ -47,5 +47,20 @@ class HexDumpTest {
         String out = dump(new Event.DumpPart.Data(new byte[(1 << 20) + 1]));
         assertTrue(out.startsWith(" | 000000  00 00"), out.substring(0, 40));
         assertTrue(out.endsWith(" | 100000  00                                                .                |\n"));
+    }
+
+    /**
+     * A buffer whose last chunk cannot be read: what was read (its offsets as wide as the whole
+     * buffer needs), then strace's line for the chunk, with the tracee's pid and the chunk's address.
+     */
+    @Test
+    void unreadableEnd() {
+        String out = dump(new Event.DumpPart.Data(new byte[1 << 20]), new Event.DumpPart.Unreadable((1 << 20) + 1, 1, 0x7f0000100000L));
+        assertTrue(out.startsWith(" | 000000  00 00"), out.substring(0, 40));
+        assertTrue(out.endsWith(" | 0ffff0  00 00 00 00 00 00 00 00  00 00 00 00 00 00 00 00  ................ |\n"
+                + " | <Cannot fetch 1 byte from pid 42 @0x7f0000100000>\n"), out.substring(out.length() - 200));
+        assertEquals(" | 00000  61 62                                             ab               |\n"
+                + " | <Cannot fetch 2 bytes from pid 42 @0x10002>\n",
+                dump(data("ab"), new Event.DumpPart.Unreadable(4, 2, 0x10002)));
     }
 }
