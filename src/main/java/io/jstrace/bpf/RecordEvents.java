@@ -2,6 +2,7 @@ package io.jstrace.bpf;
 
 import io.jstrace.decode.Bytes;
 import io.jstrace.decode.Call;
+import io.jstrace.decode.Pids;
 import io.jstrace.decode.Siginfo;
 import io.jstrace.model.Event;
 import io.jstrace.syscalls.Syscall;
@@ -9,6 +10,7 @@ import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.model.Value;
 import io.jstrace.trace.CallDecoding;
 import io.jstrace.trace.Errnos;
+import io.jstrace.trace.ProcPids;
 import io.jstrace.trace.Tracer;
 
 import java.util.HashMap;
@@ -40,6 +42,8 @@ final class RecordEvents {
     private final java.util.function.Consumer<String> losses;
     /** -y/-yy: the descriptors learned from the calls; null without -y. */
     private final FdHistory fds;
+    /** -Y, --pidns-translation: what pids stand for, read from /proc as records arrive. */
+    private final Pids pids;
 
     /** {@code epochOffset}: added to the programs' CLOCK_MONOTONIC times to give the events' wall-clock times. */
     RecordEvents(Tracer.Config config, EventOrder out, long epochOffset, java.util.function.Consumer<String> losses) {
@@ -48,6 +52,7 @@ final class RecordEvents {
         this.epochOffset = epochOffset;
         this.losses = losses;
         this.fds = config.decode().fdDetail() > 0 ? new FdHistory(config.fdPaths(), config.decode().fdDetail()) : null;
+        this.pids = ProcPids.forOptions(config.decode());
     }
 
     /** A thread of process {@code pid} traced from the start ({@code how}: the started command, or attached). */
@@ -121,7 +126,9 @@ final class RecordEvents {
     private void report(Record r, int pid, int tid, long time) {
         if (config.selection().signals().test(r.nr())) {
             byte[] info = r.regions().isEmpty() ? null : r.regions().get(0).data();
-            out.add(new Event.Signal(pid, tid, time, r.nr(), info == null ? null : Siginfo.decode(new Bytes(info)), Event.NO_IP));
+            Value si = info == null ? null
+                    : Siginfo.decode(new Bytes(info), p -> Pids.of(config.decode(), pids, tid, p, Pids.Type.TGID));
+            out.add(new Event.Signal(pid, tid, time, r.nr(), si, Event.NO_IP));
         }
     }
 
@@ -133,7 +140,7 @@ final class RecordEvents {
             return null;
         }
         Call call = new Call(r.tid(), r.nr(), r.args(), memory, config.qualifiers().decode(config.decode(), sc),
-                fds != null ? fds : config.fdPaths());
+                fds != null ? fds : config.fdPaths(), pids);
         CallDecoding d = CallDecoding.entry(call, sc, config.decodeArgs(), config.qualifiers().raw(sc));
         long time = r.entryTime() + epochOffset;
         out.add(new Event.SyscallEntry(r.tgid(), r.tid(), time, r.nr(), d.name(), d.entryArgs(), d.rest(), r.ip(), r.args()));

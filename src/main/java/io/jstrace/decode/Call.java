@@ -13,6 +13,8 @@ public final class Call {
     public final TraceeMemory memory;
     public final DecodeOptions options;
     public final FdPaths fdPaths;
+    /** What pids stand for (-Y, --pidns-translation). */
+    public final Pids pids;
     private long ret;
     private boolean failed;
     private boolean exited;
@@ -20,6 +22,12 @@ public final class Call {
     public final Object[] saved;
 
     public Call(int tid, int number, long[] args, TraceeMemory memory, DecodeOptions options, FdPaths fdPaths) {
+        this(tid, number, args, memory, options, fdPaths, Pids.NONE);
+    }
+
+    public Call(int tid, int number, long[] args, TraceeMemory memory, DecodeOptions options, FdPaths fdPaths,
+                Pids pids) {
+        this.pids = pids;
         this.tid = tid;
         this.number = number;
         this.args = args;

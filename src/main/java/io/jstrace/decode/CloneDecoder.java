@@ -73,9 +73,9 @@ final class CloneDecoder {
         return (c.arg(0) & CLONE_SETTLS) != 0 ? named("tls", Decode.ptr(c.arg(4))) : null;
     }
 
-    /** printnum_pid: {@code [N]}, or the address. */
+    /** printnum_pid: {@code [N]} (a thread id: -Y names it), or the address. */
     private static Value pidAt(Call c, long addr) {
-        return Decode.indirect(c, addr, 4, v -> Value.Num.dec((int) v));
+        return Decode.indirect(c, addr, 4, v -> Pids.of(c, (int) v, Pids.Type.TID));
     }
 
     /** printnum_fd: {@code [3<anon_inode:[pidfd]>]} under -y, or the address. */

@@ -17,6 +17,7 @@ final class FcntlDecoder {
 
     static final int F_DUPFD = 0, F_GETFD = 1, F_SETFD = 2, F_GETFL = 3, F_SETFL = 4;
     static final int F_GETLK = 5, F_SETLK = 6, F_SETLKW = 7, F_SETOWN = 8, F_GETOWN = 9;
+    private static final int F_OWNER_TID = 0, F_OWNER_PGRP = 2;
     static final int F_SETSIG = 10, F_GETSIG = 11, F_SETOWN_EX = 15, F_GETOWN_EX = 16;
     static final int F_OFD_GETLK = 36, F_OFD_SETLK = 37, F_OFD_SETLKW = 38;
     static final int F_SETLEASE = 1024, F_GETLEASE = 1025, F_NOTIFY = 1026;
@@ -43,7 +44,7 @@ final class FcntlDecoder {
             case F_GETFD, F_GETFL, F_GETOWN, F_GETSIG, F_GETLEASE, F_GETPIPE_SZ, F_GET_SEALS,
                  F_GETLK, F_OFD_GETLK, F_GETOWN_EX -> null;
             case F_SETFD -> Decode.flags("fdflags", arg, "FD_???");
-            case F_SETOWN -> Value.Num.dec((int) arg);
+            case F_SETOWN -> Pids.processOrGroup(c, (int) arg);
             case F_SETPIPE_SZ, F_DUPFD, F_DUPFD_CLOEXEC -> Value.Num.dec(arg);
             case F_SETFL -> FileKinds.openFlags(arg & 0xffffffffL);
             case F_SETLK, F_SETLKW, F_OFD_SETLK, F_OFD_SETLKW -> lock(c, arg, false);
@@ -73,8 +74,10 @@ final class FcntlDecoder {
         if (b == null) {
             return Decode.ptr(addr);
         }
-        return Decode.struct(field("type", Decode.sym("f_owner_types", b.s(OWNER_TYPE), Value.Radix.HEX, "F_OWNER_???")),
-                field("pid", Value.Num.dec(b.s(OWNER_PID))));
+        int type = (int) b.s(OWNER_TYPE);
+        Pids.Type pidType = type == F_OWNER_TID ? Pids.Type.TID : type == F_OWNER_PGRP ? Pids.Type.PGID : Pids.Type.TGID;
+        return Decode.struct(field("type", Decode.sym("f_owner_types", type, Value.Radix.HEX, "F_OWNER_???")),
+                field("pid", Pids.of(c, (int) b.s(OWNER_PID), pidType)));
     }
 
     /** struct flock: l_type, l_whence, l_start, l_len; l_pid only when read back. */
@@ -83,17 +86,17 @@ final class FcntlDecoder {
         if (b == null) {
             return Decode.ptr(addr);
         }
-        return lock(b, withPid);
+        return lock(c, b, withPid);
     }
 
-    static Value lock(Bytes b, boolean withPid) {
+    static Value lock(Call c, Bytes b, boolean withPid) {
         List<Value.Field> f = new ArrayList<>();
         f.add(field("l_type", Decode.sym("lockfcmds", b.s(L_TYPE), Value.Radix.HEX, "F_???")));
         f.add(field("l_whence", Decode.sym("whence_codes", b.s(L_WHENCE), Value.Radix.HEX, "SEEK_???")));
         f.add(field("l_start", Value.Num.dec(b.s(L_START))));
         f.add(field("l_len", Value.Num.dec(b.s(L_LEN))));
         if (withPid) {
-            f.add(field("l_pid", Value.Num.dec(b.s(L_PID))));
+            f.add(field("l_pid", Pids.of(c, (int) b.s(L_PID), Pids.Type.TGID)));
         }
         return new Value.Struct(f, false);
     }
@@ -107,6 +110,8 @@ final class FcntlDecoder {
                 case F_DUPFD, F_DUPFD_CLOEXEC -> Decode.fd(c, (int) r);
                 case F_GETFL, F_GETLEASE -> Value.Num.hex(r);
                 case F_GETFD, F_GET_SEALS -> r == 0 ? Value.Num.dec(r) : Value.Num.hex(r);
+                // A negative owner is a process group, which strace does not translate.
+                case F_GETOWN -> Pids.of(c, (int) r, Pids.Type.TGID);
                 default -> Value.Num.dec(r);
             };
         }

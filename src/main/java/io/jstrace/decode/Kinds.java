@@ -16,7 +16,8 @@ public final class Kinds {
     private static final List<KindFamily> FAMILIES = List.of(
             new BasicKinds(), new FileKinds(), new MemoryKinds(), new ProcessKinds(), new SignalKinds(),
             new NetworkKinds(), new TimeKinds(), new IoKinds(), new MiscKinds(), new IpcKinds(), new KernelKinds(), new KeyctlKinds(),
-            new SecurityKinds(), new QuotaKinds(), new MountKinds(), new IoUringKinds(), new AioKinds());
+            new SecurityKinds(), new QuotaKinds(), new MountKinds(), new IoUringKinds(), new AioKinds(),
+            new PidKinds());
 
     public static Kinds standard() {
         Kinds k = new Kinds();

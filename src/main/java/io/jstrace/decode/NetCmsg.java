@@ -48,7 +48,7 @@ final class NetCmsg {
     /** The SOL_SOCKET messages strace prints the data of, by their names in scmvals. */
     private static final Map<Long, Printer> SOCKET = byName("scmvals", Map.of(
             "SCM_RIGHTS", new Printer(4, NetCmsg::fds),
-            "SCM_CREDENTIALS", new Printer(UCRED.size(), (c, d) -> credentials(d)),
+            "SCM_CREDENTIALS", new Printer(UCRED.size(), NetCmsg::credentials),
             "SCM_SECURITY", new Printer(1, (c, d) -> new Value.Str(d.b(), false)),
             "SO_TIMESTAMP_OLD", new Printer(1, (c, d) -> times(d, 1, false)),
             "SO_TIMESTAMPNS_OLD", new Printer(1, (c, d) -> times(d, 1, true)),
@@ -149,8 +149,8 @@ final class NetCmsg {
         return new Value.Arr(items, items.size() < n);
     }
 
-    private static Value credentials(Bytes d) {
-        return Decode.struct(field("pid", Decode.dec(d.s(PID))), field("uid", ProcessKinds.uid(d.u(UID))),
+    private static Value credentials(Call c, Bytes d) {
+        return Decode.struct(field("pid", Pids.of(c, (int) d.s(PID), Pids.Type.TGID)), field("uid", ProcessKinds.uid(d.u(UID))),
                 field("gid", ProcessKinds.uid(d.u(GID))));
     }
 

@@ -69,7 +69,7 @@ final class NetSockopt {
         if (level == SOL_SOCKET && name == SO_PEERCRED && len >= 12) {
             Bytes b = Decode.struct(c, addr, 12);
             if (b != null) {
-                return Decode.struct(Decode.field("pid", Decode.dec(b.s32(0))),
+                return Decode.struct(Decode.field("pid", Pids.of(c, b.s32(0), Pids.Type.TGID)),
                         Decode.field("uid", Value.Num.udec(b.u32(4))),
                         Decode.field("gid", Value.Num.udec(b.u32(8))));
             }

@@ -51,7 +51,7 @@ final class ProcessKinds implements KindFamily {
             Bytes h = Decode.struct(c, c.arg(i), 8);
             return h == null ? Decode.ptr(c.arg(i)) : Decode.struct(
                     Decode.field("version", Decode.sym("cap_version", h.u32(0), Value.Radix.HEX, "_LINUX_CAPABILITY_VERSION_???")),
-                    Decode.field("pid", Value.Num.dec(h.s32(4))));
+                    Decode.field("pid", Pids.of(c, h.s32(4), Pids.Type.TGID)));
         });
         // The data's length (one or two u32 triplets) follows the header's version.
         k.arg("proc_cap_data", (c, i) -> capData(c, c.arg(0), c.arg(i)));

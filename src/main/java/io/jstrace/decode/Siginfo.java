@@ -7,6 +7,7 @@ import io.jstrace.xlat.Xlat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * {@code siginfo_t} as strace's printsiginfo shows it in {@code --- SIG... {...} ---}, waitid and
@@ -34,11 +35,16 @@ public final class Siginfo {
 
     /** The struct; {@code {}} when it holds no signal (waitid with WNOHANG and no child). */
     public static Value decode(Bytes b) {
-        return decode(b, false);
+        return decode(b, false, Value.Num::dec);
+    }
+
+    /** {@link #decode(Bytes)} with si_pid as {@code pid} shows a process id (-Y, --pidns-translation). */
+    public static Value decode(Bytes b, IntFunction<Value> pid) {
+        return decode(b, false, pid);
     }
 
     /** {@link #decode(Bytes)}; {@code raw}: as -X raw shows it (CPU times without seconds). */
-    static Value decode(Bytes b, boolean raw) {
+    static Value decode(Bytes b, boolean raw, IntFunction<Value> pid) {
         int signo = (int) b.s(SIGNO);
         List<Value.Field> f = new ArrayList<>();
         if (signo == 0) {
@@ -53,9 +59,9 @@ public final class Siginfo {
             f.add(Decode.field("si_errno", n != null ? new Value.Decoded(errno, Value.Radix.UDEC, new Value.Sym(n, errno), true) : Value.Num.udec(errno)));
         }
         if (code <= 0) {
-            fromUser(b, code, f);
+            fromUser(b, code, f, pid);
         } else {
-            fromKernel(b, signo, code, raw, f);
+            fromKernel(b, signo, code, raw, f, pid);
         }
         return new Value.Struct(f, false);
     }
@@ -63,12 +69,13 @@ public final class Siginfo {
     /** strace's printsiginfo_at: NULL, the address when unreadable, or the struct. */
     static Value at(Call c, long addr) {
         Bytes b = Decode.outStruct(c, addr, SIZE);
-        return b == null ? Decode.ptr(addr) : decode(b, c.options.xstyle() == DecodeOptions.Xstyle.RAW);
+        return b == null ? Decode.ptr(addr)
+                : decode(b, c.options.xstyle() == DecodeOptions.Xstyle.RAW, pid -> Pids.of(c, pid, Pids.Type.TGID));
     }
 
-    private static void fromUser(Bytes b, int code, List<Value.Field> f) {
+    private static void fromUser(Bytes b, int code, List<Value.Field> f, IntFunction<Value> pid) {
         switch (code) {
-            case SI_USER, SI_TKILL -> source(b, f);
+            case SI_USER, SI_TKILL -> source(b, f, pid);
             case SI_TIMER -> {
                 f.add(Decode.field("si_timerid", Value.Num.hex(b.u(TIMERID))));
                 f.add(Decode.field("si_overrun", Value.Num.dec(b.s(OVERRUN))));
@@ -79,7 +86,7 @@ public final class Siginfo {
                 f.add(Decode.field("si_fd", new Value.Fd((int) b.s(FD), null, null)));
             }
             default -> {
-                source(b, f);
+                source(b, f, pid);
                 if (b.u(PTR) != 0) {
                     value(b, f);
                 }
@@ -87,10 +94,11 @@ public final class Siginfo {
         }
     }
 
-    private static void fromKernel(Bytes b, int signo, int code, boolean raw, List<Value.Field> f) {
+    private static void fromKernel(Bytes b, int signo, int code, boolean raw, List<Value.Field> f,
+                                   IntFunction<Value> pid) {
         switch (signo) {
             case SIGCHLD -> {
-                source(b, f);
+                source(b, f, pid);
                 int st = (int) b.s(STATUS);
                 f.add(Decode.field("si_status", code == CLD_EXITED ? Value.Num.dec(st) : signal(st)));
                 f.add(Decode.field("si_utime", ProcessStructs.clockTicks(b.u(UTIME), raw)));
@@ -127,7 +135,7 @@ public final class Siginfo {
             }
             default -> {
                 if (b.s(PID) != 0 || b.u(UID) != 0) {
-                    source(b, f);
+                    source(b, f, pid);
                 }
                 if (b.u(PTR) != 0) {
                     value(b, f);
@@ -137,8 +145,8 @@ public final class Siginfo {
     }
 
     /** Who sent it: si_pid and si_uid. */
-    private static void source(Bytes b, List<Value.Field> f) {
-        f.add(Decode.field("si_pid", Value.Num.dec(b.s(PID))));
+    private static void source(Bytes b, List<Value.Field> f, IntFunction<Value> pid) {
+        f.add(Decode.field("si_pid", pid.apply((int) b.s(PID))));
         f.add(Decode.field("si_uid", ProcessKinds.uid(b.u(UID))));
     }
 

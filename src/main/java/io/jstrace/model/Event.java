@@ -111,6 +111,13 @@ public sealed interface Event {
     /** The thread group leader {@code tid} was replaced by thread {@code formerTid} doing execve. */
     record Superseded(int pid, int tid, long timeNanos, int formerTid) implements Event {}
 
+    /**
+     * The name (comm) of {@code tid}'s process is {@code name} from now on (null: not known), as
+     * strace learns it for -Y: when it meets the thread, after an execve and after
+     * prctl(PR_SET_NAME). Reported only when -Y asks for names.
+     */
+    record Renamed(int pid, int tid, long timeNanos, String name) implements Event {}
+
     /** A syscall's outcome: the value, how to print it, and the errno name if it failed. */
     sealed interface Result {
         /** The call did not return (exit, execve in another thread, or the tracee died). */

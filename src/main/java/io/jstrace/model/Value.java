@@ -80,6 +80,14 @@ public sealed interface Value {
         }
     }
 
+    /**
+     * A process, thread, process group or session id; under -Y with the process's name
+     * ({@code 1234<sh>}, null when not asked or not known), under --pidns-translation with its
+     * id in the tracer's PID namespace where the tracee's differs ({@code 2 /* 1234 in strace's
+     * PID NS *}{@code /}, 0 when not asked, the same or not known).
+     */
+    record Pid(int pid, String comm, int tracerPid) implements Value {}
+
     /** A value with the path it stands for, under -y: {@code AT_FDCWD</home/me>}. */
     record WithPath(Value value, String path) implements Value {}
 

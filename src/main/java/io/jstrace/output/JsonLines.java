@@ -97,6 +97,7 @@ public final class JsonLines implements Sink {
                     dumpParts(d.parts());
                     end(e.tid());
                 }
+                case Event.Renamed r -> { } // -Y: for the text prefixes; names come from /proc (Threads)
                 case Event.Superseded s -> {
                     head("superseded", e);
                     g.writeNumberField("former_tid", s.formerTid());

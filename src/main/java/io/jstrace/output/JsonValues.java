@@ -86,6 +86,17 @@ final class JsonValues {
                 }
                 g.writeEndObject();
             }
+            case Value.Pid p -> {
+                g.writeStartObject();
+                g.writeNumberField("pid", p.pid());
+                if (p.comm() != null) {
+                    g.writeStringField("comm", p.comm());
+                }
+                if (p.tracerPid() != 0 && p.tracerPid() != p.pid()) {
+                    g.writeNumberField("tracer_pid", p.tracerPid());
+                }
+                g.writeEndObject();
+            }
             case Value.WithPath w -> {
                 g.writeStartObject();
                 g.writeFieldName("with_path");

@@ -31,6 +31,8 @@ public final class StraceText implements Sink {
     /** More than one thread was traced at once: from then on -o without -f prefixes every line (strace decides at start-up). */
     private boolean many;
     private final StackText stacks = new StackText();
+    /** -Y: the names prefixes show, as the tracer reports them ({@link Event.Renamed}). */
+    private final Map<Integer, String> names = new HashMap<>();
     /** The thread whose syscall line -e status= has just left out (its -k stack follows at once), or -1. */
     private int leftOutExit = -1;
     private long lastNanos = -1;
@@ -73,6 +75,7 @@ public final class StraceText implements Sink {
                 }
                 stacks.ended(x.tid(), outputs.of(x.tid()));
                 lastNumber.remove(x.tid());
+                names.remove(x.tid());
                 live--;
             }
             case Event.Killed k -> {
@@ -83,8 +86,10 @@ public final class StraceText implements Sink {
                 }
                 stacks.ended(k.tid(), outputs.of(k.tid()));
                 lastNumber.remove(k.tid());
+                names.remove(k.tid());
                 live--;
             }
+            case Event.Renamed r -> names.put(r.tid(), r.name());
             case Event.Superseded s -> {
                 if (!opt.quietSuperseded()) {
                     whole(e, sb.append("+++ superseded by execve in pid ").append(s.tid()).append(" +++\n"));
@@ -247,7 +252,8 @@ public final class StraceText implements Sink {
                     String t = String.valueOf(e.tid());
                     sb.append("[pid ");
                     sb.repeat(' ', Math.max(0, 5 - t.length()));
-                    sb.append(t).append("] ");
+                    tid(e.tid());
+                    sb.append("] ");
                 }
             }
             case NONE -> { }
@@ -275,6 +281,7 @@ public final class StraceText implements Sink {
             case Event.Attached a -> Event.NO_IP;
             case Event.Detached d -> Event.NO_IP;
             case Event.Superseded s -> Event.NO_IP;
+            case Event.Renamed r -> Event.NO_IP;
         };
         sb.append('[');
         if (ip == Event.NO_IP) {
@@ -288,9 +295,17 @@ public final class StraceText implements Sink {
 
     private void plain(int tid) {
         String t = String.valueOf(tid);
-        sb.append(t);
-        sb.repeat(' ', Math.max(0, 5 - t.length()));
+        if (!tid(tid)) {
+            sb.repeat(' ', Math.max(0, 5 - t.length()));
+        }
         sb.append(' ');
+    }
+
+    /** A prefix's tid, under -Y with {@code <name>} after it; whether there was a name. */
+    private boolean tid(int tid) {
+        String name = names.get(tid);
+        text.append(sb, new Value.Pid(tid, name, 0));
+        return name != null;
     }
 
     /** strace's leader: the time (-t, --timestamps), then the time since the last line (-r), in parentheses after a time. */

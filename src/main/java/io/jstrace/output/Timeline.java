@@ -86,6 +86,7 @@ public final class Timeline implements Sink {
                     g.writeEndObject();
                     g.writeEndObject();
                 }
+                case Event.Renamed r -> { } // track names come from /proc (Threads)
                 case Event.Attached a -> { } // no event: the track starts here; its name was learned above
                 case Event.Backtrace b -> { } // -k stacks: in the text and JSON lines, not on the timeline
                 case Event.Detached d -> calls.accept(d);

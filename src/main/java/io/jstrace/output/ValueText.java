@@ -135,6 +135,17 @@ public final class ValueText {
                     }
                 }
             }
+            case Value.Pid p -> {
+                sb.append(p.pid());
+                if (p.comm() != null) {
+                    sb.append('<');
+                    escapePath(sb, p.comm());
+                    sb.append('>');
+                }
+                if (p.tracerPid() != 0 && p.tracerPid() != p.pid() && !inComment) {
+                    sb.append(" /* ").append(p.tracerPid()).append(" in strace's PID NS */");
+                }
+            }
             case Value.WithPath w -> {
                 append(sb, w.value());
                 sb.append('<');

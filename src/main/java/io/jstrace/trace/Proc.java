@@ -31,16 +31,25 @@ public final class Proc {
 
     /** The thread group (process) of thread {@code tid}; -1 if /proc cannot tell (the thread is gone). */
     public static int tgid(int tid) {
+        String v = status(Integer.toString(tid), "Tgid");
+        return v == null ? -1 : Integer.parseInt(v);
+    }
+
+    /**
+     * The value of line {@code key} of /proc/{@code dir}/status ({@code dir}: a pid, {@code self},
+     * {@code PID/task/TID}), trimmed; null if /proc cannot tell (gone, no such line).
+     */
+    static String status(String dir, String key) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + tid + "/status"), StandardCharsets.ISO_8859_1)) {
-                if (line.startsWith("Tgid:")) {
-                    return Integer.parseInt(line.substring(5).trim());
+            for (String line : Files.readAllLines(Path.of("/proc/" + dir + "/status"), StandardCharsets.ISO_8859_1)) {
+                if (line.startsWith(key) && line.length() > key.length() && line.charAt(key.length()) == ':') {
+                    return line.substring(key.length() + 1).trim();
                 }
             }
-        } catch (IOException | NumberFormatException e) {
+        } catch (IOException e) {
             // Gone: the caller decides.
         }
-        return -1;
+        return null;
     }
 
     /** The process of thread {@code tid}: /proc's word, or the tid itself once the thread is gone. */
@@ -64,15 +73,7 @@ public final class Proc {
      * the {@code Seccomp_filters} line (Linux 5.9+); -1 if /proc cannot tell.
      */
     static int seccompFilters(String pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("Seccomp_filters:")) {
-                    return Integer.parseInt(line.substring("Seccomp_filters:".length()).trim());
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            // Gone, or no such line: unknown.
-        }
-        return -1;
+        String v = status(pid, "Seccomp_filters");
+        return v == null ? -1 : Integer.parseInt(v);
     }
 }

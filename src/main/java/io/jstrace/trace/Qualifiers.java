@@ -30,7 +30,7 @@ public record Qualifiers(Predicate<Syscall> abbrev, Predicate<Syscall> verbose, 
         if (unabbreviated == base.verbose() && structs == base.structs()) {
             return base;
         }
-        return new DecodeOptions(base.stringLimit(), unabbreviated, base.fdDetail(), base.xstyle(), structs);
+        return base.forCall(unabbreviated, structs);
     }
 
     public boolean raw(Syscall sc) {

@@ -1,6 +1,7 @@
 package io.jstrace.trace;
 
 import io.jstrace.decode.Call;
+import io.jstrace.decode.Pids;
 import io.jstrace.linux.CloneUntraced;
 import io.jstrace.linux.Ptrace;
 import io.jstrace.linux.RemoteMemory;
@@ -26,12 +27,16 @@ final class SyscallStops {
     private final Injector injector;
     private final IoDumper dumper;
     private final SyscallInfo info = new SyscallInfo();
+    private final Pids pids;
     /** The calls that end the launch: the command's execve is the first call shown. */
-    private final int execve, execveat;
+    private final int execve, execveat, prctl;
+    private static final long PR_SET_NAME = 15;
     /** Shown calls still allowed by --syscall-limit; counts down to 0 when a limit is set. */
     private long callsLeft;
 
-    SyscallStops(Tracer.Config config, PendingEvents events, Stacks stacks, RemoteMemory memory, SyscallTable table) {
+    SyscallStops(Tracer.Config config, PendingEvents events, Stacks stacks, RemoteMemory memory, SyscallTable table,
+                 Pids pids) {
+        this.pids = pids;
         this.config = config;
         this.events = events;
         this.stacks = stacks;
@@ -41,6 +46,7 @@ final class SyscallStops {
         this.dumper = new IoDumper(config.qualifiers().readFds(), config.qualifiers().writeFds());
         this.execve = table.number("execve");
         this.execveat = table.number("execveat");
+        this.prctl = table.number("prctl");
         this.callsLeft = config.qualifiers().syscallLimit();
     }
 
@@ -100,6 +106,8 @@ final class SyscallStops {
             t.launchExec = true;
         }
         t.call = null;
+        // strace reads a name again after a rename, whether the call is shown or not.
+        t.renaming = config.decode().pidComm() && nr == prctl && info.arg(0) == PR_SET_NAME;
         Syscall sc = table.byNumber(nr);
         stacks.syscallEntered(sc);
         if (t.hidden || !config.selection().shows(sc)) {
@@ -115,7 +123,8 @@ final class SyscallStops {
         if (!launchExec) {
             injector.enter(t, sc, args); // before decoding: what poke_enter= writes is shown
         }
-        Call call = new Call(t.tid, nr, args, memory, config.qualifiers().decode(config.decode(), sc), config.fdPaths());
+        Call call = new Call(t.tid, nr, args, memory, config.qualifiers().decode(config.decode(), sc), config.fdPaths(),
+                pids);
         CallDecoding d = CallDecoding.entry(call, sc, config.decodeArgs(), config.qualifiers().raw(sc));
         long entryNanos = events.nanoTime();
         // -k: strace shows the new program's stack after the launch, not the launcher's.
@@ -132,6 +141,10 @@ final class SyscallStops {
         CallInProgress c = t.call;
         boolean execFailed = t.launchExec && info.isError();
         t.launchExec = false;
+        if (t.renaming && !info.isError()) {
+            events.add(new Event.Renamed(t.pid, t.tid, events.now(), Proc.comm(t.tid)));
+        }
+        t.renaming = false;
         if (c != null && !t.hidden) {
             exitShown(t, c);
         }

@@ -17,6 +17,8 @@ final class Task {
     boolean launching;
     /** Between a syscall's entry and exit stop. */
     boolean inSyscall;
+    /** In prctl(PR_SET_NAME), under -Y: its success renames the thread. */
+    boolean renaming;
     /** The call in progress, when it is shown (null when filtered out). */
     CallInProgress call;
     /** System CPU time of the thread group at this thread's latest stop (-c without -w). */

@@ -33,7 +33,11 @@ final class Tasks {
     /** The exit code of the command's launcher when it exited before its execve, else 0. */
     private int launcherExit;
 
-    Tasks(PendingEvents events, SyscallStops calls, Stacks stacks) {
+    /** -Y: threads' names are reported ({@link Event.Renamed}). */
+    private final boolean names;
+
+    Tasks(PendingEvents events, SyscallStops calls, Stacks stacks, boolean names) {
+        this.names = names;
         this.events = events;
         this.calls = calls;
         this.stacks = stacks;
@@ -66,7 +70,16 @@ final class Tasks {
         Task t = new Task(pid, tid);
         byTid.put(tid, t);
         events.add(new Event.Attached(pid, tid, events.now(), how));
+        // The launcher is jstrace's child before its execve, as strace's is strace's: it goes by jstrace's name.
+        renamed(how == Event.How.STARTED ? (int) ProcessHandle.current().pid() : tid, t);
         return t;
+    }
+
+    /** -Y: {@code t} goes by the name /proc gives thread {@code of} (itself, but for the launcher). */
+    void renamed(int of, Task t) {
+        if (names) {
+            events.add(new Event.Renamed(t.pid, t.tid, events.now(), Proc.comm(of)));
+        }
     }
 
     /** The command's launcher, seized: its calls stay hidden until the command's execve. */

@@ -1,6 +1,7 @@
 package io.jstrace.trace;
 
 import io.jstrace.decode.Bytes;
+import io.jstrace.decode.Pids;
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.decode.FdPaths;
 import io.jstrace.decode.Siginfo;
@@ -47,6 +48,8 @@ public final class Tracer {
     private final StopSource stops;
     private final Stacks stacks;
     private final SyscallStops calls;
+    /** What pids stand for (-Y, --pidns-translation). */
+    private final Pids pids;
     private final Tasks tasks;
     private final Detacher detacher;
     /** Resumes a thread whose delay injection is over, if it is still traced. */
@@ -61,8 +64,9 @@ public final class Tracer {
         this.events = new PendingEvents(sink);
         this.stops = new StopSource(interrupted, config.systemTime());
         this.stacks = new Stacks(config.stackTrace(), memory, events);
-        this.calls = new SyscallStops(config, events, stacks, memory, SyscallTable.x86_64());
-        this.tasks = new Tasks(events, calls, stacks);
+        this.pids = ProcPids.forOptions(config.decode());
+        this.calls = new SyscallStops(config, events, stacks, memory, SyscallTable.x86_64(), pids);
+        this.tasks = new Tasks(events, calls, stacks, config.decode().pidComm());
         this.detacher = new Detacher(tasks, stops, events, interrupted);
         this.resumeDue = t -> {
             if (tasks.get(t.tid) == t) {
@@ -255,6 +259,7 @@ public final class Tracer {
             case Ptrace.EVENT_EXEC -> {
                 stacks.mappingsChanged();
                 Task execing = tasks.execed(t);
+                tasks.renamed(execing.tid, execing);
                 if (detachOnExec && !execing.launching) {
                     Ptrace.detach(execing.tid, 0);
                     tasks.detached(execing);
@@ -278,7 +283,8 @@ public final class Tracer {
     private void signalStop(Task t, int sig) {
         if (!t.hidden && config.selection().signals().test(sig)) {
             byte[] raw = Ptrace.siginfo(t.tid);
-            Value si = raw != null ? Siginfo.decode(new Bytes(raw)) : null;
+            Value si = raw != null ? Siginfo.decode(new Bytes(raw),
+                    p -> Pids.of(config.decode(), pids, t.tid, p, Pids.Type.TGID)) : null;
             events.add(new Event.Signal(t.pid, t.tid, events.now(), sig, si, calls.ip(t.tid)));
             stacks.now(t);
         }

@@ -65,9 +65,9 @@ class FileDecodersTest {
         ByteBuffer b = ByteBuffer.allocate(32).order(ByteOrder.LITTLE_ENDIAN);
         b.putShort(0, (short) 2).putShort(2, (short) 0).putLong(8, 0).putLong(16, 100).putInt(24, 0);
         Bytes bytes = new Bytes(b.array());
-        assertEquals("{l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=100}", text(FcntlDecoder.lock(bytes, false)));
+        assertEquals("{l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=100}", text(FcntlDecoder.lock(call(), bytes, false)));
         assertEquals("{l_type=F_UNLCK, l_whence=SEEK_SET, l_start=0, l_len=100, l_pid=0}",
-                text(FcntlDecoder.lock(bytes, true)));
+                text(FcntlDecoder.lock(call(), bytes, true)));
     }
 
     private static String text(Value v, DecodeOptions.Xstyle style) {

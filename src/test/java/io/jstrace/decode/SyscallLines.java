@@ -16,13 +16,20 @@ import java.util.List;
 final class SyscallLines {
     private final FakeMemory memory = new FakeMemory();
     private final DecodeOptions options;
+    private final Pids pids;
 
     SyscallLines() {
         this(DecodeOptions.DEFAULT);
     }
 
     SyscallLines(DecodeOptions options) {
+        this(options, Pids.NONE);
+    }
+
+    /** Pids as {@code pids} tells (-Y, --pidns-translation). */
+    SyscallLines(DecodeOptions options, Pids pids) {
         this.options = options;
+        this.pids = pids;
     }
 
     /** Default options but -v ({@code verbose}) and -X ({@code style}). */
@@ -57,7 +64,7 @@ final class SyscallLines {
     /** The line of {@code name(args...)} returning {@code ret} (-4095..-1: that errno). */
     String line(String name, long ret, long... args) {
         Signature sig = Signatures.standard().of(name);
-        Call c = new Call(1, 0, Arrays.copyOf(args, 6), memory, options, FdPaths.NONE);
+        Call c = new Call(1, 0, Arrays.copyOf(args, 6), memory, options, FdPaths.NONE, pids);
         Value[] values = new Value[sig.args().size()];
         for (int i = 0; i < values.length; i++) {
             if (sig.args().get(i).phase() != Phase.EXIT) {

@@ -14,7 +14,8 @@ import java.util.Random;
  * pipes other than into a file of the current directory, delays of more than a millisecond,
  * signals that stop. What it leaves out because jstrace refuses it on purpose: its own options
  * (--json, --seccomp-policy, ...), and what it does not support yet: -D/--daemonize, -u with a
- * real user, -b execve, -Y/--decode-pids/--pidns-translation.
+ * real user, -b execve, and -Y/--pidns-translation with valid --decode-pids= sets (not drawn
+ * yet; PidDecodingIT compares their output).
  */
 final class StraceArgvs {
     private final Random random;

@@ -72,6 +72,13 @@ class JsonValuesTest {
     }
 
     @Test
+    void pidsCarryNamesAndTracerIds() throws Exception {
+        assertEquals("{\"pid\":2}", json(new Value.Pid(2, null, 0)));
+        assertEquals("{\"pid\":2,\"comm\":\"sh\"}", json(new Value.Pid(2, "sh", 0)));
+        assertEquals("{\"pid\":2,\"comm\":\"sh\",\"tracer_pid\":1234}", json(new Value.Pid(2, "sh", 1234)));
+    }
+
+    @Test
     void fdsCarryTheirPathsUnderY() throws Exception {
         assertEquals("{\"fd\":3}", json(new Value.Fd(3, null, null)));
         assertEquals("{\"fd\":3,\"path\":\"/etc/hostname\"}", json(new Value.Fd(3, "/etc/hostname", null)));

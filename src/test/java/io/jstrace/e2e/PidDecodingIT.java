@@ -1,0 +1,76 @@
+package io.jstrace.e2e;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * -Y (pids with their process's name, prefixes too) and --pidns-translation (ids a tracee in
+ * another PID namespace uses, with the tracer's) on src/test/c/pids.c, traced by jstrace and by
+ * /usr/bin/strace in the same conditions: identical lines once numbers are masked (the pids
+ * differ from run to run, and with them the padding) and the tracers' own names made equal
+ * (strace's child goes by "strace" before its execve, jstrace's by the JVM's "java").
+ */
+class PidDecodingIT {
+    @TempDir
+    Path tmp;
+
+    /** The calls pids.c makes on purpose; unshare, its parent in a namespace, makes none of them. */
+    private static final String CALLS = "getpid,gettid,getppid,setpgid,getpgrp,getpgid,getsid,kill,tkill,tgkill,"
+            + "sched_getscheduler,sched_getparam,getpriority,ioprio_get,fcntl,getsockopt,pidfd_open,prctl,waitid,execve";
+
+    @BeforeAll
+    static void needsStrace() {
+        Assumptions.assumeTrue(StraceDiff.straceAvailable(), "strace is not installed");
+    }
+
+    @ParameterizedTest(name = "{0} :: namespace {1}")
+    @CsvSource({
+            "-Y -f, false",
+            "-Y, false",
+            "--decode-pids=comm -e trace=!execve -f, false",
+            "--pidns-translation -f, true",
+            "--decode-pids=all -f, true",
+            "-Y -f, true",
+    })
+    void sameLinesAsStrace(String options, boolean namespace) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        if (namespace) {
+            Assumptions.assumeTrue(Run.exec("unshare", "-Urpf", "true").exit() == 0, "no PID namespaces here");
+            cmd.addAll(List.of("unshare", "-Urpf", "--mount-proc"));
+        }
+        cmd.add(Run.tracee("pids"));
+        List<String> opts = new ArrayList<>(List.of("-qq", "-e", "signal=none", "-e", "trace=" + CALLS));
+        opts.addAll(Arrays.asList(options.split(" +")));
+        List<String> strace = trace("/usr/bin/strace", opts, cmd, "s");
+        List<String> jstrace = trace(Run.JSTRACE, opts, cmd, "j");
+        assertTrue(strace.size() > 25, String.join("\n", strace));
+        assertTrue(String.join("\n", strace).contains(namespace && !options.startsWith("-Y") ? " in strace's PID NS */"
+                : "<pids>"), String.join("\n", strace));
+        assertEquals(String.join("\n", strace), String.join("\n", jstrace));
+    }
+
+    private List<String> trace(String tracer, List<String> options, List<String> cmd, String tag) throws Exception {
+        Path out = tmp.resolve("out-" + tag);
+        List<String> argv = new ArrayList<>(List.of(tracer));
+        argv.addAll(options);
+        argv.addAll(List.of("-o", out.toString()));
+        argv.addAll(cmd);
+        Run.Result r = Run.exec(argv, StraceDiff.ENV, tmp);
+        assertEquals(0, r.exit(), r.err());
+        return Run.lines(out).stream()
+                .map(l -> l.replace("<strace>", "<TRACER>").replace("<java>", "<TRACER>")
+                        .replaceAll("0x[0-9a-f]+", "0x?").replaceAll("\\d+", "N").replaceAll(" +", " "))
+                .toList();
+    }
+}
