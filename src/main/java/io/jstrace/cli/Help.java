@@ -106,6 +106,10 @@ final class Help {
                              raw, abbrev or verbose constants
               -y, -yy, --decode-fds[=path|all]
                              print paths (and socket details) associated with file descriptors
+              -Y, --decode-pids=comm
+                             print command names for PIDs
+              --pidns-translation, --decode-pids=pidns
+                             print PIDs in jstrace's PID namespace too
             Statistics:
               -c, --summary-only     count time, calls, and errors for each syscall and report summary
               -C, --summary          like -c, but also print the regular output
@@ -132,7 +136,7 @@ final class Help {
               -h, --help     print this help
               -V, --version  print version
             Checked as strace checks them, then refused (not supported yet):
-            -D, -DD, -DDD, --daemonize[=grandchild|pgroup|session] (also --daemonised, --daemonized); -Y, --pidns-translation, --decode-pids=comm|pidns;
+            -D, -DD, -DDD, --daemonize[=grandchild|pgroup|session] (also --daemonised, --daemonized);
             --secontext[=FORMAT] (as an strace built without SELinux)
             The manual: man jstrace (docs/jstrace.1)
             """;
