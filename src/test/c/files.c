@@ -1,6 +1,7 @@
 /* A tracee making file, filesystem and I/O calls, their edge cases included, so that jstrace's
  * lines can be compared with strace's on the same run: openat2 with newer fields, statx flags,
- * poll's negative fds, fcntl commands, the mount API, quotactl, io_uring, AIO, memfd, fanotify.
+ * poll's negative fds, fcntl commands, the mount API, quotactl, io_uring, AIO, memfd, fanotify,
+ * lookup_dcookie.
  * Calls that need privileges fail the same way under both tracers. */
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -135,5 +136,9 @@ int main(void) {
     /* fanotify: privileged, and a mark on a bad fd */
     syscall(SYS_fanotify_init, FAN_CLASS_NOTIF | FAN_CLOEXEC, O_RDONLY);
     syscall(SYS_fanotify_mark, -1, FAN_MARK_ADD, FAN_OPEN | FAN_ONDIR, -1, NULL);
+
+    /* lookup_dcookie: the cookie unsigned, the buffer's address when the call fails */
+    syscall(SYS_lookup_dcookie, 0xf157feeddeadfaceULL, buf, 4096);
+    syscall(SYS_lookup_dcookie, 0, NULL, -1L);
     return 0;
 }
