@@ -14,8 +14,7 @@ import java.util.Random;
  * pipes other than into a file of the current directory, delays of more than a millisecond,
  * signals that stop. What it leaves out because jstrace refuses it on purpose: its own options
  * (--json, --seccomp-policy, ...), and what it does not support yet: -D/--daemonize, -u with a
- * real user, -b execve, and -Y/--pidns-translation with valid --decode-pids= sets (not drawn
- * yet; PidDecodingIT compares their output).
+ * real user, -b execve.
  */
 final class StraceArgvs {
     private final Random random;
@@ -27,7 +26,7 @@ final class StraceArgvs {
     /** A token, and whether mutations may change its characters (values that reach a shell or -p may not). */
     private record Token(String text, boolean mutable) {}
 
-    private static final String FLAGS = "AcCdfFiknqrtTvVwxyzZ";
+    private static final String FLAGS = "AcCdfFiknqrtTvVwxyYzZ";
     private static final String[] BAD_FLAGS = {"Q", "B", "G", "j", "1", "W", "?", ":"};
     private static final String[] NUMBERS = {"0", "5", "  5", "+5", "-0", "-1", "64", "4294967296", "1073741823",
         "1073741824", "abc", "", "5x", "0x10", "2147483647", "2147483648", "007"};
@@ -64,7 +63,7 @@ final class StraceArgvs {
         "follow-forks", "output-separately", "help", "instruction-pointer", "stack-traces", "syscall-number",
         "relative-timestamps", "absolute-timestamps", "timestamps", "syscall-times", "no-abbrev", "version",
         "summary-wall-clock", "strings-in-hex", "successful-only", "failed-only", "failing-only", "seccomp-bpf",
-        "tips", "quiet", "silent", "silence", "decode-fds", "secontext"};
+        "tips", "quiet", "silent", "silence", "decode-fds", "secontext", "pidns-translation"};
 
     /** The next command line. */
     List<String> next() {
@@ -205,7 +204,7 @@ final class StraceArgvs {
             case "read" -> set(FD_ITEMS);
             case "fault" -> inject();
             case "kvm" -> pick("vcpu", "x");
-            case "decode-pids" -> pick("none", "bogus", "");
+            case "decode-pids" -> pick("none", "bogus", "", "comm", "pidns", "all", "comm,pidns", "PIDNS");
             default -> "x";
         };
         // Neither a pid nor a delay may change: a real process could be attached, a call delayed for long.
@@ -229,7 +228,7 @@ final class StraceArgvs {
             case "fault", "inject" -> inject();
             case "kvm" -> pick("vcpu", "bogus", "");
             case "decode-fd", "decode-fds" -> set(DECODE_FD_ITEMS);
-            case "decode-pid", "decode-pids" -> pick("none", "bogus", "!all", "");
+            case "decode-pid", "decode-pids" -> pick("none", "bogus", "!all", "", "comm", "!pidns", "all");
             case "secontext" -> pick("full", "");
             default -> set(SYSCALL_ITEMS);
         };
