@@ -50,6 +50,9 @@ public final class ClassicBpf {
     /** The size of one instruction, struct sock_filter. */
     public static final int INSN_SIZE = INSN.size();
 
+    /** The size of struct sock_fprog, which setsockopt's length must equal. */
+    static final int PROG_SIZE = PROG.size();
+
     /** A seccomp filter program at {@code addr}: NULL, the address, or the struct. */
     static Value seccompProgram(Call c, long addr) {
         return program(c, addr, SECCOMP);

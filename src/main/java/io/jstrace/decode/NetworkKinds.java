@@ -107,16 +107,18 @@ final class NetworkKinds implements KindFamily {
                     : new Value.Labeled("left", TimeDecoder.timespecAt(c, c.arg(4)));
         }));
 
-        k.arg("sol", (c, i) -> Decode.sym("socketlayers", c.intArg(i), Value.Radix.HEX, "SOL_??"));
-        k.arg("setsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), "setsock_options"));
-        k.arg("getsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), "getsock_options"));
-        k.arg("setsockopt_val", (c, i) -> NetSockopt.value(c, c.arg(i), c.intArg(i + 1)));
+        k.arg("sol", (c, i) -> Decode.sym("socketlayers", c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "SOL_??"));
+        k.arg("setsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), false));
+        k.arg("getsockopt_name", (c, i) -> NetSockopt.name(c.intArg(1), c.intArg(i), true));
+        k.arg("setsockopt_val", (c, i) -> NetSockopt.set(c, c.intArg(1), c.intArg(2), c.arg(i), c.intArg(i + 1)));
+        // The length the caller gave is kept at entry (socklen_entry); without it only the address shows.
         k.arg("getsockopt_val", ArgKind.atExit((c, i) -> {
-            Integer len = readInt(c, c.arg(i + 1));
-            if (c.failed() || len == null) {
+            Integer ulen = (Integer) c.saved[i + 1];
+            Integer rlen = c.failed() ? null : readInt(c, c.arg(i + 1));
+            if (ulen == null || rlen == null) {
                 return Decode.ptr(c.arg(i));
             }
-            return NetSockopt.got(c, c.intArg(1), c.intArg(2), c.arg(i), len);
+            return NetSockopt.get(c, c.intArg(1), c.intArg(2), c.arg(i), ulen, rlen);
         }));
     }
 

@@ -162,12 +162,18 @@ class NetSockaddrTest {
 
     @Test
     void sockoptNames() {
-        assertEquals("SO_REUSEADDR", text(NetSockopt.name(1, 2, "setsock_options")));
-        assertEquals("SO_ATTACH_FILTER", text(NetSockopt.name(1, 26, "setsock_options")));
-        assertEquals("TCP_NODELAY", text(NetSockopt.name(6, 1, "setsock_options")));
-        assertEquals("UDP_CORK", text(NetSockopt.name(17, 1, "setsock_options")));
-        assertEquals("0x7 /* UDP_??? */", text(NetSockopt.name(17, 7, "setsock_options")));
-        assertEquals("NETLINK_EXT_ACK", text(NetSockopt.name(270, 11, "setsock_options")));
-        assertEquals("7", text(NetSockopt.name(300, 7, "setsock_options")));
+        assertEquals("SO_REUSEADDR", text(NetSockopt.name(1, 2, false)));
+        assertEquals("SO_ATTACH_FILTER", text(NetSockopt.name(1, 26, false)));
+        assertEquals("TCP_NODELAY", text(NetSockopt.name(6, 1, false)));
+        assertEquals("UDP_CORK", text(NetSockopt.name(17, 1, false)));
+        assertEquals("0x7 /* UDP_??? */", text(NetSockopt.name(17, 7, false)));
+        assertEquals("NETLINK_EXT_ACK", text(NetSockopt.name(270, 11, false)));
+        assertEquals("SO_GET_FILTER", text(NetSockopt.name(1, 26, true)));
+        assertEquals("IPT_SO_SET_REPLACE", text(NetSockopt.name(0, 64, false)));
+        assertEquals("IPT_SO_GET_INFO", text(NetSockopt.name(0, 64, true)));
+        assertEquals("PACKET_RX_RING", text(NetSockopt.name(263, 5, false)));
+        assertEquals("SO_VM_SOCKETS_BUFFER_SIZE", text(NetSockopt.name(40, 0, true)));
+        assertEquals("0x3e7 /* TLS_??? */", text(NetSockopt.name(282, 999, false)));
+        assertEquals("7", text(NetSockopt.name(300, 7, false)));
     }
 }

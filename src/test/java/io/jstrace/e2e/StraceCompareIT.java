@@ -61,6 +61,11 @@ class StraceCompareIT {
             "-f --seccomp-bpf -e trace=!write,read | cd /tmp && exec sh -c 'pwd; true'",
             "-f -e trace=%network | exec python3 -c 'import socket; socket.socket(socket.AF_INET6, socket.SOCK_DGRAM).close()'",
             "-e trace=getsockopt,setsockopt | exec python3 -c 'import socket, select; s = socket.socket(); s.setblocking(False); s.connect_ex((\"127.0.0.1\", 1)); select.select([], [s], [], 2); s.getsockopt(socket.SOL_SOCKET, socket.SO_ERROR); n = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW); n.setsockopt(270, 11, 1); n.setsockopt(270, 99, 1); u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.setsockopt(socket.IPPROTO_UDP, 1, 1)'",
+            "-e trace=getsockopt,setsockopt | SOCKOPTS",
+            "-v -e trace=getsockopt,setsockopt | SOCKOPTS",
+            "-X raw -e trace=getsockopt,setsockopt | SOCKOPTS",
+            "-X verbose -e trace=getsockopt,setsockopt | SOCKOPTS",
+            "-e verbose=none -e trace=getsockopt,setsockopt | SOCKOPTS",
             "-e trace=ioctl | TTYIOCTLS",
             "-v -e trace=ioctl | TTYIOCTLS",
             "-v -X raw -e trace=ioctl | TTYIOCTLS",
@@ -75,7 +80,8 @@ class StraceCompareIT {
             "-X verbose | MEMCALLS",
     })
     void sameLinesAsStrace(String options, String command) throws Exception {
-        // CALLS, MEMREADS, TIMECALLS, TTYIOCTLS stand for the C tracees src/test/c/calls.c, memreads.c, timecalls.c, ttyioctls.c.
+        // CALLS, MEMREADS, TIMECALLS, TTYIOCTLS, SOCKOPTS stand for the C tracees src/test/c/calls.c, memreads.c,
+        // timecalls.c, ttyioctls.c, sockopts.c.
         String cmd = command.matches("[A-Z]+") ? "exec " + Run.tracee(command.toLowerCase()) : command;
         List<String> opts = options == null ? List.of() : Arrays.asList(options.trim().split(" +"));
         StraceDiff.Pair p = StraceDiff.run(tmp, opts, cmd);

@@ -26,11 +26,4 @@ final class Xvals {
         }
         return new Value.Flags(names, rest, Value.Radix.HEX, v, unknown);
     }
-
-    /** printxval_d: the name, or the number in decimal with the default; -X raw shows decimal too. */
-    static Value dec(String table, long v, String unknown) {
-        String name = Xlat.of(table).name(v);
-        return name == null ? new Value.Unknown(v, Value.Radix.DEC, unknown)
-                : new Value.Decoded(v, Value.Radix.DEC, new Value.Sym(name, v), true);
-    }
 }
