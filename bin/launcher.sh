@@ -6,17 +6,18 @@
 # signals (the JVM installs handlers). Call it after every `source`: a file being sourced is an
 # open descriptor too.
 jstrace_inherited() {
-  mapfile -d '' jstrace_env < /proc/$$/environ
+  # /proc/self, not /proc/$$: in a PID namespace whose /proc is its parent's, $$ names another process.
+  mapfile -d '' jstrace_env < /proc/self/environ
   jstrace_fds=
   local f n k v t
-  for f in /proc/$$/fd/*; do
+  for f in /proc/self/fd/*; do
     n=${f##*/}
     # 255 is bash's own copy of the script; the directory listing's fd is closed by now.
-    [[ $n != 255 && -e /proc/$$/fd/$n ]] && jstrace_fds+=${jstrace_fds:+,}$n
+    [[ $n != 255 && -e /proc/self/fd/$n ]] && jstrace_fds+=${jstrace_fds:+,}$n
   done
   while read -r k v; do
     [[ $k == SigBlk: ]] && jstrace_sigblk=$v
-  done < /proc/$$/status
+  done < /proc/self/status
   # Signals ignored on entry, by name. (/proc's SigIgn would not do: bash ignores SIGQUIT for itself.)
   jstrace_sigign=
   for t in $(trap -p); do

@@ -61,7 +61,9 @@ public final class Spawn {
         try (Arena arena = Arena.ofConfined()) {
             int memfd = stubFile(arena, Sys.getpid(), path, inh, setup);
             try {
-                String stubPath = "/proc/" + Sys.getpid() + "/fd/" + memfd;
+                // /proc/self's target, not getpid(): in a PID namespace whose /proc is its
+                // parent's, this process has another number there.
+                String stubPath = "/proc/" + procSelf() + "/fd/" + memfd;
                 List<String> args = new ArrayList<>(argv.size() + 2);
                 args.add("jstrace-launch");
                 args.add(path);
@@ -80,6 +82,14 @@ public final class Spawn {
             } finally {
                 Sys.syscall(3, memfd); // close
             }
+        }
+    }
+
+    private static String procSelf() {
+        try {
+            return java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self")).toString();
+        } catch (java.io.IOException e) {
+            return String.valueOf(Sys.getpid());
         }
     }
 

@@ -66,6 +66,20 @@ class EngineIT {
     }
 
     /** The launcher dies with the tracer until the exec (PR_SET_PDEATHSIG); the command must not inherit that. */
+    /**
+     * In a PID namespace of its own whose /proc is still its parent's (unshare -pf, as strace's
+     * --pidns-translation tests run), jstrace starts and traces as strace does: its pid there
+     * names another process in /proc.
+     */
+    @Test
+    void startsInAPidNamespaceWithItsParentsProc() throws Exception {
+        Run.Result strace = Run.exec("unshare", "-pf", "/usr/bin/strace", "-e", "trace=exit_group", "true");
+        org.junit.jupiter.api.Assumptions.assumeTrue(strace.exit() == 0, "no PID namespaces here: " + strace.err());
+        Run.Result r = Run.exec("unshare", "-pf", Run.JSTRACE, "-e", "trace=exit_group", "true");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(strace.err(), r.err());
+    }
+
     @Test
     void tracedCommandHasNoParentDeathSignal() throws Exception {
         String py = "import ctypes; s = ctypes.c_int(-1); ctypes.CDLL(None).prctl(2, ctypes.byref(s)); print(s.value)";
