@@ -11,6 +11,7 @@ import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.trace.PathFilter;
 import io.jstrace.trace.Selection;
 import io.jstrace.trace.TraceExpr;
+import io.jstrace.xlat.Signals;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -299,7 +300,7 @@ public final class JsTrace {
                 if (calls != null) {
                     calls.accept(e);
                 }
-            }, cancelled);
+            }, () -> cancelled.getAsBoolean() ? Signals.SIGKILL : 0);
             if (calls != null) {
                 calls.end(last[0]);
             }

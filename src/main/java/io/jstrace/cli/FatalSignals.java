@@ -31,9 +31,9 @@ final class FatalSignals {
         return s;
     }
 
-    /** Whether one of the signals came. */
-    boolean received() {
-        return first.get() != 0;
+    /** The first of the signals that came, 0 if none. */
+    int first() {
+        return first.get();
     }
 
     /**

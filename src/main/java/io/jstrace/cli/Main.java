@@ -150,38 +150,37 @@ public final class Main {
         if (o.interruptible() == Options.Interruptible.NEVER_TSTP) {
             SignalPipe.install(new int[] {Signals.SIGTSTP}, sig -> { }); // caught and dropped: ^Z stops the command only
         }
+        if (!attach) {
+            trace.onStart(pid -> Sys.releaseStandardFds(0, 1)) // the command has its own copies
+                    .alsoAttach(o.pids().stream().mapToInt(Integer::intValue).toArray());
+        }
         try {
-            if (attach) {
-                if (!interactive) {
-                    FatalSignals.install(sig -> { }); // -I never: strace ignores them
-                    return trace.run(sink::accept).code();
-                }
-                // Detach and end by the signal, as strace. One before the run has begun still ends
-                // it: run() reads the flag once under way.
-                FatalSignals signals = FatalSignals.install(sig -> trace.stop());
-                int code = trace.run(sink::accept, signals::received).code();
-                sink.close();
-                err.flush();
-                signals.dieIfReceived();
-                return code;
+            if (!interactive) {
+                FatalSignals.install(sig -> { }); // -I never: strace ignores them
+                ExitStatus status = trace.run(sink::accept);
+                return attach ? status.code() : ended(status, sink, err);
             }
-            int[] child = new int[1];
-            // Interactive, the terminal's signals are passed on to the command, as strace does.
-            FatalSignals.install(interactive ? sig -> forward(child[0], sig) : sig -> { });
-            ExitStatus status = trace.onStart(pid -> {
-                        child[0] = pid;
-                        Sys.releaseStandardFds(0, 1); // the command has its own copies
-                    })
-                    .alsoAttach(o.pids().stream().mapToInt(Integer::intValue).toArray()).run(sink::accept);
+            // As strace: the started command gets the signal, every tracee is detached, and jstrace
+            // ends by the signal. One before the run has begun still ends it: run() reads it once under way.
+            FatalSignals signals = FatalSignals.install(trace::stop);
+            ExitStatus status = trace.run(sink::accept, signals::first);
             sink.close();
-            if (status.killed()) {
-                err.flush();
-                Sys.dieBySignal(status.signal());
-            }
-            return status.code();
+            err.flush();
+            signals.dieIfReceived();
+            return attach ? status.code() : ended(status, sink, err);
         } finally {
             sink.close();
         }
+    }
+
+    /** The started command's end is jstrace's: its exit status, or death by its signal. */
+    private static int ended(ExitStatus status, Sink sink, PrintStream err) {
+        sink.close();
+        if (status.killed()) {
+            err.flush();
+            Sys.dieBySignal(status.signal());
+        }
+        return status.code();
     }
 
     /** --seccomp-bpf, --seccomp-profile, --seccomp-policy: a bad policy stops jstrace before the command starts. */
@@ -228,13 +227,6 @@ public final class Main {
             }
         }
         return filter;
-    }
-
-    private static void forward(int pid, int sig) {
-        if (pid > 0) {
-            Sys.kill(pid, Signals.SIGCONT); // a stopped command must see the signal too
-            Sys.kill(pid, sig);
-        }
     }
 
     /** --color=auto colours only what goes to a terminal: stderr, without -o. */

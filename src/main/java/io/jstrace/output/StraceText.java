@@ -108,11 +108,16 @@ public final class StraceText implements Sink {
             }
             case Event.Detached d -> {
                 Outputs.Line line = outputs.of(d.tid());
-                if (line.openTid == d.tid()) {
+                Pending p = pending.remove(d.tid());
+                if (p != null && p.held() != null && opt.statuses().contains(CallStatus.DETACHED)) {
+                    // -e status=detached: the call held back until its end, which is this detach.
+                    closeOpen(line);
+                    line.write(sb.append(p.held()).append(" <detached ...>\n"));
+                    sb.setLength(0);
+                } else if (line.openTid == d.tid()) {
                     line.write(" <detached ...>\n");
                     line.openTid = -1;
                 }
-                pending.remove(d.tid());
                 attachMessages.accept(d);
                 live--;
             }

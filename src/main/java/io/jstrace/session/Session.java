@@ -8,6 +8,7 @@ import io.jstrace.decode.FdPaths;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.Spawn;
 import io.jstrace.linux.User;
+import io.jstrace.xlat.Signals;
 import io.jstrace.linux.WaitStatus;
 import io.jstrace.model.Event;
 import io.jstrace.syscalls.SyscallTable;
@@ -294,16 +295,15 @@ public final class Session {
      * @throws IllegalStateException on a virtual thread (it may move between carrier threads)
      */
     public ExitStatus run(Consumer<? super Event> events) throws Errno {
-        return run(events, () -> false);
+        return run(events, () -> 0);
     }
 
     /**
-     * {@link #run(Consumer)}, stopping as {@link #stop()} does if {@code cancelled} holds once the
-     * run is under way: for a caller whose stop() may come before the run has begun (a signal
-     * handler installed first), which stop() alone would miss. Such a caller sets what
-     * {@code cancelled} reads, then calls stop().
+     * {@link #run(Consumer)}, stopping as {@link #stop(int)} does with the signal {@code stopSignal}
+     * gives, if not 0, once the run is under way: for a signal handler installed first, which
+     * records the signal, then calls stop(int).
      */
-    public ExitStatus run(Consumer<? super Event> events, java.util.function.BooleanSupplier cancelled) throws Errno {
+    public ExitStatus run(Consumer<? super Event> events, java.util.function.IntSupplier stopSignal) throws Errno {
         if (Thread.currentThread().isVirtual()) {
             throw new IllegalStateException("Session.run needs a platform thread; use stream() from a virtual thread");
         }
@@ -321,7 +321,7 @@ public final class Session {
             }
         });
         if (backend == Backend.BPF) {
-            return runBpf(config, sink, thrown, cancelled);
+            return runBpf(config, sink, thrown, () -> stopSignal.getAsInt() != 0);
         }
         if (killOnExit && !pids.isEmpty()) {
             throw new IllegalStateException("--kill-on-exit and -p/--attach are mutually exclusive options");
@@ -332,8 +332,9 @@ public final class Session {
         tracer.detachOnExec(detachOnExec);
         tracer.user(user);
         running = tracer;
-        if (cancelled.getAsBoolean()) {
-            tracer.interrupt();
+        int signal = stopSignal.getAsInt();
+        if (signal != 0) {
+            tracer.interrupt(signal);
         }
         try {
             ExitStatus status = path != null
@@ -396,9 +397,18 @@ public final class Session {
      * when nothing runs.
      */
     public void stop() {
+        stop(Signals.SIGKILL);
+    }
+
+    /**
+     * Ends the run in progress as strace ends on the fatal signal {@code signal}: the started
+     * command gets that signal (SIGKILL: it is let die traced and reaped) and every tracee is
+     * detached. Does nothing when nothing runs.
+     */
+    public void stop(int signal) {
         Tracer t = running;
         if (t != null) {
-            t.interrupt();
+            t.interrupt(signal);
         }
         EbpfTracer b = runningBpf;
         if (b != null) {

@@ -5,28 +5,25 @@ import io.jstrace.linux.Sys;
 import io.jstrace.linux.WaitStatus;
 import io.jstrace.xlat.Signals;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
  * Lets go of every tracee, as strace does on an interrupt or at --syscall-limit: each thread is
  * stopped (PTRACE_INTERRUPT), then detached at its stop with the signal it was owed, and keeps
- * running; the command jstrace started, killed by the interrupt, is let die traced so that its
- * death is reported and it is reaped.
+ * running; the command jstrace started, when the interrupt killed it (SIGKILL), is let die traced
+ * so that its death is reported and it is reaped.
  */
 final class Detacher {
     private final Tasks tasks;
     private final StopSource stops;
     private final PendingEvents events;
-    private final AtomicBoolean interrupted;
 
-    Detacher(Tasks tasks, StopSource stops, PendingEvents events, AtomicBoolean interrupted) {
+    Detacher(Tasks tasks, StopSource stops, PendingEvents events) {
         this.tasks = tasks;
         this.stops = stops;
         this.events = events;
-        this.interrupted = interrupted;
     }
 
-    void detachAll() {
+    /** Detaches every tracee; but lets the started command die traced when {@code mainKilled} (SIGKILL sent). */
+    void detachAll(boolean mainKilled) {
         // Held threads are at a stop already: a PTRACE_INTERRUPT would bring no new one.
         events.at(System.nanoTime());
         for (Task t : stops.drainHeld()) {
@@ -40,7 +37,7 @@ final class Detacher {
             Task t = tasks.get(stops.takeCollected());
             events.at(stops.nanoTime());
             if (t != null) {
-                detachAt(t, stops.status());
+                detachAt(t, stops.status(), mainKilled);
             }
         }
         for (int tid : tasks.tids()) {
@@ -54,7 +51,7 @@ final class Detacher {
             Task t = tasks.get(tid);
             events.at(stops.nanoTime());
             if (t != null) {
-                detachAt(t, stops.status());
+                detachAt(t, stops.status(), mainKilled);
             }
         }
     }
@@ -90,12 +87,12 @@ final class Detacher {
     }
 
     /** Detaches {@code t} at the stop (or death) that wait4 reported with {@code s}. */
-    private void detachAt(Task t, int s) {
+    private void detachAt(Task t, int s, boolean mainKilled) {
         if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
             tasks.gone(t, s);
             return;
         }
-        if (t.tid == tasks.mainRunning() && interrupted.get()) {
+        if (mainKilled && t.tid == tasks.mainRunning()) {
             // Killed by the interrupt: let it die traced, so its death is reported and it is reaped.
             Ptrace.cont(t.tid, 0);
             return;

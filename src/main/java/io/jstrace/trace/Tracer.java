@@ -57,6 +57,8 @@ public final class Tracer {
     private SeccompLaunch seccomp = SeccompLaunch.NONE;
     private boolean killOnExit;
     private boolean detachOnExec;
+    /** What the started command gets when the loop is interrupted: see {@link #interrupt}. */
+    private volatile int commandSignal = Signals.SIGKILL;
     private User user;
 
     public Tracer(Config config, Sink sink) {
@@ -67,7 +69,7 @@ public final class Tracer {
         this.pids = ProcPids.forOptions(config.decode());
         this.calls = new SyscallStops(config, events, stacks, memory, SyscallTable.x86_64(), pids);
         this.tasks = new Tasks(events, calls, stacks, config.decode().pidComm());
-        this.detacher = new Detacher(tasks, stops, events, interrupted);
+        this.detacher = new Detacher(tasks, stops, events);
         this.resumeDue = t -> {
             if (tasks.get(t.tid) == t) {
                 resume(t, t.tampering.takeSignal());
@@ -136,7 +138,7 @@ public final class Tracer {
 
     /**
      * Attaches to each process in {@code pids} (every thread of it when following forks, as
-     * strace) and traces until they end or {@link #interrupt()} is called; then detaches, leaving
+     * strace) and traces until they end or {@link #interrupt} is called; then detaches, leaving
      * them running.
      */
     public int runAttached(List<Integer> pids, Consumer<String> warn) throws Errno {
@@ -151,11 +153,14 @@ public final class Tracer {
     }
 
     /**
-     * Asks the loop to stop as strace does on a fatal signal: the command it started is killed
-     * (SIGKILL, then reaped, since the JVM outlives it), every other tracee is detached and left
-     * running. Safe from any thread, also before the loop has started.
+     * Asks the loop to stop as strace does on the fatal signal {@code signal}: the command it
+     * started gets that signal (after SIGCONT) and every tracee is detached and left running; for
+     * SIGKILL (the API's stop) the command is let die traced and reaped, since the JVM outlives
+     * it. With {@link #killOnExit}, every tracee is killed. Safe from any thread, also before
+     * the loop has started.
      */
-    public void interrupt() {
+    public void interrupt(int signal) {
+        commandSignal = signal;
         interrupted.set(true);
         stops.wake();
     }
@@ -187,15 +192,20 @@ public final class Tracer {
                     detacher.killAll();
                     break;
                 }
-                if (tasks.mainRunning() > 0) {
-                    Sys.kill(tasks.mainRunning(), Signals.SIGKILL);
+                int main = tasks.mainRunning();
+                boolean killed = commandSignal == Signals.SIGKILL;
+                if (main > 0) {
+                    if (!killed) {
+                        Sys.kill(main, Signals.SIGCONT); // a stopped command must see the signal too
+                    }
+                    Sys.kill(main, commandSignal);
                 }
-                detacher.detachAll();
+                detacher.detachAll(killed);
                 break;
             }
             if (calls.limitReached()) {
                 config.notices().accept("System call limit has been reached, detaching tracees");
-                detacher.detachAll();
+                detacher.detachAll(false);
                 break;
             }
         }

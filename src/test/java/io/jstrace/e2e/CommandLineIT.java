@@ -184,6 +184,38 @@ class CommandLineIT {
         assertEquals("jstrace: Syscall 'fork' for -b isn't supported\n", bad.err());
     }
 
+    /**
+     * SIGTERM to the tracer (-I2) ends jstrace as it ends strace: the started command gets the
+     * signal, every tracee is detached (the call it was in shows "<detached ...>", which
+     * -e status=detached selects), and the tracer dies by the signal. A command that ignores the
+     * signal runs on, untraced. Before, jstrace passed the signal on and traced to the end.
+     */
+    @Test
+    void fatalSignalDetachesAndPassesItOn(@TempDir Path dir) throws Exception {
+        for (String tracer : List.of("strace", Run.JSTRACE)) {
+            String tag = tracer.equals("strace") ? "s" : "j";
+            Process p = new ProcessBuilder(tracer, "-o", dir.resolve(tag).toString(), "-I2", "-e", "status=detached",
+                    "sleep", "5").redirectInput(new java.io.File("/dev/null")).start();
+            Process q = new ProcessBuilder(tracer, "-o", dir.resolve(tag + "2").toString(), "-I2", "-e", "trace=none",
+                    "sh", "-c", "trap '' TERM; sleep 2; echo done").redirectInput(new java.io.File("/dev/null"))
+                    .redirectOutput(dir.resolve(tag + ".out").toFile()).start();
+            Thread.sleep(1500);
+            p.destroy();
+            q.destroy();
+            assertEquals(143, p.waitFor(), tracer);
+            assertEquals(143, q.waitFor(), tracer);
+            Path out = dir.resolve(tag + ".out");
+            for (int i = 0; i < 100 && Files.size(out) == 0; i++) {
+                Thread.sleep(50);
+            }
+            assertEquals("done\n", Files.readString(out), tracer + ": the command runs on");
+        }
+        List<String> expected = Files.readAllLines(dir.resolve("s"));
+        assertEquals(List.of("clock_nanosleep(CLOCK_REALTIME, 0, {tv_sec=5, tv_nsec=0},  <detached ...>"), expected);
+        assertEquals(expected, Files.readAllLines(dir.resolve("j")));
+        assertEquals(Files.readAllLines(dir.resolve("s2")), Files.readAllLines(dir.resolve("j2")));
+    }
+
     private static List<String> prepend(String first, List<String> rest) {
         return Stream.concat(Stream.of(first), rest.stream()).toList();
     }
