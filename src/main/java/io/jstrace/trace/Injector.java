@@ -25,9 +25,11 @@ final class Injector {
         this.warnings = warnings;
     }
 
-    /** At the entry of a shown call of {@code sc}: counts it and, when due, tampers with it. */
-    void enter(Task t, Syscall sc, long[] args) {
-        int nr = sc.number();
+    /**
+     * At the entry of a shown call number {@code nr}: counts it and, when due, tampers with it.
+     * {@code sc} is null for a number the table does not know.
+     */
+    void enter(Task t, int nr, Syscall sc, long[] args) {
         if (plan.isEmpty()) {
             return; // nothing was ever set on any thread: nothing to reset either
         }
@@ -94,7 +96,7 @@ final class Injector {
             if (p.atEntry() != atEntry) {
                 continue;
             }
-            if (sc.nargs() < p.arg()) {
+            if (sc != null && sc.nargs() < p.arg()) {
                 warnings.accept("Failed to tamper with process " + t.tid + ": requested to tamper with argument #"
                         + p.arg() + ", but system call '" + sc.name() + "' has only " + sc.nargs() + " arguments");
                 continue;

@@ -121,7 +121,7 @@ final class SyscallStops {
             return;
         }
         if (!launchExec) {
-            injector.enter(t, sc, args); // before decoding: what poke_enter= writes is shown
+            injector.enter(t, nr, sc, args); // before decoding: what poke_enter= writes is shown
         }
         Call call = new Call(t.tid, nr, args, memory, config.qualifiers().decode(config.decode(), sc), config.fdPaths(),
                 pids);
