@@ -16,6 +16,8 @@
 #include <string.h>
 #include <sys/uio.h>
 #include <sys/socket.h>
+#include <sys/ptrace.h>
+#include <elf.h>
 #include <time.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -204,6 +206,44 @@ static void fds(void) {
     syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0);
 }
 
+/* ptrace on a stopped child of ours (not traced by the tracer: no -f), then requests that fail. */
+static void tracing(void) {
+    static unsigned long word = 0xfacefeedUL;
+    sigset_t chld;
+    sigemptyset(&chld);
+    sigaddset(&chld, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &chld, NULL); /* its SIGCHLD would race with wait4 */
+    pid_t child = fork();
+    if (child == 0) {
+        syscall(SYS_ptrace, PTRACE_TRACEME, 0, 0, 0);
+        raise(SIGSTOP);
+        _exit(0);
+    }
+    int status;
+    waitpid(child, &status, 0);
+    unsigned long out = 0;
+    syscall(SYS_ptrace, PTRACE_SETOPTIONS, child, 0, PTRACE_O_TRACESYSGOOD | PTRACE_O_EXITKILL);
+    syscall(SYS_ptrace, PTRACE_PEEKDATA, child, &word, &out);
+    syscall(SYS_ptrace, PTRACE_GETEVENTMSG, child, 0, &out);
+    siginfo_t si;
+    syscall(SYS_ptrace, PTRACE_GETSIGINFO, child, 0, &si);
+    unsigned long mask = 0;
+    syscall(SYS_ptrace, PTRACE_GETSIGMASK, child, sizeof(mask), &mask);
+    syscall(SYS_ptrace, PTRACE_SETSIGMASK, child, sizeof(mask), &mask);
+    char xstate[4096];
+    struct iovec iov = {xstate, sizeof(xstate)};
+    syscall(SYS_ptrace, PTRACE_GETREGSET, child, NT_X86_XSTATE, &iov);
+    struct __ptrace_peeksiginfo_args psi = {0, PTRACE_PEEKSIGINFO_SHARED, 1};
+    syscall(SYS_ptrace, PTRACE_PEEKSIGINFO, child, &psi, &si);
+    syscall(SYS_ptrace, PTRACE_CONT, child, 0, SIGCONT);
+    waitpid(child, &status, 0);
+    syscall(SYS_ptrace, PTRACE_ATTACH, -1, 0, 0);
+    syscall(SYS_ptrace, PTRACE_SEIZE, -1, 0, PTRACE_O_TRACECLONE | 0x800000);
+    syscall(SYS_ptrace, PTRACE_DETACH, -1, 0, SIGUSR1);
+    syscall(SYS_ptrace, PTRACE_GETREGS, -1, 0, &xstate);
+    syscall(SYS_ptrace, 0xfacefeedUL, -1, 1, 2);
+}
+
 int main(void) {
     prctls();
     arch_prctls();
@@ -212,5 +252,6 @@ int main(void) {
     kernel();
     newer();
     fds();
+    tracing();
     return 0;
 }

@@ -19,22 +19,35 @@ public interface ArgKind {
         return Role.NONE;
     }
 
+    /**
+     * Whether a kind read at exit has anything to show for this call, asked at entry: when no
+     * later argument has, the entry line ends without the separator (ptrace(PTRACE_ATTACH, 5)).
+     */
+    default boolean shownFor(Call call) {
+        return true;
+    }
+
+    /** {@code k}, left out of the calls {@code shown} rejects. */
+    static ArgKind onlyFor(java.util.function.Predicate<Call> shown, ArgKind k) {
+        return of(k, k.phase(), k.role(), shown);
+    }
+
     /** A kind read at exit. */
     static ArgKind atExit(ArgKind k) {
-        return of(k, Phase.EXIT, k.role());
+        return of(k, Phase.EXIT, k.role(), k::shownFor);
     }
 
     /** A kind read at entry and again at exit (see {@link Phase#ENTRY_AND_EXIT}). */
     static ArgKind atEntryAndExit(ArgKind k) {
-        return of(k, Phase.ENTRY_AND_EXIT, k.role());
+        return of(k, Phase.ENTRY_AND_EXIT, k.role(), k::shownFor);
     }
 
     /** {@code k} with the role {@code role}. */
     static ArgKind withRole(Role role, ArgKind k) {
-        return of(k, k.phase(), role);
+        return of(k, k.phase(), role, k::shownFor);
     }
 
-    private static ArgKind of(ArgKind k, Phase phase, Role role) {
+    private static ArgKind of(ArgKind k, Phase phase, Role role, java.util.function.Predicate<Call> shown) {
         return new ArgKind() {
             @Override
             public Value decode(Call call, int index) {
@@ -49,6 +62,11 @@ public interface ArgKind {
             @Override
             public Role role() {
                 return role;
+            }
+
+            @Override
+            public boolean shownFor(Call call) {
+                return shown.test(call);
             }
         };
     }

@@ -56,8 +56,10 @@ final class WaitStatusDecoder {
         return new Value.Arr(List.of(parts.size() == 1 ? parts.getFirst() : new Value.Or(parts)), false);
     }
 
+    /** strace's sprintsigname: the name under every -X style (it is inside a C expression), else the number. */
     private static Value sigName(int sig) {
-        return Siginfo.signal(sig);
+        String name = Siginfo.signalName(sig);
+        return name != null ? new Value.Name(name) : Value.Num.dec(sig);
     }
 
     private static Value macro(String name) {

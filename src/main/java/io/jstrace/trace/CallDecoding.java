@@ -51,8 +51,18 @@ public final class CallDecoding {
         boolean inOut = shown > 0 && kinds.get(shown - 1).phase() == Phase.ENTRY_AND_EXIT;
         boolean continued = inOut && values[shown - 1] != null;
         this.shownAtEntry = inOut && !continued ? shown - 1 : shown;
-        this.rest = continued ? Event.Rest.CONTINUED : shownAtEntry < kinds.size() ? Event.Rest.ARGUMENTS : Event.Rest.NONE;
+        this.rest = continued ? Event.Rest.CONTINUED : laterArguments(kinds, call) ? Event.Rest.ARGUMENTS : Event.Rest.NONE;
         this.firstExitArg = continued ? shown - 1 : shownAtEntry;
+    }
+
+    /** Whether an argument after those shown at entry may show at exit. */
+    private boolean laterArguments(List<ArgKind> kinds, Call call) {
+        for (int i = shownAtEntry; i < kinds.size(); i++) {
+            if (kinds.get(i).phase() == Phase.ENTRY ? values[i] != null : kinds.get(i).shownFor(call)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -152,4 +152,29 @@ class ProcessCallsTest {
         assertEquals("kexec_load(NULL, 17, 0x" + Long.toHexString(seg) + ", KEXEC_ARCH_DEFAULT) = -1 errno 22",
                 m.line("kexec_load", -22, 0, 17, seg, 0));
     }
+
+    @Test
+    void ptrace() {
+        SyscallLines m = new SyscallLines();
+        assertEquals("ptrace(PTRACE_TRACEME) = 0", m.line("ptrace", 0, 0, 5, 6, 7));
+        assertEquals("ptrace(PTRACE_ATTACH, 42) = -1 errno 1", m.line("ptrace", -1, 0x10, 42, 6, 7));
+        assertEquals("ptrace(PTRACE_CONT, 42, NULL, SIGCONT) = 0", m.line("ptrace", 0, 7, 42, 0, 18));
+        assertEquals("ptrace(PTRACE_SEIZE, 42, NULL, PTRACE_O_TRACESYSGOOD|0x800000) = 0",
+                m.line("ptrace", 0, 0x4206, 42, 0, 0x800001));
+        long word = m.put(new byte[8]);
+        m.fillAtExit(word, SyscallLines.le(8).putLong(0xfacefeedL).array());
+        assertEquals("ptrace(PTRACE_PEEKDATA, 42, 0x1000, [0xfacefeed]) = 0", m.line("ptrace", 0, 2, 42, 0x1000, word));
+        assertEquals("ptrace(PTRACE_PEEKDATA, 42, 0x1000, 0x" + Long.toHexString(word) + ") = -1 errno 3",
+                m.line("ptrace", -3, 2, 42, 0x1000, word));
+        long psi = m.put(SyscallLines.le(16).putLong(5).putInt(1).putInt(2).array());
+        assertEquals("ptrace(PTRACE_PEEKSIGINFO, 42, {off=5, flags=PTRACE_PEEKSIGINFO_SHARED, nr=2}, []) = 0",
+                m.line("ptrace", 0, 0x4209, 42, psi, word));
+        long iov = m.put(SyscallLines.le(16).putLong(0x2000).putLong(4096).array());
+        m.fillAtExit(iov, SyscallLines.le(16).putLong(0x2000).putLong(2432).array());
+        assertEquals("ptrace(PTRACE_GETREGSET, 42, NT_X86_XSTATE, {iov_base=0x2000, iov_len=4096 => 2432}) = 0",
+                m.line("ptrace", 0, 0x4204, 42, 0x202, iov));
+        assertEquals("ptrace(PTRACE_GETREGS, 42, 0x3000) = -1 errno 3", m.line("ptrace", -3, 0xc, 42, 0, 0x3000));
+        assertEquals("ptrace(0xfacefeed /* PTRACE_??? */, 42, 0x1, 0x2) = -1 errno 5",
+                m.line("ptrace", -5, 0xfacefeedL, 42, 1, 2));
+    }
 }

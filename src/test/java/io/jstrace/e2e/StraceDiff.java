@@ -90,9 +90,9 @@ final class StraceDiff {
             }
             for (Map.Entry<String, String> e : pids.entrySet()) {
                 // Only where a pid can stand: line prefix, return value, first argument, [N], "pid N",
-                // si_pid=, a pidfd's <pid:N>. Elsewhere a number may equal a pid by chance (mprotect(0x..., 16384, ...)
+                // si_pid=, a pidfd's <pid:N>, ptrace's pid. Elsewhere a number may equal a pid by chance (mprotect(0x..., 16384, ...)
                 // in a run whose tracee had pid 16384).
-                l = l.replaceAll("(^|= |\\(|\\[|pid +|<pid:|si_pid=)" + e.getKey() + "\\b", "$1" + e.getValue());
+                l = l.replaceAll("(^|= |\\(|\\[|pid +|<pid:|si_pid=|ptrace\\([^,]*, )" + e.getKey() + "\\b", "$1" + e.getValue());
             }
             l = HEX.matcher(l).replaceAll("0x?");
             l = RANDOM.matcher(l).replaceAll("$1\"?\"");

@@ -106,6 +106,7 @@ class XlatHeadersTest {
             #include <sys/random.h>
             #include <sys/xattr.h>
             #include <sys/ptrace.h>
+            #include <elf.h>
             #include <netinet/in.h>
             #include <netinet/tcp.h>
             #include <netinet/udp.h>
@@ -171,6 +172,7 @@ class XlatHeadersTest {
             #include <linux/seccomp.h>
             #include <linux/landlock.h>
             #include <linux/kexec.h>
+            #include <linux/elf.h>
             #include <linux/module.h>
             #include <linux/ptrace.h>
             #include <linux/resource.h>

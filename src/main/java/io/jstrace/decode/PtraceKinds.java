@@ -1,0 +1,148 @@
+package io.jstrace.decode;
+
+import io.jstrace.model.Value;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * ptrace(2) as strace's ptrace.c prints it: which of pid, addr and data a request shows and
+ * what they are (signals, options, siginfo, sigsets, the words PEEK* and GETEVENTMSG return).
+ */
+final class PtraceKinds implements KindFamily {
+    private static final long TRACEME = 0, PEEKTEXT = 1, PEEKDATA = 2, PEEKUSER = 3, CONT = 7, KILL = 8,
+            SINGLESTEP = 9, GETREGS = 0xc, SETREGS = 0xd, GETFPREGS = 0xe, SETFPREGS = 0xf, ATTACH = 0x10,
+            DETACH = 0x11, OLDSETOPTIONS = 0x15, SYSCALL = 0x18, SYSEMU = 0x1f, SYSEMU_SINGLESTEP = 0x20,
+            SINGLEBLOCK = 0x21, SETOPTIONS = 0x4200, GETEVENTMSG = 0x4201, GETSIGINFO = 0x4202,
+            SETSIGINFO = 0x4203, GETREGSET = 0x4204, SETREGSET = 0x4205, SEIZE = 0x4206, INTERRUPT = 0x4207,
+            LISTEN = 0x4208, PEEKSIGINFO = 0x4209, GETSIGMASK = 0x420a, SETSIGMASK = 0x420b,
+            SECCOMP_GET_FILTER = 0x420c, SECCOMP_GET_METADATA = 0x420d, GET_SYSCALL_INFO = 0x420e;
+    /** Requests whose addr and data the kernel ignores. */
+    private static final Set<Long> PID_ONLY = Set.of(ATTACH, INTERRUPT, KILL, LISTEN);
+    /** Requests whose data is a signal to deliver on resuming. */
+    private static final Set<Long> RESUME = Set.of(CONT, DETACH, SYSCALL, SINGLESTEP, SINGLEBLOCK, SYSEMU, SYSEMU_SINGLESTEP);
+    /** Requests whose addr strace prints as a plain number (a size or an index). */
+    private static final Set<Long> NUMBER_ADDR = Set.of(GETSIGMASK, SETSIGMASK, SECCOMP_GET_FILTER,
+            SECCOMP_GET_METADATA, GET_SYSCALL_INFO);
+    /** Requests whose data the kernel fills: printed at exit (with -e verbose=, else the address). */
+    private static final Set<Long> FILLED = Set.of(PEEKTEXT, PEEKDATA, PEEKUSER, GETEVENTMSG, GETSIGINFO,
+            GETSIGMASK, PEEKSIGINFO, SECCOMP_GET_FILTER, GET_SYSCALL_INFO);
+    /** Requests whose register buffer is printed in addr's place (x86_64's data). */
+    private static final Set<Long> REGS = Set.of(GETREGS, SETREGS, GETFPREGS, SETFPREGS);
+    private static final Layout PEEKSIGINFO_ARGS = Layout.of("ptrace_peeksiginfo_args"), IOV = Layout.of("iovec");
+    private static final Layout.Field OFF = PEEKSIGINFO_ARGS.field("off"), FLAGS = PEEKSIGINFO_ARGS.field("flags"),
+            NR = PEEKSIGINFO_ARGS.field("nr"), IOV_BASE = IOV.field("iov_base"), IOV_LEN = IOV.field("iov_len");
+
+    @Override
+    public void register(Kinds k) {
+        k.arg("ptrace_request", (c, i) -> Decode.sym("ptrace_cmds", c.arg(i), Value.Radix.HEX, "PTRACE_???"));
+        k.arg("ptrace_pid", (c, i) -> c.arg(0) == TRACEME ? null : Value.Num.dec(c.intArg(i)));
+        k.arg("ptrace_addr", PtraceKinds::addr);
+        // What the kernel fills shows at exit; what the tracer passes at entry, kept for the exit.
+        k.arg("ptrace_data", ArgKind.onlyFor(c -> !noData(c.arg(0)), ArgKind.atEntryAndExit((c, i) -> {
+            long request = c.arg(0);
+            if (!c.exited()) {
+                Value v = dataAtEntry(c, c.arg(i));
+                // GETREGSET's iovec shows whole at exit, its length as it was at entry and as the kernel left it.
+                boolean later = request == GETREGSET && v instanceof Value.Struct || FILLED.contains(request) && c.options.structs();
+                c.saved[i] = v;
+                return later ? null : v;
+            }
+            Value atEntry = (Value) c.saved[i];
+            return request == GETREGSET || request == SETREGSET ? regsetAtExit(c, atEntry)
+                    : FILLED.contains(request) && c.options.structs() ? dataAtExit(c, c.arg(i)) : atEntry;
+        })));
+    }
+
+    private static Value addr(Call c, int i) {
+        long request = c.arg(0);
+        long addr = c.arg(i);
+        if (request == TRACEME || PID_ONLY.contains(request)) {
+            return null;
+        }
+        if (REGS.contains(request)) {
+            return Decode.ptr(c.arg(3));
+        }
+        if (request == GETREGSET || request == SETREGSET) {
+            return Decode.sym("nt_descriptor_types", addr & 0xffffffffL, Value.Radix.HEX, "NT_???");
+        }
+        if (NUMBER_ADDR.contains(request)) {
+            return Value.Num.udec(addr);
+        }
+        if (request == PEEKSIGINFO) {
+            Bytes b = Decode.struct(c, addr, PEEKSIGINFO_ARGS.size());
+            return b == null ? Decode.ptr(addr) : Decode.struct(Decode.field("off", Value.Num.udec(b.u(OFF))),
+                    Decode.field("flags", Decode.flags("ptrace_peeksiginfo_flags", b.u(FLAGS), "PTRACE_PEEKSIGINFO_???")),
+                    Decode.field("nr", Value.Num.udec(b.u(NR))));
+        }
+        return Decode.ptr(addr);
+    }
+
+    /** Requests that show no data argument (the registers' address shows in addr's place). */
+    private static boolean noData(long request) {
+        return request == TRACEME || PID_ONLY.contains(request) || REGS.contains(request);
+    }
+
+    private static Value dataAtEntry(Call c, long data) {
+        long request = c.arg(0);
+        if (noData(request)) {
+            return null;
+        }
+        if (RESUME.contains(request)) {
+            return Siginfo.signal((int) data);
+        }
+        if (request == SEIZE || request == SETOPTIONS || request == OLDSETOPTIONS) {
+            return Decode.flags("ptrace_setoptions_flags", data, "PTRACE_O_???");
+        }
+        if (request == SETSIGINFO) {
+            return Siginfo.at(c, data);
+        }
+        if (request == SETSIGMASK) {
+            return SigsetDecoder.at(c, data, c.arg(2));
+        }
+        if (request == GETREGSET || request == SETREGSET) {
+            return regset(c, data);
+        }
+        return Decode.ptr(data);
+    }
+
+    private static Value dataAtExit(Call c, long data) {
+        long request = c.arg(0);
+        if (request == PEEKTEXT || request == PEEKDATA || request == PEEKUSER) {
+            return Decode.indirect(c, data, 8, Decode::ptr);
+        }
+        if (request == GETEVENTMSG) {
+            return Decode.indirect(c, data, 8, Value.Num::udec);
+        }
+        if (request == GETSIGINFO) {
+            return Siginfo.at(c, data);
+        }
+        if (request == GETSIGMASK) {
+            return SigsetDecoder.at(c, data, c.arg(2));
+        }
+        if (request == PEEKSIGINFO) {
+            return c.failed() ? Decode.ptr(data) : IoArrays.array(c, data, c.ret(), Siginfo.SIZE, Siginfo::decode);
+        }
+        return Decode.ptr(data);
+    }
+
+    /** The iovec of GETREGSET/SETREGSET: the registers' address, and the length the kernel may shorten. */
+    private static Value regset(Call c, long addr) {
+        Bytes b = Decode.struct(c, addr, IOV.size());
+        return b == null ? Decode.ptr(addr) : Decode.struct(Decode.field("iov_base", Decode.ptr(b.u(IOV_BASE))),
+                Decode.field("iov_len", Value.Num.udec(b.u(IOV_LEN))));
+    }
+
+    /** The iovec at exit: {@code iov_len=N => M} when the kernel changed the length. */
+    private static Value regsetAtExit(Call c, Value atEntry) {
+        if (!(atEntry instanceof Value.Struct s)) {
+            return atEntry;
+        }
+        Bytes b = Decode.struct(c, c.arg(3), IOV.size());
+        if (b == null || s.fields().get(1).value().equals(Value.Num.udec(b.u(IOV_LEN)))) {
+            return atEntry;
+        }
+        return Decode.struct(s.fields().get(0), Decode.field("iov_len",
+                new Value.Changed(s.fields().get(1).value(), Value.Num.udec(b.u(IOV_LEN)))));
+    }
+}
