@@ -17,6 +17,7 @@ public final class Siginfo {
     private Siginfo() {}
 
     private static final Layout L = Layout.of("siginfo");
+    private static final long AUDIT_ARCH_X86_64 = Xlat.of("audit_arch").value("AUDIT_ARCH_X86_64").orElseThrow();
     public static final int SIZE = L.size();
     private static final Layout.Field SIGNO = L.field("si_signo"), ERRNO = L.field("si_errno"),
             CODE = L.field("si_code"), PID = L.field("si_pid"), UID = L.field("si_uid"),
@@ -129,7 +130,8 @@ public final class Siginfo {
             case SIGSYS -> {
                 f.add(Decode.field("si_call_addr", Decode.ptr(b.u(CALL_ADDR))));
                 int nr = (int) b.s(SYSCALL);
-                Syscall sc = SyscallTable.x86_64().byNumber(nr);
+                // The number is named only for the architecture whose table this is (strace's syscall_name_arch).
+                Syscall sc = b.u(ARCH) == AUDIT_ARCH_X86_64 ? SyscallTable.x86_64().byNumber(nr) : null;
                 f.add(Decode.field("si_syscall", sc != null ? new Value.Sym("__NR_" + sc.name(), nr) : Value.Num.udec(nr & 0xffffffffL)));
                 f.add(Decode.field("si_arch", Decode.sym("audit_arch", b.u(ARCH), Value.Radix.HEX, "AUDIT_ARCH_???")));
             }

@@ -174,6 +174,15 @@ class ProcessCallsTest {
         assertEquals("ptrace(PTRACE_GETREGSET, 42, NT_X86_XSTATE, {iov_base=0x2000, iov_len=4096 => 2432}) = 0",
                 m.line("ptrace", 0, 0x4204, 42, 0x202, iov));
         assertEquals("ptrace(PTRACE_GETREGS, 42, 0x3000) = -1 errno 3", m.line("ptrace", -3, 0xc, 42, 0, 0x3000));
+        // SIGSYS's si_syscall is named only for the architecture whose table this is.
+        long sys = m.put(SyscallLines.le(128).putInt(31).putInt(0).putInt(1).putInt(0).putLong(0).putInt(0)
+                .putInt(0xda7a1057).array());
+        assertEquals("ptrace(PTRACE_SETSIGINFO, 42, NULL, {si_signo=SIGSYS, si_code=SYS_SECCOMP, si_call_addr=NULL, "
+                + "si_syscall=0, si_arch=0xda7a1057 /* AUDIT_ARCH_??? */}) = -1 errno 3", m.line("ptrace", -3, 0x4203, 42, 0, sys));
+        long x86 = m.put(SyscallLines.le(128).putInt(31).putInt(0).putInt(1).putInt(0).putLong(0).putInt(0)
+                .putInt(0xc000003e).array());
+        assertEquals("ptrace(PTRACE_SETSIGINFO, 42, NULL, {si_signo=SIGSYS, si_code=SYS_SECCOMP, si_call_addr=NULL, "
+                + "si_syscall=__NR_read, si_arch=AUDIT_ARCH_X86_64}) = -1 errno 3", m.line("ptrace", -3, 0x4203, 42, 0, x86));
         assertEquals("ptrace(0xfacefeed /* PTRACE_??? */, 42, 0x1, 0x2) = -1 errno 5",
                 m.line("ptrace", -5, 0xfacefeedL, 42, 1, 2));
     }
