@@ -36,7 +36,7 @@ final class PtraceKinds implements KindFamily {
     @Override
     public void register(Kinds k) {
         k.arg("ptrace_request", (c, i) -> Decode.sym("ptrace_cmds", c.arg(i), Value.Radix.HEX, "PTRACE_???"));
-        k.arg("ptrace_pid", (c, i) -> c.arg(0) == TRACEME ? null : Value.Num.dec(c.intArg(i)));
+        k.arg("ptrace_pid", (c, i) -> c.arg(0) == TRACEME ? null : Pids.of(c, c.intArg(i), Pids.Type.TGID));
         k.arg("ptrace_addr", PtraceKinds::addr);
         // What the kernel fills shows at exit; what the tracer passes at entry, kept for the exit.
         k.arg("ptrace_data", ArgKind.onlyFor(c -> !noData(c.arg(0)), ArgKind.atEntryAndExit((c, i) -> {
