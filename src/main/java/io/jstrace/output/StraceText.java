@@ -91,8 +91,13 @@ public final class StraceText implements Sink {
             }
             case Event.Renamed r -> names.put(r.tid(), r.name());
             case Event.Superseded s -> {
+                // The execve the former thread entered, held for -e status=, ends under the leader's tid.
+                Pending held = pending.get(s.formerTid());
+                if (held != null && held.held() != null) {
+                    pending.put(s.tid(), pending.remove(s.formerTid()));
+                }
                 if (!opt.quietSuperseded()) {
-                    whole(e, sb.append("+++ superseded by execve in pid ").append(s.tid()).append(" +++\n"));
+                    whole(e, sb.append("+++ superseded by execve in pid ").append(s.formerTid()).append(" +++\n"));
                 }
             }
             case Event.IoDump d -> {

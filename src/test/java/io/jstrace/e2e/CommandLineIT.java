@@ -216,6 +216,35 @@ class CommandLineIT {
         assertEquals(Files.readAllLines(dir.resolve("s2")), Files.readAllLines(dir.resolve("j2")));
     }
 
+    /**
+     * A thread's execve names that thread in the leader's "+++ superseded by execve in pid TID +++"
+     * (jstrace named the leader), and -e status=none leaves out the execve it ends (jstrace printed
+     * its "<... execve resumed>"): beside strace, as the suite's status-none-threads.
+     */
+    @Test
+    void threadExecveSupersedesTheLeader(@TempDir Path dir) throws Exception {
+        String exe = Run.tracee("threadexec");
+        for (String status : List.of("none", "all")) {
+            Run.exec("strace", "-f", "-e", "status=" + status, "-o", dir.resolve("s").toString(), exe);
+            Run.Result j = Run.jstrace("-f", "-e", "status=" + status, "-o", dir.resolve("j").toString(), exe);
+            assertEquals(0, j.exit(), j.err());
+            for (String tag : List.of("s", "j")) {
+                List<String> lines = Files.readAllLines(dir.resolve(tag));
+                String superseded = lines.stream().filter(l -> l.contains("superseded")).findFirst().orElseThrow();
+                Matcher m = Pattern.compile("^(\\d+) \\+\\+\\+ superseded by execve in pid (\\d+) \\+\\+\\+$").matcher(superseded);
+                assertTrue(m.matches() && !m.group(1).equals(m.group(2)), tag + ": " + superseded);
+            }
+            List<String> expected = masked(dir.resolve("s")).stream().map(l -> l.replaceAll("pid \\d+", "pid T")).toList();
+            List<String> actual = masked(dir.resolve("j")).stream().map(l -> l.replaceAll("pid \\d+", "pid T")).toList();
+            if (status.equals("none")) {
+                assertEquals(expected, actual);
+            } else {
+                assertEquals(expected.stream().filter(l -> l.contains("+++")).toList(),
+                        actual.stream().filter(l -> l.contains("+++")).toList());
+            }
+        }
+    }
+
     private static List<String> prepend(String first, List<String> rest) {
         return Stream.concat(Stream.of(first), rest.stream()).toList();
     }
