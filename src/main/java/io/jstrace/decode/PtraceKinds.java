@@ -24,11 +24,16 @@ final class PtraceKinds implements KindFamily {
     /** Requests whose addr strace prints as a plain number (a size or an index). */
     private static final Set<Long> NUMBER_ADDR = Set.of(GETSIGMASK, SETSIGMASK, SECCOMP_GET_FILTER,
             SECCOMP_GET_METADATA, GET_SYSCALL_INFO);
+    /** Requests whose register buffer (data) is shown in addr's place: the GET ones at exit. */
+    private static final Set<Long> REGS = Set.of(GETREGS, SETREGS, GETFPREGS, SETFPREGS);
     /** Requests whose data the kernel fills: printed at exit (with -e verbose=, else the address). */
     private static final Set<Long> FILLED = Set.of(PEEKTEXT, PEEKDATA, PEEKUSER, GETEVENTMSG, GETSIGINFO,
             GETSIGMASK, PEEKSIGINFO, SECCOMP_GET_FILTER, GET_SYSCALL_INFO);
-    /** Requests whose register buffer is printed in addr's place (x86_64's data). */
-    private static final Set<Long> REGS = Set.of(GETREGS, SETREGS, GETFPREGS, SETFPREGS);
+    private static final long NT_PRSTATUS = 1;
+    private static final Layout USER_REGS = Layout.of("user_regs_struct");
+    private static final List<Layout.Field> REGISTERS = java.util.stream.Stream.of("r15", "r14", "r13", "r12", "rbp", "rbx",
+            "r11", "r10", "r9", "r8", "rax", "rcx", "rdx", "rsi", "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss",
+            "fs_base", "gs_base", "ds", "es", "fs", "gs").map(USER_REGS::field).toList();
     private static final Layout PEEKSIGINFO_ARGS = Layout.of("ptrace_peeksiginfo_args"), IOV = Layout.of("iovec");
     private static final Layout.Field OFF = PEEKSIGINFO_ARGS.field("off"), FLAGS = PEEKSIGINFO_ARGS.field("flags"),
             NR = PEEKSIGINFO_ARGS.field("nr"), IOV_BASE = IOV.field("iov_base"), IOV_LEN = IOV.field("iov_len");
@@ -43,13 +48,16 @@ final class PtraceKinds implements KindFamily {
             long request = c.arg(0);
             if (!c.exited()) {
                 Value v = dataAtEntry(c, c.arg(i));
-                // GETREGSET's iovec shows whole at exit, its length as it was at entry and as the kernel left it.
-                boolean later = request == GETREGSET && v instanceof Value.Struct || FILLED.contains(request) && c.options.structs();
+                // A regset's iovec shows whole at exit, its length as it was at entry and as the kernel left it.
+                boolean later = (request == GETREGSET || request == SETREGSET) && v instanceof Value.Struct
+                        || request == GETREGS || request == GETFPREGS
+                        || FILLED.contains(request) && c.options.structs();
                 c.saved[i] = v;
                 return later ? null : v;
             }
             Value atEntry = (Value) c.saved[i];
             return request == GETREGSET || request == SETREGSET ? regsetAtExit(c, atEntry)
+                    : request == GETREGS ? registers(c, c.arg(i), USER_REGS.size())
                     : FILLED.contains(request) && c.options.structs() ? dataAtExit(c, c.arg(i)) : atEntry;
         })));
     }
@@ -61,7 +69,7 @@ final class PtraceKinds implements KindFamily {
             return null;
         }
         if (REGS.contains(request)) {
-            return Decode.ptr(c.arg(3));
+            return null;
         }
         if (request == GETREGSET || request == SETREGSET) {
             return Decode.sym("nt_descriptor_types", addr & 0xffffffffL, Value.Radix.HEX, "NT_???");
@@ -78,15 +86,18 @@ final class PtraceKinds implements KindFamily {
         return Decode.ptr(addr);
     }
 
-    /** Requests that show no data argument (the registers' address shows in addr's place). */
+    /** Requests that show no data argument. */
     private static boolean noData(long request) {
-        return request == TRACEME || PID_ONLY.contains(request) || REGS.contains(request);
+        return request == TRACEME || PID_ONLY.contains(request);
     }
 
     private static Value dataAtEntry(Call c, long data) {
         long request = c.arg(0);
         if (noData(request)) {
             return null;
+        }
+        if (request == SETREGS) {
+            return registers(c, data, USER_REGS.size());
         }
         if (RESUME.contains(request)) {
             return Siginfo.signal((int) data);
@@ -126,23 +137,55 @@ final class PtraceKinds implements KindFamily {
         return Decode.ptr(data);
     }
 
-    /** The iovec of GETREGSET/SETREGSET: the registers' address, and the length the kernel may shorten. */
+    /** The iovec of GETREGSET/SETREGSET: the registers, and the length the kernel may shorten. */
     private static Value regset(Call c, long addr) {
         Bytes b = Decode.struct(c, addr, IOV.size());
-        return b == null ? Decode.ptr(addr) : Decode.struct(Decode.field("iov_base", Decode.ptr(b.u(IOV_BASE))),
+        return b == null ? Decode.ptr(addr) : Decode.struct(Decode.field("iov_base", regsetBase(c, b.u(IOV_BASE), b.u(IOV_LEN))),
                 Decode.field("iov_len", Value.Num.udec(b.u(IOV_LEN))));
     }
 
-    /** The iovec at exit: {@code iov_len=N => M} when the kernel changed the length. */
+    /** What a regset holds: NT_PRSTATUS's registers, other types' address (strace's decode_regset). */
+    private static Value regsetBase(Call c, long addr, long len) {
+        return (c.arg(2) & 0xffffffffL) == NT_PRSTATUS ? registers(c, addr, len) : Decode.ptr(addr);
+    }
+
+    /**
+     * The iovec at exit: GETREGSET's registers as the kernel wrote them; {@code iov_len=N => M}
+     * when the kernel changed the length.
+     */
     private static Value regsetAtExit(Call c, Value atEntry) {
         if (!(atEntry instanceof Value.Struct s)) {
             return atEntry;
         }
         Bytes b = Decode.struct(c, c.arg(3), IOV.size());
-        if (b == null || s.fields().get(1).value().equals(Value.Num.udec(b.u(IOV_LEN)))) {
+        if (b == null) {
             return atEntry;
         }
-        return Decode.struct(s.fields().get(0), Decode.field("iov_len",
-                new Value.Changed(s.fields().get(1).value(), Value.Num.udec(b.u(IOV_LEN)))));
+        Value before = s.fields().get(1).value(), after = Value.Num.udec(b.u(IOV_LEN));
+        Value base = c.arg(0) == GETREGSET ? regsetBase(c, b.u(IOV_BASE), b.u(IOV_LEN)) : s.fields().get(0).value();
+        return Decode.struct(Decode.field("iov_base", base),
+                Decode.field("iov_len", before.equals(after) ? before : new Value.Changed(before, after)));
+    }
+
+    /**
+     * A struct user_regs_struct of {@code size} bytes (strace's x86_64 arch_decode_prstatus_regset):
+     * the registers it holds in hex, {@code ...} past the struct; a size not a multiple of 8 is an address.
+     */
+    private static Value registers(Call c, long addr, long size) {
+        if (size == 0 || (size & 7) != 0) {
+            return Decode.ptr(addr);
+        }
+        int fetch = (int) Math.min(size, USER_REGS.size());
+        Bytes b = Decode.outStruct(c, addr, fetch);
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        List<Value.Field> f = new java.util.ArrayList<>();
+        for (Layout.Field r : REGISTERS) {
+            if (r.offset() < fetch) {
+                f.add(Decode.field(r.name(), Value.Num.hex(b.u(r))));
+            }
+        }
+        return new Value.Struct(f, Long.compareUnsigned(size, USER_REGS.size()) > 0);
     }
 }

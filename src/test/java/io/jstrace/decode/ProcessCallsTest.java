@@ -174,6 +174,14 @@ class ProcessCallsTest {
         assertEquals("ptrace(PTRACE_GETREGSET, 42, NT_X86_XSTATE, {iov_base=0x2000, iov_len=4096 => 2432}) = 0",
                 m.line("ptrace", 0, 0x4204, 42, 0x202, iov));
         assertEquals("ptrace(PTRACE_GETREGS, 42, 0x3000) = -1 errno 3", m.line("ptrace", -3, 0xc, 42, 0, 0x3000));
+        long regs = m.put(SyscallLines.le(24).putLong(0x15).putLong(0x14).putLong(0).array());
+        long prstatus = m.put(SyscallLines.le(16).putLong(regs).putLong(24).array());
+        m.fillAtExit(prstatus, SyscallLines.le(16).putLong(regs).putLong(16).array());
+        assertEquals("ptrace(PTRACE_SETREGSET, 42, NT_PRSTATUS, {iov_base={r15=0x15, r14=0x14, r13=0}, iov_len=24 => 16}) = 0",
+                m.line("ptrace", 0, 0x4205, 42, 1, prstatus));
+        long odd = m.put(SyscallLines.le(16).putLong(regs).putLong(12).array());
+        assertEquals("ptrace(PTRACE_SETREGSET, 42, NT_PRSTATUS, {iov_base=0x" + Long.toHexString(regs) + ", iov_len=12}) = -1 errno 22",
+                m.line("ptrace", -22, 0x4205, 42, 1, odd));
         // SIGSYS's si_syscall is named only for the architecture whose table this is.
         long sys = m.put(SyscallLines.le(128).putInt(31).putInt(0).putInt(1).putInt(0).putLong(0).putInt(0)
                 .putInt(0xda7a1057).array());
