@@ -13,6 +13,8 @@ public final class Call {
     public final TraceeMemory memory;
     public final DecodeOptions options;
     public final FdPaths fdPaths;
+    /** The name of the thread's previous shown call, null if none: what restart_syscall resumes. */
+    public String previous;
     /** What pids stand for (-Y, --pidns-translation). */
     public final Pids pids;
     private long ret;

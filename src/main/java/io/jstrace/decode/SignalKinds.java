@@ -35,6 +35,9 @@ final class SignalKinds implements KindFamily {
         k.arg("sig_info", (c, i) -> Siginfo.at(c, c.arg(i)));
         k.arg("sig_info_out", ArgKind.atExit((c, i) -> Siginfo.at(c, c.arg(i))));
         k.arg("sig_return_mask", (c, i) -> sigreturnMask(c));
+        // restart_syscall continues the call a signal interrupted, as strace names it.
+        k.arg("resumed_call", (c, i) -> new Value.Name("<... resuming interrupted "
+                + (c.previous == null ? "system call" : c.previous) + " ...>"));
         k.arg("sig_stack", (c, i) -> stack(c, c.arg(i)));
         k.arg("sig_stack_out", ArgKind.atExit((c, i) -> stack(c, c.arg(i))));
         k.arg("sig_timespec", (c, i) -> TimeDecoder.timespecAt(c, c.arg(i)));

@@ -125,6 +125,7 @@ final class SyscallStops {
         }
         Call call = new Call(t.tid, nr, args, memory, config.qualifiers().decode(config.decode(), sc), config.fdPaths(),
                 pids);
+        call.previous = t.lastShown;
         CallDecoding d = CallDecoding.entry(call, sc, config.decodeArgs(), config.qualifiers().raw(sc));
         long entryNanos = events.nanoTime();
         // -k: strace shows the new program's stack after the launch, not the launcher's.
@@ -164,6 +165,7 @@ final class SyscallStops {
         call.exit(info.returnValue(), info.isError());
         injector.exit(t, table.byNumber(call.number), call); // may replace the result: the exit's arguments are decoded with the injected one
         d.exit(call.ret(), call.failed());
+        t.lastShown = d.name();
         Event.Result r = d.result();
         emitExit(t, c, d.exitArgs(), r, info.instructionPointer());
         Event.IoDump dump = dumper.dump(t.pid, call, c.decoded().name(), events.now());

@@ -19,6 +19,8 @@ final class Task {
     boolean inSyscall;
     /** In prctl(PR_SET_NAME), under -Y: its success renames the thread. */
     boolean renaming;
+    /** The last shown call it returned from (strace's s_prev_ent): what a restart_syscall resumes. */
+    String lastShown;
     /** The call in progress, when it is shown (null when filtered out). */
     CallInProgress call;
     /** System CPU time of the thread group at this thread's latest stop (-c without -w). */

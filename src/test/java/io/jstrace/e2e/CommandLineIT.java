@@ -245,6 +245,25 @@ class CommandLineIT {
         }
     }
 
+    /** restart_syscall names the call it resumes, the thread's previous shown call, as strace does. */
+    @Test
+    void restartSyscallNamesTheInterruptedCall(@TempDir Path dir) throws Exception {
+        String exe = Run.tracee("restartsleep");
+        List<String> opts = List.of("-a20", "-e", "trace=restart_syscall,/nanosleep", "-o");
+        List<String> s = new java.util.ArrayList<>(List.of("strace"));
+        s.addAll(opts);
+        s.addAll(List.of(dir.resolve("s").toString(), exe));
+        List<String> j = new java.util.ArrayList<>(List.of(Run.JSTRACE));
+        j.addAll(opts);
+        j.addAll(List.of(dir.resolve("j").toString(), exe));
+        assertEquals(0, Run.exec(s, null, null).exit());
+        Run.Result r = Run.exec(j, null, null);
+        assertEquals(0, r.exit(), r.err());
+        List<String> expected = masked(dir.resolve("s")).stream().map(l -> l.replaceAll("tv_nsec=\\d+", "tv_nsec=N")).toList();
+        assertTrue(expected.contains("restart_syscall(<... resuming interrupted clock_nanosleep ...>) = 0"), expected.toString());
+        assertEquals(expected, masked(dir.resolve("j")).stream().map(l -> l.replaceAll("tv_nsec=\\d+", "tv_nsec=N")).toList());
+    }
+
     private static List<String> prepend(String first, List<String> rest) {
         return Stream.concat(Stream.of(first), rest.stream()).toList();
     }
