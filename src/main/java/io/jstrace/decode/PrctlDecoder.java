@@ -108,7 +108,7 @@ final class PrctlDecoder {
                 rest(c, 2, out);
             }
             case PR_SET_PDEATHSIG -> out.add(Long.compareUnsigned(a2, 128) > 0 ? Value.Num.udec(a2) : Siginfo.signal((int) a2));
-            case PR_SET_PTRACER -> out.add((int) a2 == -1 ? new Value.Sym("PR_SET_PTRACER_ANY", -1) : pid(a2));
+            case PR_SET_PTRACER -> out.add((int) a2 == -1 ? new Value.Sym("PR_SET_PTRACER_ANY", -1) : Pids.of(c, (int) a2, Pids.Type.TGID));
             case PR_SET_SECCOMP -> {
                 out.add(Decode.sym("seccomp_mode", a2, Value.Radix.HEX, "SECCOMP_MODE_???"));
                 if (a2 == SECCOMP_MODE_FILTER) {
@@ -150,7 +150,7 @@ final class PrctlDecoder {
             }
             case PR_SCHED_CORE -> {
                 out.add(xval("pr_sched_core_cmds", a2, "PR_SCHED_CORE_???"));
-                out.add(pid(a3));
+                out.add(schedCorePid(c, (int) a3, a4 & 0xffffffffL));
                 out.add(pidType(a4 & 0xffffffffL));
                 out.add((int) a2 == PR_SCHED_CORE_GET && c.exited() && !c.failed()
                         ? Decode.indirect(c, a5, 8, Value.Num::hex) : Decode.ptr(a5));
@@ -172,8 +172,10 @@ final class PrctlDecoder {
         return Decode.sym(table, v & 0xffffffffL, Value.Radix.HEX, unknown);
     }
 
-    private static Value pid(long v) {
-        return Value.Num.dec((int) v);
+    /** PR_SCHED_CORE's pid, of the kind its type (PIDTYPE_PID, _TGID, _PGID, _SID) says. */
+    private static Value schedCorePid(Call c, int pid, long type) {
+        Pids.Type[] types = {Pids.Type.TID, Pids.Type.TGID, Pids.Type.PGID, Pids.Type.SID};
+        return type < types.length ? Pids.of(c, pid, types[(int) type]) : Value.Num.dec(pid);
     }
 
     /** PR_SCHED_CORE's pid type: strace shows the number with its name, except under -X raw. */

@@ -90,6 +90,31 @@ class PidsTest {
     }
 
     @Test
+    void prctlPidsByTheirType() {
+        SyscallLines ns = lines(false, true);
+        assertEquals("prctl(PR_SET_PTRACER, 2 /* 1234 in strace's PID NS */) = 0", ns.line("prctl", 0, 0x59616d61, 2));
+        assertEquals("prctl(PR_SCHED_CORE, PR_SCHED_CORE_SHARE_TO, 7 /* 1240 in strace's PID NS */, 0x2 /* PIDTYPE_PGID */, NULL) = 0",
+                ns.line("prctl", 0, 62, 2, 7, 2, 0));
+        assertEquals("prctl(PR_SCHED_CORE, PR_SCHED_CORE_SHARE_TO, 7, 0x9 /* PIDTYPE_??? */, NULL) = 0",
+                ns.line("prctl", 0, 62, 2, 7, 9, 0));
+    }
+
+    @Test
+    void peerCredentialsAsFarAsReturned() {
+        SyscallLines y = lines(true, false);
+        long cred = y.put(SyscallLines.le(12).putInt(0, 2).putInt(4, 1000).putInt(8, 100).array());
+        long len = y.put(SyscallLines.le(4).putInt(0, 12).array());
+        assertEquals("getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=2<sh>, uid=1000, gid=100}, [12]) = 0",
+                y.line("getsockopt", 0, 3, 1, 17, cred, len));
+        long six = y.put(SyscallLines.le(4).putInt(0, 6).array());
+        assertEquals("getsockopt(3, SOL_SOCKET, SO_PEERCRED, {pid=2<sh>, uid=\"\\xe8\\x03\"}, [6]) = 0",
+                y.line("getsockopt", 0, 3, 1, 17, cred, six));
+        long none = y.put(SyscallLines.le(4).array());
+        assertEquals("getsockopt(3, SOL_SOCKET, SO_PEERCRED, " + String.format("%#x", cred) + ", [0]) = 0",
+                y.line("getsockopt", 0, 3, 1, 17, cred, none));
+    }
+
+    @Test
     void textAndCommentsInComments() {
         ValueText text = new ValueText(ValueText.Hex.NONE);
         // strace escapes what would end the brackets, in octal.
