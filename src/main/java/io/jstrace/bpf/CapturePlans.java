@@ -111,7 +111,7 @@ final class CapturePlans {
 
     private static int size(String s, int stringLimit) {
         return switch (s) {
-            case "limit" -> stringLimit;
+            case "limit+1" -> stringLimit + 1;
             case "limit+2" -> stringLimit + 2;
             default -> Integer.parseInt(s);
         };

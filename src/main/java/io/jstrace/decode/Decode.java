@@ -55,28 +55,25 @@ public final class Decode {
 
     /**
      * A buffer of {@code len} bytes, shown up to -s bytes, as strace's printstrn: NULL whatever the
-     * length, and the length unsigned (a huge one shows the first -s bytes, or the address).
+     * length, and the length unsigned (a huge one shows the first -s bytes, or the address). Read
+     * as strace's printstr_ex reads it: one byte more than it shows when it is cut, so a cut
+     * buffer whose shown bytes end where readable memory ends prints as its address (the eBPF
+     * backend's captures are sized -s + 1 for this).
      */
     public static Value buffer(Call c, long addr, long len) {
-        return buffer(c, addr, len, addr == 0 || len == 0 ? null : c.memory.read(c.tid, addr, shown(c, len)));
+        return buffer(c, addr, len, addr == 0 || len == 0 ? null : c.memory.read(c.tid, addr, wanted(c, len)));
     }
 
-    /**
-     * {@link #buffer(Call, long, long)} as strace's printstr_ex reads it: one byte more than it
-     * shows, so a cut buffer whose shown bytes end where readable memory ends prints as its
-     * address; in hex when {@code hex} (QUOTE_FORCE_HEX). The ioctl decoders use it; the other
-     * buffers (read, write, ...) still read only what they show, which the eBPF backend's
-     * captures are sized for.
-     */
+    /** {@link #buffer(Call, long, long)}, in hex when {@code hex} (strace's QUOTE_FORCE_HEX). */
     public static Value printstr(Call c, long addr, long len, boolean hex) {
-        if (addr == 0 || len == 0) {
-            return buffer(c, addr, len, null);
-        }
-        int shown = shown(c, len);
-        int wanted = shown != len && shown < Integer.MAX_VALUE ? shown + 1 : shown;
-        byte[] read = c.memory.read(c.tid, addr, wanted);
-        Value v = buffer(c, addr, len, read == null || read.length < wanted ? null : read);
+        Value v = buffer(c, addr, len);
         return hex && v instanceof Value.Str s ? new Value.Str(s.bytes(), s.truncated(), true) : v;
+    }
+
+    /** How many of a buffer's {@code len} bytes {@link #buffer(Call, long, long)} reads: one more than it shows when it cuts them. */
+    static int wanted(Call c, long len) {
+        int shown = shown(c, len);
+        return shown != len && shown < Integer.MAX_VALUE ? shown + 1 : shown;
     }
 
     /** How many of a buffer's {@code len} bytes (unsigned) -s shows. */
@@ -122,7 +119,7 @@ public final class Decode {
         return buffer(c, addr, len) instanceof Value.Str s ? new Value.Str(s.bytes(), s.truncated(), true) : ptr(addr);
     }
 
-    /** {@link #buffer(Call, long, long)} from the bytes already read there (the first -s of them, or fewer). */
+    /** {@link #buffer(Call, long, long)} from the bytes already read there ({@link #wanted} of them, or fewer: unreadable). */
     static Value buffer(Call c, long addr, long len, byte[] read) {
         if (addr == 0) {
             return Value.NULL_PTR;
@@ -131,7 +128,7 @@ public final class Decode {
         if (shown == 0) {
             return new Value.Str(new byte[0], len != 0);
         }
-        if (read == null || read.length < shown) {
+        if (read == null || read.length < wanted(c, len)) {
             return new Value.Unreadable(addr);
         }
         return new Value.Str(read.length == shown ? read : Arrays.copyOf(read, shown), shown != len);

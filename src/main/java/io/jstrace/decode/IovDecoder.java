@@ -26,7 +26,7 @@ final class IovDecoder {
     static Value iov(Call c, long addr, long count, Mode mode, long dataSize) {
         return IoArrays.array(c, addr, count, IOVEC.size(), new IoArrays.Element() {
             long left = dataSize;
-            byte[][] buffers; // each base's shown bytes, read together by prefetch
+            byte[][] buffers; // each base's bytes (as Decode.buffer reads them), read together by prefetch
             int next;
 
             @Override
@@ -41,7 +41,7 @@ final class IovDecoder {
                     bases[i] = elements.get(i).u(BASE);
                     long n = shown(elements.get(i).u(LEN), rest);
                     rest = rest == UNLIMITED ? rest : rest - n;
-                    lens[i] = n == 0 ? 0 : Decode.shown(c, n);
+                    lens[i] = n == 0 ? 0 : Decode.wanted(c, n);
                 }
                 buffers = c.memory.readEach(c.tid, bases, lens);
             }
