@@ -15,8 +15,13 @@ import java.util.function.Consumer;
  * ends a blocking wait4 when another thread interrupts the tracer.
  */
 final class StopSource {
-    /** This thread's tracees and children only: children the JVM starts elsewhere (ProcessBuilder) stay its own. */
-    private static final int WAIT_TRACEES = Sys.WALL | Sys.WNOTHREAD;
+    /**
+     * This thread's tracees and children only: children the JVM starts elsewhere (ProcessBuilder)
+     * stay its own. Except as the init of a PID namespace (unshare -pf jstrace ...): orphans of
+     * the traced processes come to the JVM's main thread then, and the tracer must reap them, as
+     * strace does there; a PID namespace's init that exits waits until they are.
+     */
+    private static final int WAIT_TRACEES = Sys.WALL | (Sys.getpid() == 1 ? 0 : Sys.WNOTHREAD);
     /** Longest wait for other threads' stops while some are held: their latency during a delay. */
     private static final long HOLD_POLL_NANOS = 1_000_000;
     /**

@@ -78,6 +78,13 @@ class EngineIT {
         Run.Result r = Run.exec("unshare", "-pf", Run.JSTRACE, "-e", "trace=exit_group", "true");
         assertEquals(0, r.exit(), r.err());
         assertEquals(strace.err(), r.err());
+
+        // As that namespace's init, jstrace reaps the orphans that come to it: the init of a
+        // namespace nested in it, exiting, waits until its other processes are reaped (it hung).
+        Run.Result nested = Run.exec(List.of("unshare", "-pf", Run.JSTRACE, "-f", "-e", "trace=none",
+                "unshare", "-pf", "sh", "-c", "sleep 0.2 & exit 3"), null, null, 30);
+        assertEquals(3, nested.exit(), nested.err());
+        assertTrue(nested.err().contains("+++ killed by SIGKILL +++"), nested.err());
     }
 
     @Test
