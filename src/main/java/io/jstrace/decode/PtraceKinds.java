@@ -29,11 +29,15 @@ final class PtraceKinds implements KindFamily {
     /** Requests whose data the kernel fills: printed at exit (with -e verbose=, else the address). */
     private static final Set<Long> FILLED = Set.of(PEEKTEXT, PEEKDATA, PEEKUSER, GETEVENTMSG, GETSIGINFO,
             GETSIGMASK, PEEKSIGINFO, SECCOMP_GET_FILTER, GET_SYSCALL_INFO);
-    private static final long NT_PRSTATUS = 1;
-    private static final Layout USER_REGS = Layout.of("user_regs_struct");
-    private static final List<Layout.Field> REGISTERS = java.util.stream.Stream.of("r15", "r14", "r13", "r12", "rbp", "rbx",
+    private static final long NT_PRSTATUS = 1, NT_FPREGSET = 2;
+    private static final Layout USER_REGS = Layout.of("user_regs_struct"), USER_FPREGS = Layout.of("user_fpregs_struct");
+    private static final List<Layout.Field> REGISTERS = fields(USER_REGS, "r15", "r14", "r13", "r12", "rbp", "rbx",
             "r11", "r10", "r9", "r8", "rax", "rcx", "rdx", "rsi", "rdi", "orig_rax", "rip", "cs", "eflags", "rsp", "ss",
-            "fs_base", "gs_base", "ds", "es", "fs", "gs").map(USER_REGS::field).toList();
+            "fs_base", "gs_base", "ds", "es", "fs", "gs"),
+            FP_REGISTERS = fields(USER_FPREGS, "cwd", "swd", "ftw", "fop", "rip", "rdp", "mxcsr", "mxcr_mask",
+                    "st_space", "xmm_space", "padding");
+    private static final Layout METADATA = Layout.of("seccomp_metadata");
+    private static final Layout.Field FILTER_OFF = METADATA.field("filter_off"), METADATA_FLAGS = METADATA.field("flags");
     private static final Layout PEEKSIGINFO_ARGS = Layout.of("ptrace_peeksiginfo_args"), IOV = Layout.of("iovec");
     private static final Layout.Field OFF = PEEKSIGINFO_ARGS.field("off"), FLAGS = PEEKSIGINFO_ARGS.field("flags"),
             NR = PEEKSIGINFO_ARGS.field("nr"), IOV_BASE = IOV.field("iov_base"), IOV_LEN = IOV.field("iov_len");
@@ -49,15 +53,17 @@ final class PtraceKinds implements KindFamily {
             if (!c.exited()) {
                 Value v = dataAtEntry(c, c.arg(i));
                 // A regset's iovec shows whole at exit, its length as it was at entry and as the kernel left it.
-                boolean later = (request == GETREGSET || request == SETREGSET) && v instanceof Value.Struct
-                        || request == GETREGS || request == GETFPREGS
+                boolean later = (request == GETREGSET || request == SETREGSET || request == SECCOMP_GET_METADATA)
+                        && v instanceof Value.Struct || request == GETREGS || request == GETFPREGS
                         || FILLED.contains(request) && c.options.structs();
                 c.saved[i] = v;
                 return later ? null : v;
             }
             Value atEntry = (Value) c.saved[i];
             return request == GETREGSET || request == SETREGSET ? regsetAtExit(c, atEntry)
-                    : request == GETREGS ? registers(c, c.arg(i), USER_REGS.size())
+                    : request == SECCOMP_GET_METADATA ? metadataAtExit(c, atEntry)
+                    : request == GETREGS ? registers(c, c.arg(i), USER_REGS.size(), USER_REGS, REGISTERS)
+                    : request == GETFPREGS ? registers(c, c.arg(i), USER_FPREGS.size(), USER_FPREGS, FP_REGISTERS)
                     : FILLED.contains(request) && c.options.structs() ? dataAtExit(c, c.arg(i)) : atEntry;
         })));
     }
@@ -97,7 +103,10 @@ final class PtraceKinds implements KindFamily {
             return null;
         }
         if (request == SETREGS) {
-            return registers(c, data, USER_REGS.size());
+            return registers(c, data, USER_REGS.size(), USER_REGS, REGISTERS);
+        }
+        if (request == SETFPREGS) {
+            return registers(c, data, USER_FPREGS.size(), USER_FPREGS, FP_REGISTERS);
         }
         if (RESUME.contains(request)) {
             return Siginfo.signal((int) data);
@@ -114,7 +123,25 @@ final class PtraceKinds implements KindFamily {
         if (request == GETREGSET || request == SETREGSET) {
             return regset(c, data);
         }
+        if (request == SECCOMP_GET_METADATA) {
+            Bytes b = Long.compareUnsigned(c.arg(2), FILTER_OFF.size()) < 0 ? null : Decode.struct(c, data, FILTER_OFF.size());
+            return b == null ? Decode.ptr(data) : Decode.struct(Decode.field("filter_off", Value.Num.udec(b.u(FILTER_OFF))));
+        }
         return Decode.ptr(data);
+    }
+
+    /**
+     * seccomp_metadata at exit: filter_off as read at entry, then the flags when the call
+     * succeeded and returned more than filter_off ({@code ???} when short or unreadable).
+     */
+    private static Value metadataAtExit(Call c, Value atEntry) {
+        if (!(atEntry instanceof Value.Struct s) || c.failed() || c.ret() <= METADATA_FLAGS.offset()) {
+            return atEntry;
+        }
+        Bytes b = c.ret() < METADATA.size() ? null : Decode.struct(c, c.arg(3), METADATA.size());
+        Value flags = b == null ? Value.UNAVAILABLE
+                : Decode.flags("seccomp_filter_flags", b.u(METADATA_FLAGS), "SECCOMP_FILTER_FLAG_???");
+        return new Value.Struct(List.of(s.fields().get(0), Decode.field("flags", flags)), c.ret() > METADATA.size());
     }
 
     private static Value dataAtExit(Call c, long data) {
@@ -144,9 +171,11 @@ final class PtraceKinds implements KindFamily {
                 Decode.field("iov_len", Value.Num.udec(b.u(IOV_LEN))));
     }
 
-    /** What a regset holds: NT_PRSTATUS's registers, other types' address (strace's decode_regset). */
+    /** What a regset holds: NT_PRSTATUS's and NT_FPREGSET's registers, other types' address (strace's decode_regset). */
     private static Value regsetBase(Call c, long addr, long len) {
-        return (c.arg(2) & 0xffffffffL) == NT_PRSTATUS ? registers(c, addr, len) : Decode.ptr(addr);
+        long type = c.arg(2) & 0xffffffffL;
+        return type == NT_PRSTATUS ? registers(c, addr, len, USER_REGS, REGISTERS)
+                : type == NT_FPREGSET ? registers(c, addr, len, USER_FPREGS, FP_REGISTERS) : Decode.ptr(addr);
     }
 
     /**
@@ -168,24 +197,40 @@ final class PtraceKinds implements KindFamily {
     }
 
     /**
-     * A struct user_regs_struct of {@code size} bytes (strace's x86_64 arch_decode_prstatus_regset):
-     * the registers it holds in hex, {@code ...} past the struct; a size not a multiple of 8 is an address.
+     * {@code size} bytes of a user_regs_struct or user_fpregs_struct (strace's x86_64
+     * arch_decode_prstatus_regset and arch_decode_fpregset): the registers they hold in hex (the
+     * FP arrays as 32-bit words, as far as the size goes), {@code ...} past the struct; a size
+     * that is no multiple of 8 is an address.
      */
-    private static Value registers(Call c, long addr, long size) {
+    private static Value registers(Call c, long addr, long size, Layout layout, List<Layout.Field> registers) {
         if (size == 0 || (size & 7) != 0) {
             return Decode.ptr(addr);
         }
-        int fetch = (int) Math.min(size, USER_REGS.size());
+        int fetch = (int) Math.min(size, layout.size());
         Bytes b = Decode.outStruct(c, addr, fetch);
         if (b == null) {
             return Decode.ptr(addr);
         }
         List<Value.Field> f = new java.util.ArrayList<>();
-        for (Layout.Field r : REGISTERS) {
-            if (r.offset() < fetch) {
+        for (Layout.Field r : registers) {
+            if (r.offset() >= fetch) {
+                break;
+            }
+            if (r.size() <= 8) {
                 f.add(Decode.field(r.name(), Value.Num.hex(b.u(r))));
+            } else {
+                int words = Math.min(fetch - r.offset(), r.size()) / 4;
+                List<Value> w = new java.util.ArrayList<>(words);
+                for (int k = 0; k < words; k++) {
+                    w.add(Value.Num.hex(b.u32(r.offset() + 4 * k)));
+                }
+                f.add(Decode.field(r.name(), new Value.Arr(w, false)));
             }
         }
-        return new Value.Struct(f, Long.compareUnsigned(size, USER_REGS.size()) > 0);
+        return new Value.Struct(f, Long.compareUnsigned(size, layout.size()) > 0);
+    }
+
+    private static List<Layout.Field> fields(Layout layout, String... names) {
+        return java.util.Arrays.stream(names).map(layout::field).toList();
     }
 }

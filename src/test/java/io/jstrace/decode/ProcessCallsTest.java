@@ -179,6 +179,16 @@ class ProcessCallsTest {
         m.fillAtExit(prstatus, SyscallLines.le(16).putLong(regs).putLong(16).array());
         assertEquals("ptrace(PTRACE_SETREGSET, 42, NT_PRSTATUS, {iov_base={r15=0x15, r14=0x14, r13=0}, iov_len=24 => 16}) = 0",
                 m.line("ptrace", 0, 0x4205, 42, 1, prstatus));
+        long fp = m.put(SyscallLines.le(40).putShort((short) 0x37f).putShort((short) 0).putShort((short) 0).putShort((short) 0)
+                .putLong(0).putLong(0).putInt(0x1f80).putInt(0xffff).putInt(7).putInt(0).array());
+        long fpIov = m.put(SyscallLines.le(16).putLong(fp).putLong(40).array());
+        assertEquals("ptrace(PTRACE_SETREGSET, 42, NT_FPREGSET, {iov_base={cwd=0x37f, swd=0, ftw=0, fop=0, rip=0, rdp=0, "
+                + "mxcsr=0x1f80, mxcr_mask=0xffff, st_space=[0x7, 0]}, iov_len=40}) = 0", m.line("ptrace", 0, 0x4205, 42, 2, fpIov));
+        long md = m.put(SyscallLines.le(16).putLong(3).putLong(1).array());
+        assertEquals("ptrace(PTRACE_SECCOMP_GET_METADATA, 42, 16, {filter_off=3, flags=SECCOMP_FILTER_FLAG_TSYNC}) = 16",
+                m.line("ptrace", 16, 0x420d, 42, 16, md));
+        assertEquals("ptrace(PTRACE_SECCOMP_GET_METADATA, 42, 16, {filter_off=3}) = -1 errno 3",
+                m.line("ptrace", -3, 0x420d, 42, 16, md));
         long odd = m.put(SyscallLines.le(16).putLong(regs).putLong(12).array());
         assertEquals("ptrace(PTRACE_SETREGSET, 42, NT_PRSTATUS, {iov_base=0x" + Long.toHexString(regs) + ", iov_len=12}) = -1 errno 22",
                 m.line("ptrace", -22, 0x4205, 42, 1, odd));
