@@ -204,6 +204,11 @@ static void fds(void) {
     syscall(SYS_pidfd_getfd, pidfd, sv[0], 0);
     syscall(SYS_pidfd_getfd, pidfd, pidfd, 0);
     syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0);
+    siginfo_t io = {0};
+    io.si_signo = SIGIO;
+    io.si_code = POLL_IN;
+    io.si_fd = null;
+    syscall(SYS_ptrace, PTRACE_SETSIGINFO, -1, 0, &io);
 }
 
 /* ptrace on a stopped child of ours (not traced by the tracer: no -f), then requests that fail. */

@@ -36,16 +36,22 @@ public final class Siginfo {
 
     /** The struct; {@code {}} when it holds no signal (waitid with WNOHANG and no child). */
     public static Value decode(Bytes b) {
-        return decode(b, false, Value.Num::dec);
+        return decode(b, false, Value.Num::dec, Siginfo::bareFd);
     }
 
     /** {@link #decode(Bytes)} with si_pid as {@code pid} shows a process id (-Y, --pidns-translation). */
     public static Value decode(Bytes b, IntFunction<Value> pid) {
-        return decode(b, false, pid);
+        return decode(b, false, pid, Siginfo::bareFd);
     }
 
     /** {@link #decode(Bytes)}; {@code raw}: as -X raw shows it (CPU times without seconds). */
-    static Value decode(Bytes b, boolean raw, IntFunction<Value> pid) {
+    /** An fd without -y's path: the struct was not read for a call. */
+    private static Value bareFd(int fd) {
+        return new Value.Fd(fd, null, null);
+    }
+
+    /** {@link #decode(Bytes)} with si_pid and si_fd as the caller shows them. */
+    static Value decode(Bytes b, boolean raw, IntFunction<Value> pid, IntFunction<Value> fd) {
         int signo = (int) b.s(SIGNO);
         List<Value.Field> f = new ArrayList<>();
         if (signo == 0) {
@@ -60,9 +66,9 @@ public final class Siginfo {
             f.add(Decode.field("si_errno", n != null ? new Value.Decoded(errno, Value.Radix.UDEC, new Value.Sym(n, errno), true) : Value.Num.udec(errno)));
         }
         if (code <= 0) {
-            fromUser(b, code, f, pid);
+            fromUser(b, code, f, pid, fd);
         } else {
-            fromKernel(b, signo, code, raw, f, pid);
+            fromKernel(b, signo, code, raw, f, pid, fd);
         }
         return new Value.Struct(f, false);
     }
@@ -71,10 +77,10 @@ public final class Siginfo {
     static Value at(Call c, long addr) {
         Bytes b = Decode.outStruct(c, addr, SIZE);
         return b == null ? Decode.ptr(addr)
-                : decode(b, c.options.xstyle() == DecodeOptions.Xstyle.RAW, pid -> Pids.of(c, pid, Pids.Type.TGID));
+                : decode(b, c.options.xstyle() == DecodeOptions.Xstyle.RAW, pid -> Pids.of(c, pid, Pids.Type.TGID), fd -> Decode.fd(c, fd));
     }
 
-    private static void fromUser(Bytes b, int code, List<Value.Field> f, IntFunction<Value> pid) {
+    private static void fromUser(Bytes b, int code, List<Value.Field> f, IntFunction<Value> pid, IntFunction<Value> fd) {
         switch (code) {
             case SI_USER, SI_TKILL -> source(b, f, pid);
             case SI_TIMER -> {
@@ -84,7 +90,7 @@ public final class Siginfo {
             }
             case SI_SIGIO -> {
                 f.add(Decode.field("si_band", Value.Num.dec(b.s(BAND))));
-                f.add(Decode.field("si_fd", new Value.Fd((int) b.s(FD), null, null)));
+                f.add(Decode.field("si_fd", fd.apply((int) b.s(FD))));
             }
             default -> {
                 source(b, f, pid);
@@ -96,7 +102,7 @@ public final class Siginfo {
     }
 
     private static void fromKernel(Bytes b, int signo, int code, boolean raw, List<Value.Field> f,
-                                   IntFunction<Value> pid) {
+                                   IntFunction<Value> pid, IntFunction<Value> fd) {
         switch (signo) {
             case SIGCHLD -> {
                 source(b, f, pid);
@@ -124,7 +130,7 @@ public final class Siginfo {
             case SIGPOLL -> {
                 if (code >= POLL_IN && code <= POLL_HUP) {
                     f.add(Decode.field("si_band", Value.Num.dec(b.s(BAND))));
-                    f.add(Decode.field("si_fd", new Value.Fd((int) b.s(FD), null, null)));
+                    f.add(Decode.field("si_fd", fd.apply((int) b.s(FD))));
                 }
             }
             case SIGSYS -> {
