@@ -12,8 +12,11 @@ jstrace_inherited() {
   local f n k v t
   for f in /proc/self/fd/*; do
     n=${f##*/}
-    # 255 is bash's own copy of the script; the directory listing's fd is closed by now.
-    [[ $n != 255 && -e /proc/self/fd/$n ]] && jstrace_fds+=${jstrace_fds:+,}$n
+    # 255 is bash's own copy of the script; the directory listing's fd is closed by now. With stderr
+    # closed, bash's first open of the script took fd 2 and left it there: not the command's either.
+    [[ $n != 255 && -e /proc/self/fd/$n ]] || continue
+    [[ $n -le 2 && /proc/self/fd/$n -ef /proc/self/fd/255 ]] && continue
+    jstrace_fds+=${jstrace_fds:+,}$n
   done
   while read -r k v; do
     [[ $k == SigBlk: ]] && jstrace_sigblk=$v

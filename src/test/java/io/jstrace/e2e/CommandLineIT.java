@@ -264,6 +264,26 @@ class CommandLineIT {
         assertEquals(expected, masked(dir.resolve("j")).stream().map(l -> l.replaceAll("tv_nsec=\\d+", "tv_nsec=N")).toList());
     }
 
+    /**
+     * A standard fd closed for jstrace stays closed for the command, as under strace (the suite's
+     * redirect-fds): with stderr closed, bash left the launcher script open on fd 2, and the
+     * command got it.
+     */
+    @Test
+    void closedStandardFdsStayClosed(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("fds");
+        for (String closed : List.of("2>&-", "0<&- 2>&-", "0<&-", ">&- 2>&-")) {
+            List<String> fds = new java.util.ArrayList<>();
+            for (String tracer : List.of("strace", Run.JSTRACE)) {
+                Files.deleteIfExists(out);
+                Run.exec("bash", "-c", tracer + " -o " + dir.resolve("log") + " -e trace=none sh -c 'ls /proc/$$/fd > "
+                        + out + "' " + closed);
+                fds.add(Files.readString(out));
+            }
+            assertEquals(fds.get(0), fds.get(1), closed);
+        }
+    }
+
     private static List<String> prepend(String first, List<String> rest) {
         return Stream.concat(Stream.of(first), rest.stream()).toList();
     }
