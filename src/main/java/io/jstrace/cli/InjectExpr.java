@@ -25,8 +25,19 @@ final class InjectExpr {
 
     private static final int MAX_ERRNO = 4095, MAX_SIGNAL = 64;
 
-    /** Parses {@code spec} and adds its injection for every syscall of its set to {@code plan}. */
+    /**
+     * Parses {@code spec} and adds its injection for every syscall of its set to {@code plan}. An
+     * error comes after the warnings made so far: strace prints them as it parses.
+     */
     static void add(String spec, boolean fault, SyscallTable table, Tampering.Builder plan) throws UsageError {
+        try {
+            parse(spec, fault, table, plan);
+        } catch (UsageError e) {
+            throw e.after(plan.warnings());
+        }
+    }
+
+    private static void parse(String spec, boolean fault, SyscallTable table, Tampering.Builder plan) throws UsageError {
         String what = fault ? "fault" : "inject";
         UsageError invalid = new UsageError("invalid " + what + " argument '" + spec + "'");
         // strtok(":") as strace splits: empty tokens vanish, and a leading ':' leaves no set at all.

@@ -46,6 +46,11 @@ public final class Tampering {
             warnings.add(message);
         }
 
+        /** The warnings so far. */
+        public List<String> warnings() {
+            return List.copyOf(warnings);
+        }
+
         public Tampering build() {
             if (bySyscall.isEmpty() && warnings.isEmpty()) {
                 return NONE;

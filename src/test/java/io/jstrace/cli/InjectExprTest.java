@@ -85,6 +85,10 @@ class InjectExprTest {
         assertEquals(List.of("Injected return value 4294967296 will be clipped to 0 in compat personality"),
                 plan("inject=read:retval=4294967296").warnings());
         assertEquals(List.of(), plan("inject=read:retval=7").warnings());
+        // strace warns as it parses the tokens, before it finds the set invalid.
+        UsageError e = assertThrows(UsageError.class, () -> plan("inject=nosuch:retval=-1"));
+        assertEquals("invalid system call 'nosuch'", e.getMessage());
+        assertEquals(List.of("Inadvertent injection of error 1 is possible for retval=18446744073709551615"), e.warnings());
     }
 
     @ParameterizedTest
