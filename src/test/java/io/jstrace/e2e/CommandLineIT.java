@@ -231,7 +231,7 @@ class CommandLineIT {
             for (String tag : List.of("s", "j")) {
                 List<String> lines = Files.readAllLines(dir.resolve(tag));
                 String superseded = lines.stream().filter(l -> l.contains("superseded")).findFirst().orElseThrow();
-                Matcher m = Pattern.compile("^(\\d+) \\+\\+\\+ superseded by execve in pid (\\d+) \\+\\+\\+$").matcher(superseded);
+                Matcher m = Pattern.compile("^(\\d+) +\\+\\+\\+ superseded by execve in pid (\\d+) \\+\\+\\+$").matcher(superseded);
                 assertTrue(m.matches() && !m.group(1).equals(m.group(2)), tag + ": " + superseded);
             }
             List<String> expected = masked(dir.resolve("s")).stream().map(l -> l.replaceAll("pid \\d+", "pid T")).toList();
@@ -291,7 +291,7 @@ class CommandLineIT {
     /** The lines of a trace with pids and addresses masked, which differ from run to run. */
     private static List<String> masked(Path file) throws IOException {
         return Files.readAllLines(file).stream()
-                .map(l -> l.replaceAll("^\\d+ ", "PID ").replaceAll("si_pid=\\d+", "si_pid=N").replaceAll("0x[0-9a-f]+", "0xX"))
+                .map(l -> l.replaceAll("^\\d+ +", "PID ").replaceAll("si_pid=\\d+", "si_pid=N").replaceAll("0x[0-9a-f]+", "0xX"))
                 .toList();
     }
 
