@@ -57,7 +57,7 @@ public final class NetSockaddr {
             Map.entry(af("AF_IPX"), new Printer(NetSockaddrOld.IPX.size(), (c, b, len, f) -> NetSockaddrOld.ipx(b, len, f))),
             Map.entry(af("AF_X25"), new Printer(NetSockaddrOld.X25.size(), (c, b, len, f) -> NetSockaddrOld.x25(b, len, f))),
             Map.entry(AF_INET6, new Printer(SIN6_MIN_LEN, (c, b, len, f) -> inet6(b, len, f))),
-            Map.entry(AF_NETLINK, new Printer(SNL.size(), (c, b, len, f) -> netlink(b, f))),
+            Map.entry(AF_NETLINK, new Printer(SNL.size(), (c, b, len, f) -> netlink(c, b, f))),
             Map.entry(af("AF_PACKET"), new Printer(SLL.size(), (c, b, len, f) -> packet(b, len, f))),
             Map.entry(af("AF_RXRPC"), new Printer(NetSockaddrOld.RXRPC.size(), (c, b, len, f) -> NetSockaddrOld.rxrpc(b, len, f))),
             Map.entry(af("AF_IEEE802154"), new Printer(NetSockaddrNew.IEEE802154.size(), (c, b, len, f) -> NetSockaddrNew.ieee802154(b, len, f))),
@@ -169,11 +169,13 @@ public final class NetSockaddr {
                 new Value.Call("inet_pton", List.of(af, text)));
     }
 
-    private static void netlink(Bytes b, List<Value.Field> f) {
+    /** struct sockaddr_nl; nl_pid is a process's (-Y, --pidns-translation) where the call is known. */
+    private static void netlink(Call c, Bytes b, List<Value.Field> f) {
         if (b.u(NL_PAD) != 0) {
             f.add(field("nl_pad", Value.Num.hex(b.u(NL_PAD))));
         }
-        f.add(field("nl_pid", Decode.dec(b.s(NL_PID))));
+        int pid = (int) b.s(NL_PID);
+        f.add(field("nl_pid", c == null ? Decode.dec(pid) : Pids.of(c, pid, Pids.Type.TGID)));
         f.add(field("nl_groups", new Value.Num(b.u(NL_GROUPS), Value.Radix.WORD32)));
     }
 

@@ -115,6 +115,14 @@ class PidsTest {
     }
 
     @Test
+    void netlinkAddressesPid() {
+        SyscallLines ns = lines(false, true);
+        long sa = ns.put(SyscallLines.le(12).putShort(0, (short) 16).putInt(4, 2).putInt(8, 0xfacefeed).array());
+        assertEquals("connect(3, {sa_family=AF_NETLINK, nl_pid=2 /* 1234 in strace's PID NS */, nl_groups=0xfacefeed}, 12) = 0",
+                ns.line("connect", 0, 3, sa, 12));
+    }
+
+    @Test
     void textAndCommentsInComments() {
         ValueText text = new ValueText(ValueText.Hex.NONE);
         // strace escapes what would end the brackets, in octal.
