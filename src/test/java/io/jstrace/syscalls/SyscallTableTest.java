@@ -141,4 +141,17 @@ class SyscallTableTest {
             }
         }
     }
+
+    /** README.md and docs/differences.md say how many calls are decoded: the table's count. */
+    @Test
+    void docsCountTheDecodedCalls() throws IOException {
+        var all = SyscallTable.x86_64().all();
+        long decoded = all.stream().filter(s -> s.signature() != null).count();
+        String readme = Files.readString(Path.of("README.md"));
+        String differences = Files.readString(Path.of("docs/differences.md")).replaceAll("\\s+", " ");
+        assertTrue(readme.contains(decoded + " of " + all.size() + " with their arguments decoded"), "README.md: " + decoded);
+        assertTrue(differences.contains(decoded + " of the " + all.size() + " have a signature")
+                && differences.contains("the other " + (all.size() - decoded) + " print their arguments in hex"),
+                "docs/differences.md: " + decoded);
+    }
 }
