@@ -75,22 +75,36 @@ final class KdKeyboard {
         return new Value.Struct(f, false);
     }
 
-    static final IoctlArg ENTRY_SET = IoctlArg.in((c, arg) -> {
-        Value head = entryHead(c, arg);
-        return head instanceof Value.Struct ? plus(head, entryValue(c, arg)) : head;
-    });
+    /** The field a request is about, after its struct's head. */
+    private interface FieldReader {
+        Value.Field read(Call c, long arg);
+    }
 
-    static final IoctlArg ENTRY_GET = new IoctlArg() {
-        @Override
-        public Value entry(Call c, long arg) {
-            return entryHead(c, arg);
-        }
+    /** KDS*: the head (its address when unreadable) and the field, both given at entry. */
+    private static IoctlArg set(IoctlArg.Reader head, FieldReader rest) {
+        return IoctlArg.in((c, arg) -> {
+            Value h = head.read(c, arg);
+            return h instanceof Value.Struct ? plus(h, rest.read(c, arg)) : h;
+        });
+    }
 
-        @Override
-        public Value exit(Call c, long arg, Value atEntry) {
-            return atEntry instanceof Value.Struct && !c.failed() ? plus(atEntry, entryValue(c, arg)) : atEntry;
-        }
-    };
+    /** KDG*: the head at entry; the field the call filled in at exit, when it succeeded. */
+    private static IoctlArg get(IoctlArg.Reader head, FieldReader rest) {
+        return new IoctlArg() {
+            @Override
+            public Value entry(Call c, long arg) {
+                return head.read(c, arg);
+            }
+
+            @Override
+            public Value exit(Call c, long arg, Value atEntry) {
+                return atEntry instanceof Value.Struct && !c.failed() ? plus(atEntry, rest.read(c, arg)) : atEntry;
+            }
+        };
+    }
+
+    static final IoctlArg ENTRY_SET = set(KdKeyboard::entryHead, KdKeyboard::entryValue);
+    static final IoctlArg ENTRY_GET = get(KdKeyboard::entryHead, KdKeyboard::entryValue);
 
     private static Value stringHead(Call c, long arg) {
         Bytes b = Decode.struct(c, arg, KB_FUNC.size());
@@ -116,22 +130,8 @@ final class KdKeyboard {
         return field("kb_string", new Value.Str(Arrays.copyOf(b, trailingNul ? nul : size), !trailingNul));
     }
 
-    static final IoctlArg STRING_SET = IoctlArg.in((c, arg) -> {
-        Value head = stringHead(c, arg);
-        return head instanceof Value.Struct ? plus(head, string(c, arg)) : head;
-    });
-
-    static final IoctlArg STRING_GET = new IoctlArg() {
-        @Override
-        public Value entry(Call c, long arg) {
-            return stringHead(c, arg);
-        }
-
-        @Override
-        public Value exit(Call c, long arg, Value atEntry) {
-            return atEntry instanceof Value.Struct && !c.failed() ? plus(atEntry, string(c, arg)) : atEntry;
-        }
-    };
+    static final IoctlArg STRING_SET = set(KdKeyboard::stringHead, KdKeyboard::string);
+    static final IoctlArg STRING_GET = get(KdKeyboard::stringHead, KdKeyboard::string);
 
     /** struct kbdiacrs and kbdiacrsuc: the count, then that many entries (at most MAX_DIACR). */
     private static IoctlArg.Reader diacrs(Layout outer, String array, Layout element, IoArrays.Element show) {
