@@ -29,8 +29,7 @@ final class SyscallStops {
     private final SyscallInfo info = new SyscallInfo();
     private final Pids pids;
     /** The calls that end the launch: the command's execve is the first call shown. */
-    private final int execve, execveat, prctl;
-    private static final long PR_SET_NAME = 15;
+    private final int execve, execveat;
     /** Shown calls still allowed by --syscall-limit; counts down to 0 when a limit is set. */
     private long callsLeft;
 
@@ -46,7 +45,6 @@ final class SyscallStops {
         this.dumper = new IoDumper(config.qualifiers().readFds(), config.qualifiers().writeFds());
         this.execve = table.number("execve");
         this.execveat = table.number("execveat");
-        this.prctl = table.number("prctl");
         this.callsLeft = config.qualifiers().syscallLimit();
     }
 
@@ -106,8 +104,6 @@ final class SyscallStops {
             t.launchExec = true;
         }
         t.call = null;
-        // strace reads a name again after a rename, whether the call is shown or not.
-        t.renaming = config.decode().pidComm() && nr == prctl && info.arg(0) == PR_SET_NAME;
         Syscall sc = table.byNumber(nr);
         stacks.syscallEntered(sc);
         if (t.hidden || !config.selection().shows(sc)) {
@@ -122,6 +118,7 @@ final class SyscallStops {
         }
         if (!launchExec) {
             injector.enter(t, nr, sc, args); // before decoding: what poke_enter= writes is shown
+            nameAgain(t);
         }
         Call call = new Call(t.tid, nr, args, memory, config.qualifiers().decode(config.decode(), sc), config.fdPaths(),
                 pids);
@@ -134,6 +131,21 @@ final class SyscallStops {
                 info.instructionPointer(), args));
     }
 
+    /**
+     * -Y: the name a shown call's line goes by, read again as strace reads it for each line: a
+     * thread renames itself (prctl PR_SET_NAME, a write to /proc/self/comm) in calls that may
+     * not stop at all under --seccomp-bpf.
+     */
+    private void nameAgain(Task t) {
+        if (config.decode().pidComm()) {
+            String now = Proc.comm(t.tid);
+            if (now != null && !now.equals(t.name)) {
+                t.name = now;
+                events.add(new Event.Renamed(t.pid, t.tid, events.now(), now));
+            }
+        }
+    }
+
     private void exit(Task t) {
         if (!t.inSyscall) {
             return;
@@ -142,10 +154,6 @@ final class SyscallStops {
         CallInProgress c = t.call;
         boolean execFailed = t.launchExec && info.isError();
         t.launchExec = false;
-        if (t.renaming && !info.isError()) {
-            events.add(new Event.Renamed(t.pid, t.tid, events.now(), Proc.comm(t.tid)));
-        }
-        t.renaming = false;
         if (c != null && !t.hidden) {
             exitShown(t, c);
         }

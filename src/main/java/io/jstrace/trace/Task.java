@@ -17,8 +17,8 @@ final class Task {
     boolean launching;
     /** Between a syscall's entry and exit stop. */
     boolean inSyscall;
-    /** In prctl(PR_SET_NAME), under -Y: its success renames the thread. */
-    boolean renaming;
+    /** -Y: the name its lines go by. */
+    String name;
     /** The last shown call it returned from (strace's s_prev_ent): what a restart_syscall resumes. */
     String lastShown;
     /** The call in progress, when it is shown (null when filtered out). */

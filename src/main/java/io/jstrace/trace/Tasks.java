@@ -78,7 +78,8 @@ final class Tasks {
     /** -Y: {@code t} goes by the name /proc gives thread {@code of} (itself, but for the launcher). */
     void renamed(int of, Task t) {
         if (names) {
-            events.add(new Event.Renamed(t.pid, t.tid, events.now(), Proc.comm(of)));
+            t.name = Proc.comm(of);
+            events.add(new Event.Renamed(t.pid, t.tid, events.now(), t.name));
         }
     }
 
