@@ -2,6 +2,7 @@ package io.jstrace.trace;
 
 import io.jstrace.decode.Bytes;
 import io.jstrace.decode.Call;
+import io.jstrace.decode.Layout;
 import io.jstrace.decode.Role;
 import io.jstrace.decode.Signature;
 import io.jstrace.decode.Signatures;
@@ -19,7 +20,10 @@ import java.util.function.IntPredicate;
  * failed; read data only up to what it returned.
  */
 final class IoDumper {
-    private static final int IOVEC = 16, MSGHDR_IOV = 16, MSGHDR_IOVLEN = 24, MMSGHDR = 64, MMSG_LEN = 56;
+    private static final Layout IOVEC = Layout.of("iovec"), MSGHDR = Layout.of("msghdr"), MMSGHDR = Layout.of("mmsghdr");
+    private static final Layout.Field IOV_BASE = IOVEC.field("iov_base"), IOV_LEN = IOVEC.field("iov_len"),
+            MSG_IOV = MSGHDR.field("msg_iov"), MSG_IOVLEN = MSGHDR.field("msg_iovlen"),
+            MSG_HDR = MMSGHDR.field("msg_hdr"), MSG_LEN = MMSGHDR.field("msg_len");
     private static final int MAX_IOVECS = 1024 * 1024;
     /** strace's dumpstr reads the tracee 64 KiB at a time; a chunk it cannot read ends the dump. */
     private static final int CHUNK = 1 << 16;
@@ -121,14 +125,14 @@ final class IoDumper {
         if (count <= 0 || count > MAX_IOVECS) {
             return;
         }
-        byte[] raw = c.memory.readFully(c.tid, addr, count * IOVEC);
+        byte[] raw = c.memory.readFully(c.tid, addr, count * IOVEC.size());
         if (raw == null) {
             return;
         }
         Bytes iov = new Bytes(raw);
         long left = limit;
         for (int i = 0; i < count; i++) {
-            long len = iov.s64(i * IOVEC + 8);
+            long len = iov.u(i * IOVEC.size(), IOV_LEN);
             if (Long.compareUnsigned(len, left) > 0) {
                 len = left;
             }
@@ -137,15 +141,15 @@ final class IoDumper {
             }
             left -= len;
             parts.add(new Event.DumpPart.Buffer(i, len));
-            data(c, iov.s64(i * IOVEC), len, parts);
+            data(c, iov.u(i * IOVEC.size(), IOV_BASE), len, parts);
         }
     }
 
     private static void msghdr(Call c, long addr, long limit, List<Event.DumpPart> parts) {
-        Long iov = c.memory.readLong(c.tid, addr + MSGHDR_IOV);
-        Long iovlen = c.memory.readLong(c.tid, addr + MSGHDR_IOVLEN);
-        if (iov != null && iovlen != null) {
-            iovecs(c, iov, (int) (long) iovlen, limit, parts);
+        byte[] raw = c.memory.readFully(c.tid, addr, MSGHDR.size());
+        if (raw != null) {
+            Bytes m = new Bytes(raw);
+            iovecs(c, m.u(MSG_IOV), (int) m.u(MSG_IOVLEN), limit, parts);
         }
     }
 
@@ -155,15 +159,16 @@ final class IoDumper {
             return;
         }
         for (int i = 0; i < c.ret(); i++) {
-            long at = addr + (long) i * MMSGHDR;
-            byte[] raw = c.memory.readFully(c.tid, at, MMSGHDR);
+            long at = addr + (long) i * MMSGHDR.size();
+            byte[] raw = c.memory.readFully(c.tid, at, MMSGHDR.size());
             if (raw == null) {
                 return;
             }
             Bytes m = new Bytes(raw);
-            long iovlen = m.s64(MSGHDR_IOVLEN);
+            int hdr = MSG_HDR.offset();
+            long iovlen = m.u(hdr, MSG_IOVLEN);
             parts.add(new Event.DumpPart.Vector(i, iovlen));
-            iovecs(c, m.s64(MSGHDR_IOV), (int) iovlen, m.u32(MMSG_LEN), parts);
+            iovecs(c, m.u(hdr, MSG_IOV), (int) iovlen, m.u(MSG_LEN), parts);
         }
     }
 }
