@@ -70,6 +70,11 @@ class StraceCompareIT {
             "-v -e trace=ioctl | TTYIOCTLS",
             "-v -X raw -e trace=ioctl | TTYIOCTLS",
             "-X verbose -e trace=ioctl | TTYIOCTLS",
+            "-e trace=ioctl | BLOCKIOCTLS",
+            "-v -e trace=ioctl | BLOCKIOCTLS",
+            "-X verbose -e trace=ioctl | BLOCKIOCTLS",
+            "-e verbose=none -e trace=ioctl | BLOCKIOCTLS",
+            "-e trace=ioctl | exec losetup --find",
             " | MEMREADS",
             "-v -s 4 | MEMREADS",
             "-s 3 -x | MEMREADS",
@@ -80,8 +85,8 @@ class StraceCompareIT {
             "-X verbose | MEMCALLS",
     })
     void sameLinesAsStrace(String options, String command) throws Exception {
-        // CALLS, MEMREADS, TIMECALLS, TTYIOCTLS, SOCKOPTS stand for the C tracees src/test/c/calls.c, memreads.c,
-        // timecalls.c, ttyioctls.c, sockopts.c.
+        // CALLS, MEMREADS, TIMECALLS, TTYIOCTLS, BLOCKIOCTLS, SOCKOPTS stand for the C tracees src/test/c/calls.c,
+        // memreads.c, timecalls.c, ttyioctls.c, blockioctls.c, sockopts.c.
         String cmd = command.matches("[A-Z]+") ? "exec " + Run.tracee(command.toLowerCase()) : command;
         List<String> opts = options == null ? List.of() : Arrays.asList(options.trim().split(" +"));
         StraceDiff.Pair p = StraceDiff.run(tmp, opts, cmd);
