@@ -132,7 +132,8 @@ final class Help {
             Miscellaneous:
               -d, --debug    enable debug output (accepted; jstrace prints none yet)
               --tips[=[id:]ID][,[format:]FORMAT]
-                             accepted; jstrace prints no tips yet
+                             show jstrace tips, tricks, and tweaks on exit: ID a number or random,
+                             FORMAT none, compact or full
               -h, --help     print this help
               -V, --version  print version
             Checked as strace checks them, then refused (not supported yet):

@@ -158,7 +158,7 @@ public final class Main {
             if (!interactive) {
                 FatalSignals.install(sig -> { }); // -I never: strace ignores them
                 ExitStatus status = trace.run(sink::accept);
-                return attach ? status.code() : ended(status, sink, err);
+                return ended(o, attach, status, sink, err);
             }
             // As strace: the started command gets the signal, every tracee is detached, and jstrace
             // ends by the signal. One before the run has begun still ends it: run() reads it once under way.
@@ -167,15 +167,22 @@ public final class Main {
             sink.close();
             err.flush();
             signals.dieIfReceived();
-            return attach ? status.code() : ended(status, sink, err);
+            return ended(o, attach, status, sink, err);
         } finally {
             sink.close();
         }
     }
 
-    /** The started command's end is jstrace's: its exit status, or death by its signal. */
-    private static int ended(ExitStatus status, Sink sink, PrintStream err) {
+    /**
+     * The end of the trace, after the --tips tip: the started command's end is jstrace's, its
+     * exit status or death by its signal.
+     */
+    private static int ended(Options o, boolean attach, ExitStatus status, Sink sink, PrintStream err) {
         sink.close();
+        Tips.print(o.tips(), err);
+        if (attach) {
+            return status.code();
+        }
         if (status.killed()) {
             err.flush();
             Sys.dieBySignal(status.signal());
