@@ -248,6 +248,14 @@ public final class Decode {
                 new Value.Call("makedev", List.of(Value.Num.hex(major), Value.Num.hex(minor))), false);
     }
 
+    /**
+     * {@code v} (a time of {@code sec} seconds and {@code nsec} nanoseconds) followed by strace's
+     * ISO 8601 comment, when the time is one strace can print.
+     */
+    public static Value withTime(Value v, long sec, long nsec) {
+        return StatDecoder.timeComment(v, sec, nsec);
+    }
+
     public static Value.Num dec(long v) {
         return Value.Num.dec(v);
     }

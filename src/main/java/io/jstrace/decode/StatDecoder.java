@@ -6,6 +6,9 @@ import io.jstrace.xlat.Xlat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.SignStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,7 +53,9 @@ final class StatDecoder {
     private static final long STATX_MNT_ID = 0x1000;
     private static final long STATX_DIOALIGN = 0x2000;
 
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+    /** strftime's %Y: the year unpadded and without a plus sign past 9999 (10150477-10-18, 68-09-03). */
+    private static final DateTimeFormatter SECONDS = new DateTimeFormatterBuilder()
+            .appendValue(ChronoField.YEAR, 1, 10, SignStyle.NORMAL).appendPattern("-MM-dd'T'HH:mm:ss").toFormatter();
     private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("xx");
 
     /** struct stat (newfstatat, fstat, stat, lstat). */

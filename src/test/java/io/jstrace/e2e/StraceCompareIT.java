@@ -75,6 +75,9 @@ class StraceCompareIT {
             "-X verbose -e trace=ioctl | BLOCKIOCTLS",
             "-e verbose=none -e trace=ioctl | BLOCKIOCTLS",
             "-e trace=ioctl | exec losetup --find",
+            "-e trace=ioctl | DEVIOCTLS",
+            "-X raw -e trace=ioctl | DEVIOCTLS",
+            "-X verbose -e trace=ioctl | DEVIOCTLS",
             " | MEMREADS",
             "-v -s 4 | MEMREADS",
             "-s 3 -x | MEMREADS",
@@ -85,8 +88,8 @@ class StraceCompareIT {
             "-X verbose | MEMCALLS",
     })
     void sameLinesAsStrace(String options, String command) throws Exception {
-        // CALLS, MEMREADS, TIMECALLS, TTYIOCTLS, BLOCKIOCTLS, SOCKOPTS stand for the C tracees src/test/c/calls.c,
-        // memreads.c, timecalls.c, ttyioctls.c, blockioctls.c, sockopts.c.
+        // CALLS, MEMREADS, TIMECALLS, TTYIOCTLS, BLOCKIOCTLS, DEVIOCTLS, SOCKOPTS stand for the C tracees
+        // src/test/c/calls.c, memreads.c, timecalls.c, ttyioctls.c, blockioctls.c, devioctls.c, sockopts.c.
         String cmd = command.matches("[A-Z]+") ? "exec " + Run.tracee(command.toLowerCase()) : command;
         List<String> opts = options == null ? List.of() : Arrays.asList(options.trim().split(" +"));
         StraceDiff.Pair p = StraceDiff.run(tmp, opts, cmd);

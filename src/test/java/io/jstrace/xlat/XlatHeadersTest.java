@@ -48,6 +48,7 @@ class XlatHeadersTest {
             #include <linux/kd.h>
             #include <linux/keyboard.h>
             #include <linux/loop.h>
+            #include <linux/ptp_clock.h>
             """;
 
     /** Socket option names of the levels strace knows: the headers that go with glibc's ... */

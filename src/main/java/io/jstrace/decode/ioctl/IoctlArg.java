@@ -6,7 +6,9 @@ import io.jstrace.decode.Decode;
 import io.jstrace.decode.Layout;
 import io.jstrace.model.Value;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -76,11 +78,48 @@ interface IoctlArg {
         };
     }
 
+    /**
+     * A struct strace opens at entry and closes at exit: {@code in} shows what the call was given;
+     * after a successful call {@code more} adds the fields the kernel filled in (read again, as
+     * {@code layout}), or {@code ???} when they can no longer be read.
+     */
+    static IoctlArg continued(Reader in, Layout layout, BiFunction<Call, Bytes, List<Value.Field>> more) {
+        return new IoctlArg() {
+            @Override
+            public Value entry(Call c, long arg) {
+                return in.read(c, arg);
+            }
+
+            @Override
+            public Value exit(Call c, long arg, Value atEntry) {
+                if (c.failed() || !(atEntry instanceof Value.Struct s)) {
+                    return atEntry;
+                }
+                Bytes b = Decode.struct(c, arg, layout.size());
+                List<Value.Field> fields = new ArrayList<>(s.fields());
+                if (b == null) {
+                    fields.add(new Value.Field(null, Value.UNAVAILABLE));
+                } else {
+                    fields.addAll(more.apply(c, b));
+                }
+                return new Value.Struct(fields, false);
+            }
+        };
+    }
+
     /** A struct of {@code layout} at the argument, shown by {@code show}; its address if it cannot be read. */
     static Reader struct(Layout layout, Function<Bytes, Value> show) {
         return (c, addr) -> {
             Bytes b = Decode.struct(c, addr, layout.size());
             return b == null ? Decode.ptr(addr) : show.apply(b);
+        };
+    }
+
+    /** {@link #struct} for a {@code show} that needs the call (its options: -s, -v, -X). */
+    static Reader structWith(Layout layout, BiFunction<Call, Bytes, Value> show) {
+        return (c, addr) -> {
+            Bytes b = Decode.struct(c, addr, layout.size());
+            return b == null ? Decode.ptr(addr) : show.apply(c, b);
         };
     }
 

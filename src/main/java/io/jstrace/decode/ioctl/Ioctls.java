@@ -31,6 +31,7 @@ public final class Ioctls {
             entry((int) '>', CounterIoctls::arg),
             entry((int) 'E', EvdevIoctls::arg),
             entry((int) 'K', KdIoctls::arg),
+            entry((int) '=', PtpIoctls::arg),
             entry((int) 'X', FsxIoctls::arg),
             entry((int) 'f', FsfIoctls::arg),
             entry(0xb4, GpioIoctls::arg),

@@ -1,0 +1,39 @@
+/*
+ * Character-device ioctls (PTP clocks, ...) on a bad fd: every call fails with EBADF, so tracers
+ * show what each request was given at entry and the address of what it would have filled in.
+ */
+#include <linux/ptp_clock.h>
+#include <string.h>
+#include <sys/ioctl.h>
+
+static void ptp(void) {
+    struct ptp_clock_caps caps;
+    ioctl(-1, PTP_CLOCK_GETCAPS, &caps);
+    ioctl(-1, PTP_CLOCK_GETCAPS2, NULL);
+    struct ptp_extts_request extts = {.index = 1, .flags = PTP_ENABLE_FEATURE | PTP_RISING_EDGE | 0x100};
+    ioctl(-1, PTP_EXTTS_REQUEST, &extts);
+    extts.rsv[1] = 7;
+    ioctl(-1, PTP_EXTTS_REQUEST2, &extts);
+    struct ptp_perout_request perout = {.start = {.sec = 1700000000, .nsec = 5}, .period = {.sec = 1}, .index = 2};
+    ioctl(-1, PTP_PEROUT_REQUEST, &perout);
+    perout.flags = PTP_PEROUT_DUTY_CYCLE | PTP_PEROUT_PHASE;
+    perout.on.sec = 3;
+    ioctl(-1, PTP_PEROUT_REQUEST2, &perout);
+    ioctl(-1, PTP_ENABLE_PPS, 1);
+    struct ptp_sys_offset off = {.n_samples = 3, .rsv = {0, 9}};
+    ioctl(-1, PTP_SYS_OFFSET, &off);
+    struct ptp_sys_offset_extended ext = {.n_samples = 2};
+    ioctl(-1, PTP_SYS_OFFSET_EXTENDED2, &ext);
+    struct ptp_sys_offset_precise precise;
+    ioctl(-1, PTP_SYS_OFFSET_PRECISE, &precise);
+    struct ptp_pin_desc pin = {.index = 1, .func = PTP_PF_PEROUT, .chan = 2, .rsv = {5}};
+    strcpy(pin.name, "pin");
+    ioctl(-1, PTP_PIN_GETFUNC2, &pin);
+    ioctl(-1, PTP_PIN_SETFUNC, &pin);
+    ioctl(-1, PTP_PIN_SETFUNC2, &pin);
+}
+
+int main(void) {
+    ptp();
+    return 0;
+}
