@@ -96,6 +96,12 @@ public final class StraceText implements Sink {
                 if (held != null && held.held() != null) {
                     pending.put(s.tid(), pending.remove(s.formerTid()));
                 }
+                // The execve line the former thread left open ends by saying whose pid it goes on under.
+                Outputs.Line former = outputs.of(s.formerTid());
+                if (former.openTid == s.formerTid()) {
+                    former.write(" <pid changed to " + s.tid() + " ...>\n");
+                    former.openTid = -1;
+                }
                 if (!opt.quietSuperseded()) {
                     whole(e, sb.append("+++ superseded by execve in pid ").append(s.formerTid()).append(" +++\n"));
                 }
@@ -190,7 +196,11 @@ public final class StraceText implements Sink {
             text.palette().paint(sb.append("<... "), Palette.Role.SYSCALL, s.name()).append(" resumed>");
         }
         List<Value> args = s.exitArgs();
-        if (p != null && p.rest() == Event.Rest.CONTINUED && !args.isEmpty()) {
+        if (s.result() instanceof Event.Result.None && p != null && p.rest() != Event.Rest.NONE) {
+            // The call never returned: what its exit would have added is not known.
+            sb.append(" <unfinished ...>");
+            args = List.of();
+        } else if (p != null && p.rest() == Event.Rest.CONTINUED && !args.isEmpty()) {
             // The entry printed this argument's value; only what the call changed follows (" => ...").
             if (args.getFirst() instanceof Value.Changed changed) {
                 sb.append(" => ");

@@ -83,6 +83,18 @@ final class SyscallStops {
         }
     }
 
+    /**
+     * {@code t} stopped on its way out (PTRACE_EVENT_EXIT): the call it is in never returns. Its
+     * stack taken at entry (-k) is kept for its death, where strace prints it.
+     */
+    void exiting(Task t) {
+        if (t.inSyscall) {
+            t.exitingCall = t.call;
+            unfinished(t);
+            t.inSyscall = false;
+        }
+    }
+
     private void stop(Task t) {
         if (!Ptrace.syscallInfo(t.tid, info)) {
             return;

@@ -23,6 +23,8 @@ final class Task {
     String lastShown;
     /** The call in progress, when it is shown (null when filtered out). */
     CallInProgress call;
+    /** The shown call it was in when it began to exit (PTRACE_EVENT_EXIT), for its -k stack at its death. */
+    CallInProgress exitingCall;
     /** System CPU time of the thread group at this thread's latest stop (-c without -w). */
     long systemNanos;
     final TaskTampering tampering = new TaskTampering();

@@ -142,7 +142,7 @@ final class Tasks {
 
     /** {@code t} exited or was killed, with wait status {@code s}. */
     void gone(Task t, int s) {
-        CallInProgress c = t.call;
+        CallInProgress c = t.call != null ? t.call : t.exitingCall;
         calls.unfinished(t);
         byTid.remove(t.tid);
         if (t.aheadOfParentEvent) {

@@ -166,7 +166,9 @@ public final class Tracer {
     }
 
     private int baseOptions() {
-        int o = Ptrace.O_TRACESYSGOOD | Ptrace.O_TRACEEXEC;
+        // TRACEEXIT as strace: a thread that exits (or that another's exit_group or execve kills) stops
+        // once more, so that the call it was in ends ("= ?") where it ended, before other threads' lines.
+        int o = Ptrace.O_TRACESYSGOOD | Ptrace.O_TRACEEXEC | Ptrace.O_TRACEEXIT;
         if (config.followForks()) {
             o |= Ptrace.O_TRACEFORK | Ptrace.O_TRACEVFORK | Ptrace.O_TRACECLONE;
         }
@@ -277,6 +279,10 @@ public final class Tracer {
                     execing.launching = false;
                     resume(execing, 0);
                 }
+            }
+            case Ptrace.EVENT_EXIT -> {
+                calls.exiting(t);
+                resume(t, 0);
             }
             case Ptrace.EVENT_SECCOMP -> {
                 // A RET_TRACE call: under PTRACE_CONT this stop is its entry. (The launcher runs

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * jstrace against /usr/bin/strace on the same commands in the same conditions: the lines must be
@@ -122,6 +123,24 @@ class StraceCompareIT {
         assertEquals(0, r.exit(), r.err());
         return Run.lines(out).stream().filter(l -> l.contains("clone3"))
                 .map(l -> l.replaceAll("0x[0-9a-f]+|\\d+", "N").replaceAll(" +", " ")).toList();
+    }
+
+    /**
+     * A non-leader thread's execve (src/test/c/execthread.c) line for line and in order, split
+     * lines as split: the leader's exit(42) ended by its PTRACE_EVENT_EXIT stop ({@code = ?}), its
+     * nanosleep killed by the execve ({@code <... nanosleep resumed> <unfinished ...>) = ?}), the
+     * execve line the pid change ends ({@code <pid changed to N ...>}), the leader superseded.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-f", "-f -qq", "-f --quiet=thread-execve -a20"})
+    void threadExecveAsStrace(String options) throws Exception {
+        List<String> opts = new ArrayList<>(Arrays.asList(options.split(" ")));
+        opts.addAll(List.of("-e", "trace=execve,exit,nanosleep"));
+        String cmd = "exec " + Run.tracee("execthread");
+        List<String> strace = StraceDiff.traceInOrder(tmp, List.of("/usr/bin/strace"), opts, cmd, "s");
+        assertTrue(strace.stream().anyMatch(l -> l.endsWith(" <pid changed to P0 ...>")), String.join("\n", strace));
+        assertEquals(String.join("\n", strace),
+                String.join("\n", StraceDiff.traceInOrder(tmp, List.of(Run.JSTRACE), opts, cmd, "j")));
     }
 
     /** A socket's endpoints inside -yy's brackets; their inodes and ports change from run to run. */

@@ -39,6 +39,12 @@ final class StraceDiff {
      */
     static List<String> trace(Path dir, List<String> tracer, List<String> options, String cmd, String tag)
             throws Exception {
+        return normalise(traceInOrder(dir, tracer, options, cmd, tag));
+    }
+
+    /** The same, masked ({@link #masked}) but in the order the tracer wrote them, split lines split. */
+    static List<String> traceInOrder(Path dir, List<String> tracer, List<String> options, String cmd, String tag)
+            throws Exception {
         Path work = dir.resolve("work");
         if (Files.exists(work)) {
             try (var walk = Files.walk(work)) {
@@ -55,7 +61,7 @@ final class StraceDiff {
         if (!Files.exists(out)) {
             throw new AssertionError(tracer + " wrote nothing: " + r.err());
         }
-        return normalise(Run.lines(out));
+        return masked(Run.lines(out));
     }
 
     private static final Pattern PID = Pattern.compile("^(\\d+) +");
@@ -74,8 +80,13 @@ final class StraceDiff {
     private static final Pattern UNFINISHED = Pattern.compile("^(P\\d+ )?(.*) <unfinished \\.\\.\\.>$");
     private static final Pattern RESUMED = Pattern.compile("^(P\\d+ )?<\\.\\.\\. \\w+ resumed>(.*)$");
 
-    /** Pids renamed by order of appearance; long addresses and random bytes masked. */
+    /** Pids renamed by order of appearance; long addresses and random bytes masked; split lines joined, per process. */
     static List<String> normalise(List<String> lines) {
+        return perProcess(masked(lines));
+    }
+
+    /** Pids renamed by order of appearance; long addresses and random bytes masked. */
+    static List<String> masked(List<String> lines) {
         Map<String, String> pids = new LinkedHashMap<>();
         List<String> out = new ArrayList<>();
         for (String l : lines) {
@@ -90,9 +101,9 @@ final class StraceDiff {
             }
             for (Map.Entry<String, String> e : pids.entrySet()) {
                 // Only where a pid can stand: line prefix, return value, first argument, [N], "pid N",
-                // si_pid=, a pidfd's <pid:N>, ptrace's pid. Elsewhere a number may equal a pid by chance (mprotect(0x..., 16384, ...)
+                // si_pid=, a pidfd's <pid:N>, ptrace's pid, <pid changed to N ...>. Elsewhere a number may equal a pid by chance (mprotect(0x..., 16384, ...)
                 // in a run whose tracee had pid 16384).
-                l = l.replaceAll("(^|= |\\(|\\[|pid +|<pid:|si_pid=|ptrace\\([^,]*, )" + e.getKey() + "\\b", "$1" + e.getValue());
+                l = l.replaceAll("(^|= |\\(|\\[|pid +|pid changed to |<pid:|si_pid=|ptrace\\([^,]*, )" + e.getKey() + "\\b", "$1" + e.getValue());
             }
             l = HEX.matcher(l).replaceAll("0x?");
             l = RANDOM.matcher(l).replaceAll("$1\"?\"");
@@ -101,7 +112,7 @@ final class StraceDiff {
             l = STDIO_INODE.matcher(l).replaceAll("$1?");
             out.add(l.replaceAll("^(P\\d+) +", "$1 "));
         }
-        return perProcess(out);
+        return out;
     }
 
     /**
