@@ -1,8 +1,9 @@
 /*
- * Character-device ioctls (PTP clocks, ...) on a bad fd: every call fails with EBADF, so tracers
+ * Character-device ioctls (PTP clocks, real-time clocks, ...) on a bad fd: every call fails with EBADF, so tracers
  * show what each request was given at entry and the address of what it would have filled in.
  */
 #include <linux/ptp_clock.h>
+#include <linux/rtc.h>
 #include <string.h>
 #include <sys/ioctl.h>
 
@@ -33,7 +34,31 @@ static void ptp(void) {
     ioctl(-1, PTP_PIN_SETFUNC2, &pin);
 }
 
+static void rtc(void) {
+    ioctl(-1, RTC_AIE_ON);
+    ioctl(-1, RTC_UIE_OFF);
+    ioctl(-1, RTC_IRQP_SET, 64);
+    unsigned long rate;
+    ioctl(-1, RTC_IRQP_READ, &rate);
+    struct rtc_time t = {.tm_sec = 1, .tm_min = 2, .tm_hour = 3, .tm_mday = 4, .tm_mon = 5, .tm_year = 124, .tm_wday = 1};
+    ioctl(-1, RTC_SET_TIME, &t);
+    ioctl(-1, RTC_RD_TIME, &t);
+    struct rtc_wkalrm alarm = {.enabled = 1, .time = t};
+    ioctl(-1, RTC_WKALM_SET, &alarm);
+    struct rtc_pll_info pll = {.pll_value = -3, .pll_clock = 32768};
+    ioctl(-1, RTC_PLL_SET, &pll);
+    unsigned int vl;
+    ioctl(-1, RTC_VL_READ, &vl);
+    struct rtc_param param = {.param = RTC_PARAM_FEATURES, .uvalue = 0x21, .index = 1};
+    ioctl(-1, RTC_PARAM_SET, &param);
+    ioctl(-1, RTC_PARAM_GET, &param);
+    param.param = RTC_PARAM_BACKUP_SWITCH_MODE;
+    param.uvalue = RTC_BSM_LEVEL;
+    ioctl(-1, RTC_PARAM_SET, &param);
+}
+
 int main(void) {
     ptp();
+    rtc();
     return 0;
 }

@@ -77,6 +77,7 @@ class StraceCompareIT {
             "-e verbose=none -e trace=ioctl | BLOCKIOCTLS",
             "-e trace=ioctl | exec losetup --find",
             "-e trace=ioctl | DEVIOCTLS",
+            "-v -e trace=ioctl | DEVIOCTLS",
             "-X raw -e trace=ioctl | DEVIOCTLS",
             "-X verbose -e trace=ioctl | DEVIOCTLS",
             " | MEMREADS",

@@ -49,6 +49,7 @@ class XlatHeadersTest {
             #include <linux/keyboard.h>
             #include <linux/loop.h>
             #include <linux/ptp_clock.h>
+            #include <linux/rtc.h>
             """;
 
     /** Socket option names of the levels strace knows: the headers that go with glibc's ... */

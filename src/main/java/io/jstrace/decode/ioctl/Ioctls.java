@@ -36,6 +36,7 @@ public final class Ioctls {
             entry((int) 'f', FsfIoctls::arg),
             entry(0xb4, GpioIoctls::arg),
             entry((int) 'L', LoopIoctls::arg),
+            entry((int) 'p', RtcIoctls::arg),
             entry((int) 'T', TermIoctls::arg),
             entry((int) 'V', V4l2Ioctls::arg));
 
