@@ -59,5 +59,5 @@ jstrace_exec() {
   exec {jstrace_envfd}< <(printf '%s\0' "${jstrace_env[@]}")
   exec "$java" "${jvm[@]}" \
     -Djstrace.fds="$jstrace_fds" -Djstrace.sigign="$jstrace_sigign" -Djstrace.sigblk="$jstrace_sigblk" \
-    -Djstrace.envfd="$jstrace_envfd" -jar "$jar" "$@"
+    -Djstrace.envfd="$jstrace_envfd" -Djstrace.envpid="$!" -jar "$jar" "$@"
 }

@@ -1,6 +1,8 @@
 package io.jstrace.cli;
 
 import io.jstrace.linux.Spawn;
+import io.jstrace.linux.Sys;
+import io.jstrace.linux.Waiter;
 import io.jstrace.xlat.Xlat;
 
 import java.io.IOException;
@@ -73,13 +75,21 @@ final class Launch {
                 && (entry.length == key.length || entry[key.length] == '=');
     }
 
-    /** The environment entries bin/jstrace wrote, NUL-separated, to the pipe named by jstrace.envfd. */
+    /**
+     * The environment entries bin/jstrace wrote, NUL-separated, to the pipe named by jstrace.envfd.
+     * Its writer (pid jstrace.envpid), a child of jstrace's, is reaped once it is read: as a PID
+     * namespace's init the tracer waits for any child, and would take it for an unknown one.
+     */
     private static List<byte[]> environment() {
         String fd = System.getProperty("jstrace.envfd");
         if (fd == null || fd.isBlank()) {
             return null;
         }
         byte[] all = read("/proc/self/fd/" + fd.trim());
+        String writer = System.getProperty("jstrace.envpid", "");
+        if (writer.matches("[1-9][0-9]*")) {
+            new Waiter().wait(Integer.parseInt(writer), Sys.WALL, false);
+        }
         return all == null ? null : split(all);
     }
 

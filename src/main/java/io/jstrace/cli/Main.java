@@ -136,6 +136,11 @@ public final class Main {
                     if (!o.quiet().contains(Options.Quiet.ATTACH)) {
                         err.println(NAME + ": " + notice);
                     }
+                })
+                .onExitNotice(notice -> {
+                    if (!o.quiet().contains(Options.Quiet.EXIT)) {
+                        err.println(NAME + ": " + notice);
+                    }
                 });
         if (paths != null) {
             trace.tracePaths(paths);

@@ -56,6 +56,7 @@ public final class Session {
     private Qualifiers qualifiers = Qualifiers.DEFAULT;
     private PathFilter tracePaths;
     private Consumer<String> onNotice = m -> { };
+    private Consumer<String> onExitNotice = m -> { };
     private boolean stackTraces;
     private SeccompLaunch seccomp = SeccompLaunch.NONE;
     private Spawn.Inheritance inheritance = new Spawn.Inheritance(Set.of(0, 1, 2), 0, 0, null);
@@ -236,6 +237,12 @@ public final class Session {
         return this;
     }
 
+    /** Where the tracer's notices about exits go (an untraced child of the tracer exited); dropped by default. */
+    public Session onExitNotice(Consumer<String> onExitNotice) {
+        this.onExitNotice = onExitNotice;
+        return this;
+    }
+
     /**
      * Whether each shown call, signal and stop is followed by an {@link Event.Backtrace}: the
      * thread's stack, unwound and symbolised as strace -k prints it.
@@ -309,7 +316,7 @@ public final class Session {
         }
         Throwable[] thrown = new Throwable[1];
         Tracer.Config config = new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering,
-                qualifiers, tracePaths, onNotice, stackTraces, onWarning);
+                qualifiers, tracePaths, onNotice, onExitNotice, stackTraces, onWarning);
         Sink sink = Sink.of(e -> {
             if (thrown[0] == null) {
                 try {

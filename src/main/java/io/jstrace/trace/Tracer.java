@@ -34,12 +34,14 @@ public final class Tracer {
      * {@code tampering}: what -e inject= and -e fault= do to calls;
      * {@code paths} is the -P filter (null: every call); {@code notices} takes the tracer's own
      * messages (--syscall-limit reached, an unknown pid detached), which -q attach hides;
+     * {@code exitNotices} those about exits (an untraced child's), which -e quiet=exit hides;
      * {@code stackTrace}: report each shown call's stack (-k); {@code warnings} takes what is always
      * said (a started command's failed execve).
      */
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
                          boolean decodeArgs, boolean systemTime, Tampering tampering, Qualifiers qualifiers,
-                         PathFilter paths, Consumer<String> notices, boolean stackTrace, Consumer<String> warnings) {}
+                         PathFilter paths, Consumer<String> notices, Consumer<String> exitNotices, boolean stackTrace,
+                         Consumer<String> warnings) {}
 
     private final Config config;
     private final AtomicBoolean interrupted = new AtomicBoolean();
@@ -219,7 +221,10 @@ public final class Tracer {
         Task t = tasks.get(tid);
         if (t == null) {
             if (!WaitStatus.stopped(s)) {
-                return; // a child of the JVM that is no tracee (e.g. bin/jstrace's environment pipe writer)
+                // A child of the tracer that is no tracee: one a tracee cloned with CLONE_PARENT (without
+                // -f), or an orphan come to jstrace as a PID namespace's init. wait4 has reaped it.
+                config.exitNotices().accept("Exit of unknown pid " + tid + " ignored");
+                return;
             }
             if (!config.followForks()) {
                 // A child its parent cloned with CLONE_PTRACE: without -f, strace lets it go.
