@@ -156,4 +156,22 @@ class AttachIT {
                     + ", .*si_status=SIGUSR1, .*\\n\\+\\+\\+ exited with 0 \\+\\+\\+\\n"), name + ": " + Files.readString(out));
         }
     }
+
+    /**
+     * A child cloned with CLONE_PARENT, not followed, is the tracer's child: its exit comes to the
+     * tracer, which reaps it and says so ("Exit of unknown pid N ignored"), unless -e quiet=exit.
+     */
+    @Test
+    void anUntracedCloneParentChildsExitIsReported() throws Exception {
+        String prog = Run.tracee("cloneparent");
+        for (String quiet : List.of("personality", "exit")) {
+            for (String tracer : List.of(STRACE, Run.JSTRACE)) {
+                Run.Result r = Run.exec(tracer, "-o", "/dev/null", "-e", "trace=none", "--quiet=" + quiet, prog);
+                String name = tracer.equals(STRACE) ? tracer : "jstrace";
+                assertEquals(0, r.exit(), name + ": " + r.err());
+                String child = r.out().strip();
+                assertEquals(quiet.equals("exit") ? "" : name + ": Exit of unknown pid " + child + " ignored\n", r.err());
+            }
+        }
+    }
 }
