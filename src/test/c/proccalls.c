@@ -1,12 +1,14 @@
 /*
  * Process, kernel and signal calls for ProcessCompareIT, with the edge cases strace decodes:
  * prctl options and their output arguments, arch_prctl's XSAVE features, siginfo in the calls
- * that queue signals, signal sets of odd sizes, sched_attr, kernel calls, bogus values.
+ * that queue signals, signal sets of odd sizes, sched_attr, kernel calls, perf events and their
+ * ioctls, PTRACE_GET_SYSCALL_INFO at a signal stop and at a syscall entry and exit, bogus values.
  */
 #define _GNU_SOURCE
 #include <linux/filter.h>
 #include <linux/futex.h>
 #include <linux/landlock.h>
+#include <linux/perf_event.h>
 #include <linux/sched/types.h>
 #include <linux/sched.h>
 #include <linux/seccomp.h>
@@ -23,6 +25,7 @@
 #include <sys/resource.h>
 #include <sys/times.h>
 #include <sys/utsname.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -194,6 +197,33 @@ static void newer(void) {
     syscall(SYS_kexec_file_load, -1, -1, 7, "abcdef", 0xbadc0ded0000UL);
 }
 
+/*
+ * A software counter on ourselves (user time only, which perf_event_paranoid 2 allows) and its
+ * ioctls; then an attr that is too small and one whose size exceeds the kernel's with non-zero
+ * bytes there (E2BIG, the kernel writes its own size back).
+ */
+static void perf(void) {
+    struct perf_event_attr attr = {.type = PERF_TYPE_SOFTWARE, .size = sizeof(attr), .config = PERF_COUNT_SW_TASK_CLOCK,
+            .disabled = 1, .exclude_kernel = 1, .exclude_hv = 1, .read_format = PERF_FORMAT_TOTAL_TIME_ENABLED};
+    int fd = syscall(SYS_perf_event_open, &attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+    ioctl(fd, PERF_EVENT_IOC_RESET, PERF_IOC_FLAG_GROUP);
+    ioctl(fd, PERF_EVENT_IOC_ENABLE, 0);
+    ioctl(fd, PERF_EVENT_IOC_ID, NULL); /* a valid id's value differs from run to run */
+    ioctl(fd, PERF_EVENT_IOC_REFRESH, -1);
+    ioctl(fd, PERF_EVENT_IOC_SET_FILTER, "common_pid != 0");
+    ioctl(fd, PERF_EVENT_IOC_DISABLE, 0xfe);
+    close(fd);
+    static unsigned char big[4096];
+    struct perf_event_attr *b = (struct perf_event_attr *) big;
+    b->type = PERF_TYPE_HW_CACHE;
+    b->config = 0x10002;
+    b->size = 1;
+    syscall(SYS_perf_event_open, b, -1, 0, -1, 0xff);
+    b->size = sizeof(big);
+    big[sizeof(big) - 1] = 1;
+    syscall(SYS_perf_event_open, b, 0, -1, -1, 0);
+}
+
 /* A pidfd and fds of other kinds, for -y, -yy and -e decode-fds= (pid:N, char devices, sockets). */
 static void fds(void) {
     int pidfd = syscall(SYS_pidfd_open, getpid(), 0);
@@ -222,6 +252,7 @@ static void tracing(void) {
     if (child == 0) {
         syscall(SYS_ptrace, PTRACE_TRACEME, 0, 0, 0);
         raise(SIGSTOP);
+        syscall(SYS_chdir, "/nonexistent", 1, 2, 3, 4, 5);
         _exit(0);
     }
     int status;
@@ -240,6 +271,17 @@ static void tracing(void) {
     syscall(SYS_ptrace, PTRACE_GETREGSET, child, NT_X86_XSTATE, &iov);
     struct __ptrace_peeksiginfo_args psi = {0, PTRACE_PEEKSIGINFO_SHARED, 1};
     syscall(SYS_ptrace, PTRACE_PEEKSIGINFO, child, &psi, &si);
+    /* The syscall info at the signal stop, then at the entry and exit of the child's next call. */
+    struct __ptrace_syscall_info info;
+    syscall(SYS_ptrace, PTRACE_GET_SYSCALL_INFO, child, sizeof(info), &info);
+    syscall(SYS_ptrace, PTRACE_GET_SYSCALL_INFO, child, 5, &info);
+    syscall(SYS_ptrace, PTRACE_SYSCALL, child, 0, 0);
+    waitpid(child, &status, 0);
+    syscall(SYS_ptrace, PTRACE_GET_SYSCALL_INFO, child, sizeof(info), &info);
+    syscall(SYS_ptrace, PTRACE_GET_SYSCALL_INFO, child, 48, &info);
+    syscall(SYS_ptrace, PTRACE_SYSCALL, child, 0, 0);
+    waitpid(child, &status, 0);
+    syscall(SYS_ptrace, PTRACE_GET_SYSCALL_INFO, child, sizeof(info), &info);
     syscall(SYS_ptrace, PTRACE_CONT, child, 0, SIGCONT);
     waitpid(child, &status, 0);
     syscall(SYS_ptrace, PTRACE_ATTACH, -1, 0, 0);
@@ -257,6 +299,7 @@ int main(void) {
     kernel();
     newer();
     fds();
+    perf();
     tracing();
     return 0;
 }

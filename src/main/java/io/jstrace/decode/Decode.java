@@ -2,6 +2,8 @@ package io.jstrace.decode;
 
 import io.jstrace.linux.TraceeMemory;
 import io.jstrace.model.Value;
+import io.jstrace.syscalls.Syscall;
+import io.jstrace.syscalls.SyscallTable;
 import io.jstrace.xlat.Xlat;
 
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.List;
 
 /** Building blocks shared by all kind families: strings, buffers, flags, fds, structs. */
 public final class Decode {
+    private static final long AUDIT_ARCH_X86_64 = Xlat.of("audit_arch").value("AUDIT_ARCH_X86_64").orElseThrow();
     private Decode() {}
 
     public static final int PATH_MAX = 4096;
@@ -307,5 +310,20 @@ public final class Decode {
             }
         }
         return -1;
+    }
+
+    /**
+     * A syscall number of the audit architecture {@code arch}: strace names the tracer's own
+     * ({@code __NR_gettid}; the number under -X raw, both under -X verbose); others as numbers.
+     */
+    public static Value syscallNumber(long nr, long arch) {
+        Syscall sc = arch == AUDIT_ARCH_X86_64 && nr < Integer.MAX_VALUE ? SyscallTable.x86_64().byNumber((int) nr) : null;
+        return sc == null ? Value.Num.udec(nr) : new Value.Decoded(nr, Value.Radix.UDEC, new Value.Name("__NR_" + sc.name()), true);
+    }
+
+    /** strace's print_err: a negative value whose negation is a known errno as {@code -ENOENT}, others as numbers. */
+    public static Value negatedErrno(long v) {
+        String name = v < 0 ? Xlat.of("errno").name(-v) : null;
+        return name == null ? dec(v) : new Value.Sym("-" + name, v);
     }
 }

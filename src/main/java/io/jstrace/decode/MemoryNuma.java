@@ -72,7 +72,6 @@ final class MemoryNuma {
 
     /** A page's status: a node number, or an error as {@code -EFAULT}. */
     private static Value status(int s) {
-        String name = s < 0 ? Xlat.of("errno").name(-s) : null;
-        return name == null ? Decode.dec(s) : new Value.Sym("-" + name, s);
+        return Decode.negatedErrno(s);
     }
 }

@@ -158,6 +158,9 @@ final class PtraceKinds implements KindFamily {
         if (request == GETSIGMASK) {
             return SigsetDecoder.at(c, data, c.arg(2));
         }
+        if (request == GET_SYSCALL_INFO) {
+            return PtraceSyscallInfo.at(c, data, c.arg(2));
+        }
         if (request == PEEKSIGINFO) {
             return c.failed() ? Decode.ptr(data) : IoArrays.array(c, data, c.ret(), Siginfo.SIZE, Siginfo::decode);
         }

@@ -178,6 +178,8 @@ class XlatHeadersTest {
             #include <linux/elf.h>
             #include <linux/module.h>
             #include <linux/ptrace.h>
+            #include <linux/perf_event.h>
+            #include <linux/hw_breakpoint.h>
             #include <linux/resource.h>
             #include <linux/time.h>
             #include <linux/wait.h>

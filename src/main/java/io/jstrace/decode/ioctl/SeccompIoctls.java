@@ -5,9 +5,6 @@ import io.jstrace.decode.Call;
 import io.jstrace.decode.Decode;
 import io.jstrace.decode.Layout;
 import io.jstrace.model.Value;
-import io.jstrace.syscalls.Syscall;
-import io.jstrace.syscalls.SyscallTable;
-import io.jstrace.xlat.Xlat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,27 +26,17 @@ final class SeccompIoctls {
             RESP_ERROR = RESP.field("error"), RESP_FLAGS = RESP.field("flags");
     private static final Layout.Field ADDFD_ID = ADDFD.field("id"), ADDFD_FLAGS = ADDFD.field("flags"),
             SRCFD = ADDFD.field("srcfd"), NEWFD = ADDFD.field("newfd"), NEWFD_FLAGS = ADDFD.field("newfd_flags");
-    private static final long AUDIT_ARCH_X86_64 = Xlat.of("audit_arch").value("AUDIT_ARCH_X86_64").orElseThrow();
 
     private static Value notif(Call c, Bytes b) {
         List<Value> args = new ArrayList<>();
         for (int i = 0; i < ARGS.size() / 8; i++) {
             args.add(Value.Num.hex(b.s64(ARGS.offset() + 8 * i)));
         }
-        Value data = Decode.struct(field("nr", syscallNumber(b.u(NR), b.u(ARCH))),
+        Value data = Decode.struct(field("nr", Decode.syscallNumber(b.u(NR), b.u(ARCH))),
                 field("arch", Decode.sym("audit_arch", b.u(ARCH), Value.Radix.HEX, "AUDIT_ARCH_???")),
                 field("instruction_pointer", Decode.ptr(b.u(IP))), field("args", new Value.Arr(args, false)));
         return Decode.struct(field("id", Value.Num.hex(b.u(ID))), field("pid", Value.Num.dec(b.s(PID))),
                 field("flags", Value.Num.hex(b.u(FLAGS))), field("data", data));
-    }
-
-    /**
-     * A syscall number of the audit architecture {@code arch}: strace names the tracer's own
-     * ({@code __NR_gettid}; the number under -X raw, both under -X verbose); others as numbers.
-     */
-    private static Value syscallNumber(long nr, long arch) {
-        Syscall sc = arch == AUDIT_ARCH_X86_64 && nr < Integer.MAX_VALUE ? SyscallTable.x86_64().byNumber((int) nr) : null;
-        return sc == null ? Value.Num.udec(nr) : new Value.Decoded(nr, Value.Radix.UDEC, new Value.Name("__NR_" + sc.name()), true);
     }
 
     /**
@@ -83,9 +70,8 @@ final class SeccompIoctls {
 
     private static Value resp(Bytes b) {
         long error = b.s(RESP_ERROR);
-        String name = error < 0 ? Xlat.of("errno").name(-error) : null;
         return Decode.struct(field("id", Value.Num.hex(b.u(RESP_ID))), field("val", Value.Num.dec(b.s(RESP_VAL))),
-                field("error", name != null ? new Value.Sym("-" + name, error) : Value.Num.dec(error)),
+                field("error", Decode.negatedErrno(error)),
                 field("flags", Decode.flags("seccomp_ioctl_resp_flags", b.u(RESP_FLAGS), "SECCOMP_USER_NOTIF_FLAG_???")));
     }
 
