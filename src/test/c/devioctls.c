@@ -1,8 +1,20 @@
 /*
- * Character-device ioctls (PTP clocks, real-time clocks, ...) on a bad fd: every call fails with EBADF, so tracers
- * show what each request was given at entry and the address of what it would have filled in.
+ * Character-device ioctls (PTP clocks, real-time clocks, watchdogs, /dev/random, inotify) on a bad
+ * fd: every call fails with EBADF, so tracers show what each request was given at entry and the
+ * address of what it would have filled in. Then namespace requests on this process's namespace files.
  */
+#include <fcntl.h>
+#include <linux/nsfs.h>
 #include <linux/ptp_clock.h>
+#include <linux/random.h>
+#include <linux/watchdog.h>
+#include <stdlib.h>
+#include <sys/inotify.h>
+#include <unistd.h>
+
+#ifndef INOTIFY_IOC_SETNEXTWD /* <linux/inotify.h>'s, which clashes with <fcntl.h> */
+#define INOTIFY_IOC_SETNEXTWD _IOW('I', 0, int)
+#endif
 #include <linux/rtc.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -57,8 +69,42 @@ static void rtc(void) {
     ioctl(-1, RTC_PARAM_SET, &param);
 }
 
+static void misc(void) {
+    int n = 30;
+    ioctl(-1, WDIOC_SETTIMEOUT, &n);
+    ioctl(-1, WDIOC_GETTIMELEFT, &n);
+    ioctl(-1, WDIOC_KEEPALIVE, 0);
+    ioctl(-1, RNDADDTOENTCNT, &n);
+    ioctl(-1, RNDGETENTCNT, &n);
+    struct rand_pool_info *pool = malloc(sizeof(*pool) + 8);
+    pool->entropy_count = 3;
+    pool->buf_size = 6;
+    memcpy(pool->buf, "seed\0\1", 6);
+    ioctl(-1, RNDADDENTROPY, pool);
+    ioctl(-1, RNDCLEARPOOL);
+    ioctl(-1, INOTIFY_IOC_SETNEXTWD, -5);
+    free(pool);
+}
+
+static void nsfs(void) {
+    int user = open("/proc/self/ns/user", O_RDONLY);
+    int uts = open("/proc/self/ns/uts", O_RDONLY);
+    ioctl(user, NS_GET_NSTYPE);
+    ioctl(uts, NS_GET_NSTYPE);
+    unsigned int uid;
+    ioctl(user, NS_GET_OWNER_UID, &uid);
+    int owner = ioctl(uts, NS_GET_USERNS);
+    ioctl(user, NS_GET_PARENT);
+    ioctl(-1, NS_GET_USERNS);
+    close(owner);
+    close(uts);
+    close(user);
+}
+
 int main(void) {
     ptp();
     rtc();
+    misc();
+    nsfs();
     return 0;
 }

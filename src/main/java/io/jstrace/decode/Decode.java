@@ -259,6 +259,12 @@ public final class Decode {
         return StatDecoder.timeComment(v, sec, nsec);
     }
 
+    /** A uid or gid: unsigned, except -1 (strace's printuid). */
+    public static Value uid(long v) {
+        int u = (int) v;
+        return u == -1 ? Value.Num.dec(-1) : Value.Num.udec(u & 0xffffffffL);
+    }
+
     public static Value.Num dec(long v) {
         return Value.Num.dec(v);
     }

@@ -146,7 +146,7 @@ final class FileKinds implements KindFamily {
         // the argument follows at exit (as strace's resumed line does: ", {...}").
         k.arg("ioctl_req", ArgKind.atEntryAndExit(Ioctls::request));
         k.arg("ioctl_arg", ArgKind.atExit(Ioctls::argument));
-        k.ret("ioctl", ReturnKind.decimalWith(Ioctls::returnDetail));
+        k.ret("ioctl", Ioctls.RETURN);
     }
 
     private static ArgKind dirents(boolean old) {

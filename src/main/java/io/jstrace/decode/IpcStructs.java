@@ -91,13 +91,13 @@ final class IpcStructs {
     /** struct ipc64_perm, member {@code perm} of each *id64_ds; IPC_SET shows only what it changes. */
     private static Value perm(Bytes b, Layout l, String perm, boolean whole) {
         List<Value.Field> f = new ArrayList<>(List.of(
-                field("uid", ProcessKinds.uid(b.u(l.field(perm + ".uid")))),
-                field("gid", ProcessKinds.uid(b.u(l.field(perm + ".gid")))),
+                field("uid", Decode.uid(b.u(l.field(perm + ".uid")))),
+                field("gid", Decode.uid(b.u(l.field(perm + ".gid")))),
                 field("mode", Value.Num.oct(b.u(l.field(perm + ".mode"))))));
         if (whole) {
             f.add(field("key", Decode.dec(b.s(l.field(perm + ".key")))));
-            f.add(field("cuid", ProcessKinds.uid(b.u(l.field(perm + ".cuid")))));
-            f.add(field("cgid", ProcessKinds.uid(b.u(l.field(perm + ".cgid")))));
+            f.add(field("cuid", Decode.uid(b.u(l.field(perm + ".cuid")))));
+            f.add(field("cgid", Decode.uid(b.u(l.field(perm + ".cgid")))));
         }
         return new Value.Struct(f, false);
     }

@@ -58,7 +58,7 @@ final class KeyctlKinds implements KindFamily {
             case DESCRIBE, READ, GET_SECURITY -> out.addAll(List.of(serial(a2),
                     read(c, a3, a4, (int) c.arg(0) != READ), Value.Num.udec(a4)));
             case SEARCH -> out.addAll(List.of(serial(a2), Decode.cstring(c, a3), Decode.cstring(c, a4), serial(a5)));
-            case CHOWN -> out.addAll(List.of(serial(a2), ProcessKinds.uid(a3), ProcessKinds.uid(a4)));
+            case CHOWN -> out.addAll(List.of(serial(a2), Decode.uid(a3), Decode.uid(a4)));
             case SETPERM -> out.addAll(List.of(serial(a2), Decode.flags("key_perms", a3 & 0xffffffffL, "KEY_???")));
             case INSTANTIATE -> out.addAll(List.of(serial(a2), Decode.buffer(c, a3, a4), Value.Num.udec(a4), serial(a5)));
             case NEGATE -> out.addAll(List.of(serial(a2), Value.Num.udec(a3 & 0xffffffffL), serial(a4)));
@@ -68,7 +68,7 @@ final class KeyctlKinds implements KindFamily {
             case REJECT -> out.addAll(List.of(serial(a2), Value.Num.udec(a3 & 0xffffffffL), errno(a4 & 0xffffffffL), serial(a5)));
             case INSTANTIATE_IOV -> out.addAll(List.of(serial(a2),
                     IovDecoder.iov(c, a3, a4, IovDecoder.Mode.STR, IovDecoder.UNLIMITED), Value.Num.udec(a4), serial(a5)));
-            case GET_PERSISTENT -> out.addAll(List.of(ProcessKinds.uid(a2), serial(a3)));
+            case GET_PERSISTENT -> out.addAll(List.of(Decode.uid(a2), serial(a3)));
             case DH_COMPUTE -> out.addAll(List.of(dhParams(c, a2), c.failed() ? Decode.ptr(a3) : Decode.buffer(c, a3, returned(c, a4)),
                     Value.Num.udec(a4), kdfParams(c, a5)));
             case PKEY_QUERY -> out.addAll(List.of(serial(a2), Value.Num.hex(a3), Decode.cstring(c, a4), pkeyQuery(c, a5)));

@@ -150,8 +150,8 @@ final class NetCmsg {
     }
 
     private static Value credentials(Call c, Bytes d) {
-        return Decode.struct(field("pid", Pids.of(c, (int) d.s(PID), Pids.Type.TGID)), field("uid", ProcessKinds.uid(d.u(UID))),
-                field("gid", ProcessKinds.uid(d.u(GID))));
+        return Decode.struct(field("pid", Pids.of(c, (int) d.s(PID), Pids.Type.TGID)), field("uid", Decode.uid(d.u(UID))),
+                field("gid", Decode.uid(d.u(GID))));
     }
 
     /** {@code count} timevals or timespecs; strace's "unavailable" mark when the data is too short. */

@@ -78,7 +78,7 @@ final class NetSockoptValues {
     /** SO_PEERCRED: the peer's struct ucred. */
     static Value peercred(Call c, long addr, int len) {
         return partial(c, addr, len, UCRED, List.of(new Part(PID, b -> Pids.of(c, (int) b.s(PID), Pids.Type.TGID)),
-                new Part(UID, b -> ProcessKinds.uid(b.u(UID))), new Part(GID, b -> ProcessKinds.uid(b.u(GID)))));
+                new Part(UID, b -> Decode.uid(b.u(UID))), new Part(GID, b -> Decode.uid(b.u(GID)))));
     }
 
     /** SO_ERROR: the pending error by name, {@code [ECONNREFUSED]}; fewer bytes than an int in hex. */

@@ -34,10 +34,10 @@ final class ProcessKinds implements KindFamily {
         k.arg("proc_waitid_type", (c, i) -> Decode.sym("waitid_types", c.intArg(i) & 0xffffffffL, Value.Radix.HEX, "P_???"));
 
         // uid_t/gid_t: -1 ("no change") prints as -1, anything else unsigned.
-        k.arg("proc_uid", (c, i) -> uid(c.arg(i)));
+        k.arg("proc_uid", (c, i) -> Decode.uid(c.arg(i)));
         k.arg("proc_uid_out", ArgKind.atExit((c, i) -> {
             Bytes b = c.failed() ? null : Decode.struct(c, c.arg(i), 4);
-            return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(uid(b.u32(0))), false);
+            return b == null ? Decode.ptr(c.arg(i)) : new Value.Arr(List.of(Decode.uid(b.u32(0))), false);
         }));
         // A group list whose length is argument 0 (setgroups) or the return value (getgroups).
         k.arg("proc_groups", (c, i) -> groups(c, c.arg(i), c.arg(0) & 0xffffffffL));
@@ -99,11 +99,6 @@ final class ProcessKinds implements KindFamily {
         };
     }
 
-    static Value uid(long v) {
-        int u = (int) v;
-        return u == -1 ? Value.Num.dec(-1) : Value.Num.udec(u & 0xffffffffL);
-    }
-
     private static final long CAP_VERSION_2 = 0x20071026L, CAP_VERSION_3 = 0x20080522L;
 
     /** strace's print_cap_data: effective, permitted and inheritable as {@code 1<<CAP_X} sets. */
@@ -156,6 +151,6 @@ final class ProcessKinds implements KindFamily {
         if (Long.compareUnsigned(n, NGROUPS_MAX) > 0) {
             return Decode.ptr(addr);
         }
-        return IoArrays.array(c, addr, n, 4, b -> uid(b.u32(0)));
+        return IoArrays.array(c, addr, n, 4, b -> Decode.uid(b.u32(0)));
     }
 }

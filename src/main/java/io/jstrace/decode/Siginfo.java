@@ -155,7 +155,7 @@ public final class Siginfo {
     /** Who sent it: si_pid and si_uid. */
     private static void source(Bytes b, List<Value.Field> f, IntFunction<Value> pid) {
         f.add(Decode.field("si_pid", pid.apply((int) b.s(PID))));
-        f.add(Decode.field("si_uid", ProcessKinds.uid(b.u(UID))));
+        f.add(Decode.field("si_uid", Decode.uid(b.u(UID))));
     }
 
     /** The value sent with it: si_int and si_ptr (a union). */

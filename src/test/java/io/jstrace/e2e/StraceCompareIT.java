@@ -78,6 +78,7 @@ class StraceCompareIT {
             "-e trace=ioctl | exec losetup --find",
             "-e trace=ioctl | DEVIOCTLS",
             "-v -e trace=ioctl | DEVIOCTLS",
+            "-y -e trace=ioctl | DEVIOCTLS",
             "-X raw -e trace=ioctl | DEVIOCTLS",
             "-X verbose -e trace=ioctl | DEVIOCTLS",
             " | MEMREADS",

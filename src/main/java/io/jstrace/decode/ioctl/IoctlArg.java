@@ -29,6 +29,31 @@ interface IoctlArg {
         return null;
     }
 
+    /** Whether a successful call returns a new file descriptor (strace's RVAL_FD): {@code = 4</dev/kvm>}. */
+    default boolean returnsFd() {
+        return false;
+    }
+
+    /** {@code a} for a request whose successful call returns a new file descriptor. */
+    static IoctlArg returningFd(IoctlArg a) {
+        return new IoctlArg() {
+            @Override
+            public Value entry(Call c, long arg) {
+                return a.entry(c, arg);
+            }
+
+            @Override
+            public Value exit(Call c, long arg, Value atEntry) {
+                return a.exit(c, arg, atEntry);
+            }
+
+            @Override
+            public boolean returnsFd() {
+                return true;
+            }
+        };
+    }
+
     /** A decoding of the argument (its value, or what it points to) at one moment. */
     @FunctionalInterface
     interface Reader {

@@ -1,8 +1,11 @@
 package io.jstrace.decode.ioctl;
 
 import io.jstrace.decode.Call;
+import io.jstrace.decode.Decode;
+import io.jstrace.decode.ReturnKind;
 import io.jstrace.model.Value;
 
+import java.util.List;
 import java.util.Map;
 
 import static java.util.Map.entry;
@@ -39,6 +42,10 @@ public final class Ioctls {
             entry((int) 'L', LoopIoctls::arg),
             entry((int) 'p', RtcIoctls::arg),
             entry((int) 'T', TermIoctls::arg),
+            entry((int) 'W', WatchdogIoctls::arg),
+            entry((int) 'R', RandomIoctls::arg),
+            entry((int) 'I', InotifyIoctls::arg),
+            entry(0xb7, NsfsIoctls::arg),
             entry((int) 'V', V4l2Ioctls::arg));
 
     /** What entry learnt, for exit: the request as shown, its decoder and the argument's entry value. */
@@ -63,11 +70,23 @@ public final class Ioctls {
         return new Entry(IoctlRequest.of(code), arg, arg.entry(c, c.arg(i + 1)));
     }
 
-    /** What the request's decoder adds after a successful call's return value (kind ioctl), or null. */
-    public static Value returnDetail(Call c) {
-        Entry e = c.saved[1] instanceof Entry saved ? saved : null;
-        return e == null || c.failed() ? null : e.arg().returned(c, c.arg(2));
-    }
+    /**
+     * ioctl's return value (kind ioctl): a number, or the new fd of a request that returns one;
+     * then what the request's decoder adds after it.
+     */
+    public static final ReturnKind RETURN = new ReturnKind() {
+        @Override
+        public Value decode(Call c) {
+            Entry e = c.saved[1] instanceof Entry saved ? saved : null;
+            return e != null && e.arg().returnsFd() ? Decode.fd(c, (int) c.ret()) : Value.Num.dec(c.ret());
+        }
+
+        @Override
+        public List<Value> details(Call c) {
+            Entry e = c.saved[1] instanceof Entry saved ? saved : null;
+            return ReturnKind.one(e == null || c.failed() ? null : e.arg().returned(c, c.arg(2)));
+        }
+    };
 
     static IoctlArg decoder(long code) {
         Family f = BY_TYPE.get(IoctlRequest.type(code));
