@@ -1,11 +1,15 @@
 /*
- * Block and storage ioctls as tools such as losetup make them, on a regular file (which answers
+ * Block and storage ioctls as tools such as losetup and btrfs-progs make them, on a regular file (which answers
  * ENOTTY) and on a bad fd, with filled, NULL and unreadable arguments: tracers print what the
  * program passed, and what it got only when the call succeeded.
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <linux/btrfs.h>
+#include <linux/btrfs_tree.h>
+#include <linux/fs.h>
 #include <linux/loop.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -56,6 +60,124 @@ static void loop_ioctls(int file) {
     ioctl(-1, LOOP_GET_STATUS64, NULL);
 }
 
+/*
+ * btrfs requests as btrfs-progs makes them: those that change a file system only on a bad fd
+ * (a label set on the temporary file would rename the file system it lives on), the rest on the
+ * temporary file too, where another file system answers ENOTTY.
+ */
+static void btrfs_ioctls(int file) {
+    struct btrfs_ioctl_vol_args vol;
+    memset(&vol, 0, sizeof(vol));
+    vol.fd = file;
+    strcpy(vol.name, "snapshot");
+    ioctl(-1, BTRFS_IOC_SNAP_CREATE, &vol);
+    ioctl(-1, BTRFS_IOC_SCAN_DEV, &vol);
+
+    struct {
+        struct btrfs_qgroup_inherit head;
+        uint64_t qgroups[2];
+    } inherit;
+    memset(&inherit, 0, sizeof(inherit));
+    inherit.head.flags = BTRFS_QGROUP_INHERIT_SET_LIMITS;
+    inherit.head.num_qgroups = 2;
+    inherit.head.lim.flags = BTRFS_QGROUP_LIMIT_MAX_RFER;
+    inherit.head.lim.max_rfer = 1 << 30;
+    inherit.qgroups[0] = 257;
+    inherit.qgroups[1] = 1UL << 48 | 5;
+    struct btrfs_ioctl_vol_args_v2 vol2;
+    memset(&vol2, 0, sizeof(vol2));
+    vol2.fd = file;
+    vol2.flags = BTRFS_SUBVOL_RDONLY | BTRFS_SUBVOL_QGROUP_INHERIT;
+    vol2.size = sizeof(inherit);
+    vol2.qgroup_inherit = &inherit.head;
+    strcpy(vol2.name, "subvolume");
+    ioctl(-1, BTRFS_IOC_SUBVOL_CREATE_V2, &vol2);
+    uint64_t flags = BTRFS_SUBVOL_RDONLY;
+    ioctl(-1, BTRFS_IOC_SUBVOL_SETFLAGS, &flags);
+    ioctl(file, BTRFS_IOC_SUBVOL_GETFLAGS, &flags);
+
+    struct btrfs_ioctl_search_args_v2 search;
+    memset(&search, 0, sizeof(search));
+    search.key.tree_id = BTRFS_FS_TREE_OBJECTID;
+    search.key.min_objectid = BTRFS_FIRST_FREE_OBJECTID;
+    search.key.max_objectid = (uint64_t) -1;
+    search.key.max_offset = (uint64_t) -1;
+    search.key.max_transid = (uint64_t) -1;
+    search.key.min_type = BTRFS_INODE_ITEM_KEY;
+    search.key.max_type = BTRFS_INODE_REF_KEY;
+    search.key.nr_items = 16;
+    search.buf_size = 0;
+    ioctl(file, BTRFS_IOC_TREE_SEARCH_V2, &search);
+
+    struct btrfs_ioctl_balance_args balance;
+    memset(&balance, 0, sizeof(balance));
+    balance.flags = BTRFS_BALANCE_DATA | BTRFS_BALANCE_METADATA;
+    balance.data.flags = BTRFS_BALANCE_ARGS_USAGE;
+    balance.data.usage = 50;
+    balance.meta.profiles = BTRFS_BLOCK_GROUP_DUP;
+    balance.meta.pend = (uint64_t) -1;
+    ioctl(-1, BTRFS_IOC_BALANCE_V2, &balance);
+    ioctl(-1, BTRFS_IOC_BALANCE_CTL, BTRFS_BALANCE_CTL_PAUSE);
+
+    struct btrfs_ioctl_dev_info_args dev;
+    memset(&dev, 0, sizeof(dev));
+    dev.devid = 1;
+    memcpy(dev.uuid, "\x01\x23\x45\x67\x89\xab\xcd\xef\xfe\xdc\xba\x98\x76\x54\x32\x10", 16);
+    ioctl(-1, BTRFS_IOC_DEV_INFO, &dev);
+
+    struct btrfs_ioctl_received_subvol_args received;
+    memset(&received, 0, sizeof(received));
+    received.stransid = 42;
+    received.stime.sec = 1463193386;
+    received.stime.nsec = 12345;
+    ioctl(-1, BTRFS_IOC_SET_RECEIVED_SUBVOL, &received);
+
+    __u64 sources[] = {BTRFS_FIRST_FREE_OBJECTID, 300};
+    struct btrfs_ioctl_send_args send;
+    memset(&send, 0, sizeof(send));
+    send.send_fd = file;
+    send.clone_sources_count = 2;
+    send.clone_sources = sources;
+    send.flags = BTRFS_SEND_FLAG_NO_FILE_DATA;
+    ioctl(-1, BTRFS_IOC_SEND, &send);
+
+    struct btrfs_ioctl_defrag_range_args defrag;
+    memset(&defrag, 0, sizeof(defrag));
+    defrag.len = (uint64_t) -1;
+    defrag.flags = BTRFS_DEFRAG_RANGE_COMPRESS;
+    defrag.compress_type = 3;
+    ioctl(file, BTRFS_IOC_DEFRAG_RANGE, &defrag);
+
+    struct btrfs_ioctl_get_dev_stats stats;
+    memset(&stats, 0, sizeof(stats));
+    stats.devid = 1;
+    stats.nr_items = BTRFS_DEV_STAT_VALUES_MAX;
+    ioctl(-1, BTRFS_IOC_GET_DEV_STATS, &stats);
+    struct btrfs_ioctl_space_args space = {0};
+    ioctl(file, BTRFS_IOC_SPACE_INFO, &space);
+    ioctl(file, BTRFS_IOC_SYNC);
+    ioctl(file, BTRFS_IOC_FS_INFO, NULL);
+
+    ioctl(-1, FICLONE, file);
+    struct file_clone_range clone = {.src_fd = file, .src_offset = 4096, .src_length = 8192, .dest_offset = 0};
+    ioctl(file, FICLONERANGE, &clone);
+    struct {
+        struct file_dedupe_range head;
+        struct file_dedupe_range_info info[3];
+    } dedupe;
+    memset(&dedupe, 0, sizeof(dedupe));
+    dedupe.head.src_length = 4096;
+    dedupe.head.dest_count = 3;
+    for (int i = 0; i < 3; i++) {
+        dedupe.info[i].dest_fd = file;
+        dedupe.info[i].dest_offset = i * 4096;
+    }
+    ioctl(file, FIDEDUPERANGE, &dedupe);
+    char label[FSLABEL_MAX] = "backup";
+    ioctl(-1, FS_IOC_SETFSLABEL, label);
+    ioctl(file, FS_IOC_GETFSLABEL, label);
+}
+
 int main(void) {
     char path[] = "/tmp/blockioctls-XXXXXX";
     int file = mkstemp(path);
@@ -67,8 +189,11 @@ int main(void) {
     char *page = mmap(NULL, 2 * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     munmap(page + 4096, 4096);
     loop_ioctls(file);
+    btrfs_ioctls(file);
     ioctl(-1, LOOP_SET_STATUS64, page + 4096 - 8);
     ioctl(-1, LOOP_CONFIGURE, page + 4096 - 8);
+    ioctl(-1, BTRFS_IOC_SNAP_CREATE_V2, page + 4096 - 8);
+    ioctl(-1, FIDEDUPERANGE, page + 4096 - 24);
     close(file);
     return 0;
 }

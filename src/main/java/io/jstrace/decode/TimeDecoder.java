@@ -10,7 +10,7 @@ import java.time.format.DateTimeFormatter;
  * The time structs (timespec, timeval, itimerspec, itimerval, timezone) as strace prints them:
  * seconds signed, the fraction unsigned (strace's print_timespec_t and print_timeval_t).
  */
-final class TimeDecoder {
+public final class TimeDecoder {
     private TimeDecoder() {}
 
     static final Layout TIMESPEC_L = Layout.of("timespec"), TIMEVAL_L = Layout.of("timeval"),
@@ -78,6 +78,22 @@ final class TimeDecoder {
     /** strace's sprinttime: local time in ISO 8601 with the zone offset. */
     static String isoTime(long epochSeconds) {
         return ISO.format(Instant.ofEpochSecond(epochSeconds).atZone(ZoneId.systemDefault()));
+    }
+
+    /**
+     * strace's sprinttime_nsec: {@link #isoTime} with nine digits of the second after it when
+     * {@code nsec} is not 0; null (no comment) for the epoch itself or an impossible nsec.
+     */
+    public static String isoTimeNs(long sec, long nsec) {
+        if (sec == 0 && nsec == 0 || Long.compareUnsigned(nsec, 999_999_999) > 0) {
+            return null;
+        }
+        String t = isoTime(sec);
+        if (nsec == 0) {
+            return t;
+        }
+        int zone = t.length() - 5;
+        return t.substring(0, zone) + String.format(".%09d", nsec) + t.substring(zone);
     }
 
     /** The kernel's restart errnos: an interrupted sleep then reports the time left. */

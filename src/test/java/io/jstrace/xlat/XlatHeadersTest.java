@@ -50,6 +50,8 @@ class XlatHeadersTest {
             #include <linux/loop.h>
             #include <linux/ptp_clock.h>
             #include <linux/rtc.h>
+            #include <linux/btrfs.h>
+            #include <linux/btrfs_tree.h>
             """;
 
     /** Socket option names of the levels strace knows: the headers that go with glibc's ... */
@@ -285,7 +287,9 @@ class XlatHeadersTest {
             // <linux/loop.h> dropped it in 3.2
             "LO_FLAGS_USE_AOPS");
 
-    private static final Set<String> TABLES_NOT_IN_HEADERS = Set.of("hdio_drive_cmds", "x86_xfeatures",
+    private static final Set<String> TABLES_NOT_IN_HEADERS = Set.of("hdio_drive_cmds",
+            // btrfs's compression types are the kernel's (fs/btrfs/compression.h)
+            "btrfs_compress_types", "x86_xfeatures",
             "x86_xfeature_bits", "pr_sched_core_pidtypes", "syslog_action_type",
             "syslog_console_levels", "key_perms",
             // socket options of IrDA (uapi dropped it), Bluetooth (BlueZ's headers, not installed)

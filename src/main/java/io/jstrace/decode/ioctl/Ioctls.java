@@ -38,6 +38,7 @@ public final class Ioctls {
             entry((int) '=', PtpIoctls::arg),
             entry((int) 'X', FsxIoctls::arg),
             entry((int) 'f', FsfIoctls::arg),
+            entry(0x94, Fs94Ioctls::arg),
             entry(0xb4, GpioIoctls::arg),
             entry((int) 'L', LoopIoctls::arg),
             entry((int) 'p', RtcIoctls::arg),

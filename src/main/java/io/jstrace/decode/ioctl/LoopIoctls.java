@@ -13,6 +13,7 @@ import java.util.List;
 import static io.jstrace.decode.Decode.field;
 import static io.jstrace.decode.ioctl.IoctlArg.in;
 import static io.jstrace.decode.ioctl.IoctlArg.out;
+import static io.jstrace.decode.ioctl.IoctlArg.structWith;
 
 /** Loop device requests (type 'L'), as strace's loop.c prints them; the encryption fields only when used or -v. */
 final class LoopIoctls {
@@ -122,20 +123,12 @@ final class LoopIoctls {
         return new Value.Struct(f, false);
     }
 
-    private interface Shape {
-        Value show(Call c, Bytes b);
-    }
-
-    private static IoctlArg.Reader struct(Layout layout, Shape shape) {
-        return (c, addr) -> IoctlArg.struct(layout, b -> shape.show(c, b)).read(c, addr);
-    }
-
     private static final RequestMap MAP = new RequestMap()
-            .put(in(struct(INFO, LoopIoctls::info)), "LOOP_SET_STATUS")
-            .put(out(struct(INFO, LoopIoctls::info)), "LOOP_GET_STATUS")
-            .put(in(struct(INFO64, LoopIoctls::info64)), "LOOP_SET_STATUS64")
-            .put(out(struct(INFO64, LoopIoctls::info64)), "LOOP_GET_STATUS64")
-            .put(in(struct(CONFIG, LoopIoctls::config)), "LOOP_CONFIGURE")
+            .put(in(structWith(INFO, LoopIoctls::info)), "LOOP_SET_STATUS")
+            .put(out(structWith(INFO, LoopIoctls::info)), "LOOP_GET_STATUS")
+            .put(in(structWith(INFO64, LoopIoctls::info64)), "LOOP_SET_STATUS64")
+            .put(out(structWith(INFO64, LoopIoctls::info64)), "LOOP_GET_STATUS64")
+            .put(in(structWith(CONFIG, LoopIoctls::config)), "LOOP_CONFIGURE")
             .put(IoctlArg.NONE, "LOOP_CLR_FD", "LOOP_SET_CAPACITY", "LOOP_CTL_GET_FREE")
             .put(in((c, arg) -> Decode.fd(c, (int) arg)), "LOOP_SET_FD", "LOOP_CHANGE_FD")
             .put(in((c, arg) -> Value.Num.dec((int) arg)), "LOOP_CTL_ADD", "LOOP_CTL_REMOVE")
