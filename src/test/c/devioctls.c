@@ -1,9 +1,11 @@
 /*
- * Character-device ioctls (PTP clocks, real-time clocks, watchdogs, /dev/random, inotify) on a bad
- * fd: every call fails with EBADF, so tracers show what each request was given at entry and the
- * address of what it would have filled in. Then namespace requests on this process's namespace files.
+ * Character-device ioctls (PTP clocks, real-time clocks, watchdogs, /dev/random, inotify, infrared
+ * remotes) on a bad fd: every call fails with EBADF, so tracers show what each request was given at
+ * entry and the address of what it would have filled in. Then namespace requests on this process's
+ * namespace files.
  */
 #include <fcntl.h>
+#include <linux/lirc.h>
 #include <linux/nsfs.h>
 #include <linux/ptp_clock.h>
 #include <linux/random.h>
@@ -83,6 +85,12 @@ static void misc(void) {
     ioctl(-1, RNDADDENTROPY, pool);
     ioctl(-1, RNDCLEARPOOL);
     ioctl(-1, INOTIFY_IOC_SETNEXTWD, -5);
+    unsigned int lirc = LIRC_MODE_SCANCODE;
+    ioctl(-1, LIRC_SET_SEND_MODE, &lirc);
+    ioctl(-1, LIRC_GET_FEATURES, &lirc);
+    lirc = 38000;
+    ioctl(-1, LIRC_SET_SEND_CARRIER, &lirc);
+    ioctl(-1, LIRC_SET_TRANSMITTER_MASK, &lirc);
     free(pool);
 }
 

@@ -52,6 +52,7 @@ class XlatHeadersTest {
             #include <linux/rtc.h>
             #include <linux/btrfs.h>
             #include <linux/btrfs_tree.h>
+            #include <linux/lirc.h>
             """;
 
     /** Socket option names of the levels strace knows: the headers that go with glibc's ... */

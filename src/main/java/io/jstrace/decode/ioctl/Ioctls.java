@@ -46,6 +46,7 @@ public final class Ioctls {
             entry((int) 'W', WatchdogIoctls::arg),
             entry((int) 'R', RandomIoctls::arg),
             entry((int) 'I', InotifyIoctls::arg),
+            entry((int) 'i', LircIoctls::arg),
             entry(0xb7, NsfsIoctls::arg),
             entry((int) 'V', V4l2Ioctls::arg));
 
