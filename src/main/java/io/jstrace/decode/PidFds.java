@@ -1,5 +1,6 @@
 package io.jstrace.decode;
 
+import io.jstrace.linux.ProcDirs;
 import io.jstrace.model.Value;
 
 import java.io.IOException;
@@ -17,7 +18,7 @@ public final class PidFds {
     /** The process a pidfd of {@code tid} refers to (its fdinfo's Pid line), or -1 (strace's pidfd_get_pid). */
     public static int pidOf(int tid, int pidfd) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + tid + "/fdinfo/" + pidfd))) {
+            for (String line : Files.readAllLines(Path.of(ProcDirs.of(tid) + "/fdinfo/" + pidfd))) {
                 if (line.startsWith("Pid:")) {
                     return Integer.parseInt(line.substring(4).strip());
                 }
@@ -38,10 +39,13 @@ public final class PidFds {
         return Decode.sym("kcmp_types", c.arg(2) & 0xffffffffL, Value.Radix.HEX, "KCMP_???");
     }
 
-    /** kcmp's idx1 and idx2 ({@code i} 3 and 4): fds of pid1 and pid2, an epoll slot, nothing, or hex. */
+    /**
+     * kcmp's idx1 and idx2 ({@code i} 3 and 4): fds of pid1 and pid2 (ids in the caller's PID
+     * namespace, looked up in /proc as the tracer's), an epoll slot, nothing, or hex.
+     */
     static Value kcmpIndex(Call c, int i) {
         int type = c.intArg(2);
-        int pid = c.intArg(i == 3 ? 0 : 1);
+        int pid = c.pids.translate(c.tid, c.intArg(i == 3 ? 0 : 1), Pids.Type.TGID);
         if (type == KCMP_FILE || (type == KCMP_EPOLL_TFD && i == 3)) {
             return Decode.fd(c, pid, c.intArg(i));
         }

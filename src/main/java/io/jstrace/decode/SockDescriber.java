@@ -1,5 +1,6 @@
 package io.jstrace.decode;
 
+import io.jstrace.linux.ProcDirs;
 import io.jstrace.linux.Errno;
 import io.jstrace.linux.NetlinkSocket;
 import io.jstrace.linux.Xattr;
@@ -29,7 +30,7 @@ public final class SockDescriber {
 
     /** The description of socket {@code inode} open as {@code fd} in {@code tid}, or null when the protocol is unknown. */
     public static Description describe(int tid, int fd, long inode) {
-        String proto = protocolName("/proc/" + tid + "/fd/" + fd);
+        String proto = protocolName(ProcDirs.of(tid) + "/fd/" + fd);
         if (proto == null) {
             return null;
         }
@@ -122,7 +123,7 @@ public final class SockDescriber {
     private static long[] netlinkEntry(int tid, long inode) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(Path.of("/proc/" + tid + "/net/netlink"));
+            lines = Files.readAllLines(Path.of(ProcDirs.of(tid) + "/net/netlink"));
         } catch (IOException e) {
             return null;
         }
@@ -144,7 +145,7 @@ public final class SockDescriber {
      * bound yet, {@link #NOT_NETLINK} for anything else.
      */
     public static int netlinkProtocol(int tid, int fd) {
-        String path = "/proc/" + tid + "/fd/" + fd;
+        String path = ProcDirs.of(tid) + "/fd/" + fd;
         if (!"NETLINK".equals(protocolName(path))) {
             return NOT_NETLINK;
         }

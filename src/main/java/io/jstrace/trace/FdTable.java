@@ -1,5 +1,6 @@
 package io.jstrace.trace;
 
+import io.jstrace.linux.ProcDirs;
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.decode.FdPaths;
 import io.jstrace.decode.PidFds;
@@ -45,7 +46,7 @@ public final class FdTable implements FdPaths {
 
     @Override
     public String cwd(int tid) {
-        byte[] b = Sys.readlink("/proc/" + tid + "/cwd");
+        byte[] b = Sys.readlink(ProcDirs.of(tid) + "/cwd");
         return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
     }
 
@@ -60,7 +61,7 @@ public final class FdTable implements FdPaths {
         if (fd < 0) {
             return null;
         }
-        String link = "/proc/" + tid + "/fd/" + fd;
+        String link = ProcDirs.of(tid) + "/fd/" + fd;
         byte[] b = Sys.readlink(link);
         if (b == null) {
             return null;
@@ -89,7 +90,7 @@ public final class FdTable implements FdPaths {
         if (t == null) {
             return null;
         }
-        Path link = Path.of("/proc/" + tid + "/fd/" + fd);
+        Path link = Path.of(ProcDirs.of(tid) + "/fd/" + fd);
         String path = t.path();
         boolean paths = (detail & DecodeOptions.FD_PATH) != 0;
         if (t.deleted()) {

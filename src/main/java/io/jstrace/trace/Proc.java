@@ -1,5 +1,6 @@
 package io.jstrace.trace;
 
+import io.jstrace.linux.ProcDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -16,7 +17,7 @@ public final class Proc {
     static List<Integer> threads(int pid) {
         List<Integer> out = new ArrayList<>();
         out.add(pid);
-        try (DirectoryStream<Path> d = Files.newDirectoryStream(Path.of("/proc/" + pid + "/task"))) {
+        try (DirectoryStream<Path> d = Files.newDirectoryStream(Path.of(ProcDirs.of(pid) + "/task"))) {
             for (Path p : d) {
                 int tid = Integer.parseInt(p.getFileName().toString());
                 if (tid != pid) {
@@ -31,7 +32,7 @@ public final class Proc {
 
     /** The thread group (process) of thread {@code tid}; -1 if /proc cannot tell (the thread is gone). */
     public static int tgid(int tid) {
-        String v = status(Integer.toString(tid), "Tgid");
+        String v = status(Integer.toString(ProcDirs.procId(tid)), "Tgid");
         return v == null ? -1 : Integer.parseInt(v);
     }
 
@@ -61,7 +62,7 @@ public final class Proc {
     /** The name the kernel keeps for thread {@code tid} (comm, at most 15 bytes); null if it is gone. */
     public static String comm(int tid) {
         try {
-            String s = new String(Files.readAllBytes(Path.of("/proc/" + tid + "/comm")), StandardCharsets.UTF_8);
+            String s = new String(Files.readAllBytes(Path.of(ProcDirs.of(tid) + "/comm")), StandardCharsets.UTF_8);
             return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
         } catch (IOException e) {
             return null;

@@ -2,6 +2,7 @@ package io.jstrace.trace;
 
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.decode.Pids;
+import io.jstrace.linux.ProcDirs;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -19,7 +20,7 @@ import java.util.function.ToIntFunction;
  * the process's own (last). A translation is found by scanning /proc (and each process's tasks)
  * for a process of the tracee's namespace holding that id, and remembered (and checked again on
  * each use). /proc may belong to an ancestor of the tracer's namespace: ids are then taken at the
- * tracer's level. Limitation: only processes whose own namespace is the tracee's are searched,
+ * tracer's level ({@link ProcDirs}). Limitation: only processes whose own namespace is the tracee's are searched,
  * not those of namespaces nested below it (strace walks them with NS_GET_PARENT).
  */
 public final class ProcPids implements Pids {
@@ -28,15 +29,18 @@ public final class ProcPids implements Pids {
 
     private final String ourNs = namespace("self");
     /** Where the tracer's ids are in the NS* lines: 0 when /proc is of the tracer's namespace. */
-    private final int ourLevel = Math.max(0, ids("self", KEYS[0]).length - 1);
+    private final int ourLevel = ProcDirs.level();
     /** (namespace, type, id) to the /proc directory of the process found for it. */
     private final Map<String, String> found = new HashMap<>();
 
     private ProcPids() {}
 
-    /** /proc's answers where {@code options} ask for names or translations, else {@link Pids#NONE}. */
+    /**
+     * /proc's answers where {@code options} ask for names or translations, or for the paths of
+     * another process's fds (kcmp's, by a pid of the caller's namespace), else {@link Pids#NONE}.
+     */
     public static Pids forOptions(DecodeOptions options) {
-        return options.pidComm() || options.pidNs() ? new ProcPids() : Pids.NONE;
+        return options.pidComm() || options.pidNs() || options.fdDetail() > 0 ? new ProcPids() : Pids.NONE;
     }
 
     @Override
@@ -44,8 +48,8 @@ public final class ProcPids implements Pids {
         if (pid <= 0) {
             return 0;
         }
-        String tracee = ourLevel == 0 ? Integer.toString(tid) : find("tid " + tid, d -> ours(d, null, tid, Type.TID));
-        String ns = tracee == null ? null : namespace(tracee);
+        int traceeDir = ProcDirs.procId(tid);
+        String ns = traceeDir <= 0 ? null : namespace(Integer.toString(traceeDir));
         if (ns == null || ns.equals(ourNs)) {
             return ns == null ? 0 : pid;
         }
@@ -85,20 +89,16 @@ public final class ProcPids implements Pids {
         return null;
     }
 
-    /**
-     * The tracer's id of the process of /proc/DIR if it is of namespace {@code ns} (any, for null)
-     * and has {@code id} there (at the tracer's level, for null); else 0.
-     */
+    /** The tracer's id of the process of /proc/DIR if it is of namespace {@code ns} and has {@code id} there; else 0. */
     private int ours(String dir, String ns, int id, Type type) {
-        if (ns != null && !ns.equals(namespace(dir))) {
+        if (!ns.equals(namespace(dir))) {
             return 0;
         }
         int[] ids = ids(dir, KEYS[type.ordinal()]);
         if (ids.length <= ourLevel) {
             return 0;
         }
-        int there = ns == null ? ids[ourLevel] : ids[ids.length - 1];
-        return there == id ? ids[ourLevel] : 0;
+        return ids[ids.length - 1] == id ? ids[ourLevel] : 0;
     }
 
     private static List<Path> tasks(Path proc) {

@@ -1,5 +1,6 @@
 package io.jstrace.unwind;
 
+import io.jstrace.linux.ProcDirs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ final class Maps {
     /** Reads /proc/PID/maps; null if the process is gone. */
     static Maps read(int pid) {
         try {
-            return parse(new String(Files.readAllBytes(Path.of("/proc/" + pid + "/maps")), StandardCharsets.ISO_8859_1));
+            return parse(new String(Files.readAllBytes(Path.of(ProcDirs.of(pid) + "/maps")), StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
             return null;
         }

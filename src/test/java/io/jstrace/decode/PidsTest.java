@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Pid arguments and results under -Y and --pidns-translation, with a namespace made up here. */
 class PidsTest {
@@ -120,6 +121,14 @@ class PidsTest {
         long sa = ns.put(SyscallLines.le(12).putShort(0, (short) 16).putInt(4, 2).putInt(8, 0xfacefeed).array());
         assertEquals("connect(3, {sa_family=AF_NETLINK, nl_pid=2 /* 1234 in strace's PID NS */, nl_groups=0xfacefeed}, 12) = 0",
                 ns.line("connect", 0, 3, sa, 12));
+    }
+
+    @Test
+    void seccompNotificationPid() {
+        SyscallLines ns = lines(false, true);
+        long notif = ns.put(SyscallLines.le(80).putLong(0, 7).putInt(8, 2).putInt(16, 186).putInt(20, 0xc000003e).array());
+        String line = ns.line("ioctl", -9, 3, 0xc0502100L, notif);
+        assertTrue(line.contains("{id=0x7, pid=2 /* 1234 in strace's PID NS */, flags=0, data={nr=__NR_gettid"), line);
     }
 
     @Test

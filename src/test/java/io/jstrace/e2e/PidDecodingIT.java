@@ -39,39 +39,48 @@ class PidDecodingIT {
         Assumptions.assumeTrue(StraceDiff.straceAvailable(), "strace is not installed");
     }
 
-    @ParameterizedTest(name = "{0} :: namespace {1}")
+    @ParameterizedTest(name = "{0} :: namespace {1}, tracer in one {2}")
     @CsvSource(delimiter = '|', value = {
-            "-Y -f | false",
-            "-Y | false",
+            "-Y -f | false | false",
+            "-Y | false | false",
             // The name changes at an execve left out of the trace too.
-            "--decode-pids=comm -f -e trace=" + PID_CALLS + " | false",
+            "--decode-pids=comm -f -e trace=" + PID_CALLS + " | false | false",
             // prctl(PR_SET_NAME) left out (it does not even stop under the default seccomp filter):
             // the name is read again for each line.
-            "-Y -f -e trace=" + BUT_PRCTL + " | false",
-            "--pidns-translation -f | true",
-            "--decode-pids=all -f | true",
-            "-Y -f | true",
+            "-Y -f -e trace=" + BUT_PRCTL + " | false | false",
+            "--pidns-translation -f | true | false",
+            "--decode-pids=all -f | true | false",
+            "-Y -f | true | false",
+            // The tracer in a PID namespace of its own whose /proc is its parent's (strace's suite
+            // runs "unshare -Urpf strace ..."): /proc names the tracees by other ids than the tracer's.
+            "--pidns-translation -y -f | true | true",
+            "-yy -f | false | true",
     })
-    void sameLinesAsStrace(String options, boolean namespace) throws Exception {
+    void sameLinesAsStrace(String options, boolean namespace, boolean tracerInNamespace) throws Exception {
         List<String> cmd = new ArrayList<>();
-        if (namespace) {
+        if (namespace || tracerInNamespace) {
             Assumptions.assumeTrue(Run.exec("unshare", "-Urpf", "true").exit() == 0, "no PID namespaces here");
-            cmd.addAll(List.of("unshare", "-Urpf", "--mount-proc"));
+        }
+        if (namespace) {
+            // In the tracer's user namespace already, the tracee needs none of its own (nor a /proc).
+            cmd.addAll(tracerInNamespace ? List.of("unshare", "-pf") : List.of("unshare", "-Urpf", "--mount-proc"));
         }
         cmd.add(Run.tracee("pids"));
         List<String> opts = new ArrayList<>(List.of("-qq", "-e", "signal=none", "-e", "trace=" + CALLS));
         opts.addAll(Arrays.asList(options.split(" +")));
-        List<String> strace = trace("/usr/bin/strace", opts, cmd, "s");
-        List<String> jstrace = trace(Run.JSTRACE, opts, cmd, "j");
+        List<String> strace = trace("/usr/bin/strace", opts, cmd, "s", tracerInNamespace);
+        List<String> jstrace = trace(Run.JSTRACE, opts, cmd, "j", tracerInNamespace);
         assertTrue(strace.size() > 25, String.join("\n", strace));
-        assertTrue(String.join("\n", strace).contains(namespace && !options.startsWith("-Y") ? " in strace's PID NS */"
-                : "<pids>"), String.join("\n", strace));
+        String shows = namespace && !options.startsWith("-Y") ? " in strace's PID NS */"
+                : options.contains("-Y") || options.contains("comm") ? "<pids>" : "<pipe:[";
+        assertTrue(String.join("\n", strace).contains(shows), String.join("\n", strace));
         assertEquals(String.join("\n", strace), String.join("\n", jstrace));
     }
 
-    private List<String> trace(String tracer, List<String> options, List<String> cmd, String tag) throws Exception {
+    private List<String> trace(String tracer, List<String> options, List<String> cmd, String tag,
+                               boolean inNamespace) throws Exception {
         Path out = tmp.resolve("out-" + tag);
-        List<String> argv = new ArrayList<>(List.of(tracer));
+        List<String> argv = new ArrayList<>(inNamespace ? List.of("unshare", "-Urpf", tracer) : List.of(tracer));
         argv.addAll(options);
         argv.addAll(List.of("-o", out.toString()));
         argv.addAll(cmd);

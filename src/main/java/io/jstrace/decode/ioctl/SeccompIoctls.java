@@ -1,5 +1,6 @@
 package io.jstrace.decode.ioctl;
 
+import io.jstrace.decode.Pids;
 import io.jstrace.decode.Bytes;
 import io.jstrace.decode.Call;
 import io.jstrace.decode.Decode;
@@ -35,7 +36,7 @@ final class SeccompIoctls {
         Value data = Decode.struct(field("nr", Decode.syscallNumber(b.u(NR), b.u(ARCH))),
                 field("arch", Decode.sym("audit_arch", b.u(ARCH), Value.Radix.HEX, "AUDIT_ARCH_???")),
                 field("instruction_pointer", Decode.ptr(b.u(IP))), field("args", new Value.Arr(args, false)));
-        return Decode.struct(field("id", Value.Num.hex(b.u(ID))), field("pid", Value.Num.dec(b.s(PID))),
+        return Decode.struct(field("id", Value.Num.hex(b.u(ID))), field("pid", Pids.of(c, (int) b.s(PID), Pids.Type.TGID)),
                 field("flags", Value.Num.hex(b.u(FLAGS))), field("data", data));
     }
 

@@ -1,5 +1,6 @@
 package io.jstrace.decode.netlink;
 
+import io.jstrace.decode.Pids;
 import io.jstrace.decode.Bytes;
 import io.jstrace.decode.Call;
 import io.jstrace.decode.Decode;
@@ -85,7 +86,7 @@ public final class Netlink {
                 Decode.field("nlmsg_type", NlTypes.type(mem.call, protocol, type)),
                 Decode.field("nlmsg_flags", NlTypes.flags(protocol, type, flags)),
                 Decode.field("nlmsg_seq", Value.Num.udec(h.u(NLMSG_SEQ))),
-                Decode.field("nlmsg_pid", Value.Num.dec(h.s(NLMSG_PID))));
+                Decode.field("nlmsg_pid", Pids.of(mem.call, (int) h.s(NLMSG_PID), Pids.Type.TGID)));
         if (shown <= HDRLEN) {
             return header;
         }

@@ -1,6 +1,7 @@
 package io.jstrace.decode.netlink;
 
 import io.jstrace.decode.DecodeOptions;
+import io.jstrace.decode.Pids;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +21,25 @@ class NetlinkTest {
         Wire w = new Wire().hdr(20, 1, 0x301, 0, 0).str("abcd");
         assertEquals("[{nlmsg_len=20, nlmsg_type=NLMSG_NOOP, nlmsg_flags=NLM_F_REQUEST|0x300, nlmsg_seq=0, nlmsg_pid=0}, "
                 + "\"\\x61\\x62\\x63\\x64\"]", w.decode(UNKNOWN));
+    }
+
+    @Test
+    void senderPortIdIsAPid() {
+        Pids tracee2is1234 = new Pids() {
+            @Override
+            public int translate(int tid, int pid, Type type) {
+                return pid == 2 ? 1234 : 0;
+            }
+
+            @Override
+            public String comm(int pid) {
+                return null;
+            }
+        };
+        DecodeOptions d = DecodeOptions.DEFAULT;
+        DecodeOptions ns = new DecodeOptions(d.stringLimit(), d.verbose(), d.fdDetail(), d.xstyle(), d.structs(), false, true);
+        assertEquals("{nlmsg_len=16, nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=2 /* 1234 in strace's PID NS */}",
+                new Wire().hdr(16, 1, 0, 0, 2).decode(UNKNOWN, ns, 16, tracee2is1234));
     }
 
     @Test

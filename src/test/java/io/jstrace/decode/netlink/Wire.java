@@ -1,6 +1,7 @@
 package io.jstrace.decode.netlink;
 
 import io.jstrace.decode.Call;
+import io.jstrace.decode.Pids;
 import io.jstrace.decode.DecodeOptions;
 import io.jstrace.decode.FdPaths;
 import io.jstrace.linux.TraceeMemory;
@@ -77,7 +78,13 @@ final class Wire {
     }
 
     String decode(int protocol, DecodeOptions options, long len) {
-        Value v = Netlink.decode(call(array(), options), protocol, base(), len);
+        return decode(protocol, options, len, Pids.NONE);
+    }
+
+    /** The same, pids standing for what {@code pids} tells (-Y, --pidns-translation). */
+    String decode(int protocol, DecodeOptions options, long len, Pids pids) {
+        Call c = new Call(1, 44, new long[6], new Memory(array()), options, FdPaths.NONE, pids);
+        Value v = Netlink.decode(c, protocol, base(), len);
         return new ValueText(ValueText.Hex.NONE, options.xstyle()).format(v);
     }
 
