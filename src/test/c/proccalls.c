@@ -2,7 +2,8 @@
  * Process, kernel and signal calls for ProcessCompareIT, with the edge cases strace decodes:
  * prctl options and their output arguments, arch_prctl's XSAVE features, siginfo in the calls
  * that queue signals, signal sets of odd sizes, sched_attr, kernel calls, perf events and their
- * ioctls, PTRACE_GET_SYSCALL_INFO at a signal stop and at a syscall entry and exit, bogus values.
+ * ioctls, PTRACE_GET_SYSCALL_INFO at a signal stop and at a syscall entry and exit, user_desc
+ * (thread areas, the LDT), _sysctl, umask's 16 bits, bogus values.
  */
 #define _GNU_SOURCE
 #include <linux/filter.h>
@@ -29,6 +30,8 @@
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <linux/sysctl.h>
+#include <asm/ldt.h>
 
 #define BAD 0xbadc0dedfacefeedUL
 
@@ -167,6 +170,18 @@ static void kernel(void) {
     syscall(SYS_request_key, "user", "desc", NULL, -1);
     syscall(SYS_iopl, 4);
     syscall(SYS_ioperm, 0x80, 1, 0);
+    struct user_desc d = {.entry_number = -1, .base_addr = 0x1000, .limit = 0xfff, .seg_32bit = 1, .contents = 2,
+            .useable = 1};
+    syscall(SYS_set_thread_area, &d);
+    d.entry_number = 12;
+    syscall(SYS_get_thread_area, &d);
+    syscall(SYS_get_thread_area, NULL);
+    syscall(SYS_modify_ldt, 0, &d, sizeof(d));
+    syscall(SYS_modify_ldt, 0, &d, 8);
+    struct __sysctl_args sa = {.nlen = 2, .newlen = 7};
+    syscall(SYS__sysctl, &sa);
+    mode_t old = syscall(SYS_umask, 0xffff0027);
+    syscall(SYS_umask, old);
 }
 
 static void newer(void) {

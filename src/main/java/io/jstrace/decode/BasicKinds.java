@@ -17,7 +17,6 @@ final class BasicKinds implements KindFamily {
         k.arg("ulong", (c, i) -> Value.Num.udec(c.arg(i)));
         k.arg("hex", (c, i) -> Value.Num.hex(c.arg(i)));
         k.arg("hex32", (c, i) -> Value.Num.hex(c.arg(i) & 0xffffffffL));
-        k.arg("oct", (c, i) -> Value.Num.oct(c.arg(i) & 0xffffffffL));
         k.arg("ptr", (c, i) -> Decode.ptr(c.arg(i)));
         k.arg("fd", ArgKind.withRole(Role.FD, (c, i) -> Decode.fd(c, (int) c.arg(i))));
         k.arg("dirfd", ArgKind.withRole(Role.FD, (c, i) -> dirfd(c, (int) c.arg(i))));

@@ -3,7 +3,7 @@ package io.jstrace.decode;
 import io.jstrace.model.Value;
 import io.jstrace.xlat.Xlat;
 
-/** Kinds for calls on the kernel itself: reboot, syslog, swap, host names, namespaces. */
+/** Kinds for calls on the kernel itself: reboot, syslog, swap, host names, namespaces, _sysctl. */
 final class KernelKinds implements KindFamily {
     private static final long LINUX_REBOOT_CMD_RESTART2 = 0xa1b2c3d4L;
     /** The kernel's buffer for RESTART2's command: 256 bytes, the last always NUL. */
@@ -13,11 +13,21 @@ final class KernelKinds implements KindFamily {
     private static final int SYSLOG_ACTION_CLOSE = 0, SYSLOG_ACTION_READ = 2, SYSLOG_ACTION_READ_CLEAR = 4,
             SYSLOG_ACTION_CONSOLE_LEVEL = 8, SYSLOG_ACTION_SIZE_BUFFER = 10;
 
-    private static final Layout SEGMENT = Layout.of("kexec_segment");
+    private static final Layout SEGMENT = Layout.of("kexec_segment"), SYSCTL = Layout.of("sysctl_args");
     private static final long KEXEC_SEGMENT_MAX = 16, KEXEC_ARCH_MASK = 0xffff0000L;
 
     @Override
     public void register(Kinds k) {
+        k.arg("sysctl_args", (c, i) -> {
+            Bytes b = Decode.struct(c, c.arg(i), SYSCTL.size());
+            return b == null ? Decode.ptr(c.arg(i)) : Decode.struct(
+                    Decode.field("name", Decode.ptr(b.u(SYSCTL.field("name")))),
+                    Decode.field("nlen", Value.Num.dec(b.s(SYSCTL.field("nlen")))),
+                    Decode.field("oldval", Decode.ptr(b.u(SYSCTL.field("oldval")))),
+                    Decode.field("oldlenp", Decode.ptr(b.u(SYSCTL.field("oldlenp")))),
+                    Decode.field("newval", Decode.ptr(b.u(SYSCTL.field("newval")))),
+                    Decode.field("newlen", Value.Num.udec(b.u(SYSCTL.field("newlen")))));
+        });
         k.arg("delete_module_flags", (c, i) -> Decode.flags("delete_module_flags", c.arg(i) & 0xffffffffL, "O_???"));
         k.arg("module_init_flags", (c, i) -> Decode.flags("module_init_flags", c.arg(i) & 0xffffffffL, "MODULE_INIT_???"));
         k.arg("kexec_segments", (c, i) -> Long.compareUnsigned(c.arg(i - 1), KEXEC_SEGMENT_MAX) > 0 ? Decode.ptr(c.arg(i))

@@ -204,4 +204,43 @@ class ProcessCallsTest {
         assertEquals("ptrace(0xfacefeed /* PTRACE_??? */, 42, 0x1, 0x2) = -1 errno 5",
                 m.line("ptrace", -5, 0xfacefeedL, 42, 1, 2));
     }
+
+    /** A user_desc: entry, base 0x1000, limit 0xfff, bits seg_32bit and useable, contents 2. */
+    private static byte[] userDesc(int entry) {
+        return SyscallLines.le(16).putInt(entry).putInt(0x1000).putInt(0xfff).putInt(1 | 2 << 1 | 1 << 6).array();
+    }
+
+    @Test
+    void threadAreasAndTheLdt() {
+        SyscallLines m = new SyscallLines();
+        String fields = "base_addr=0x001000, limit=0x000fff, seg_32bit=1, contents=2, read_exec_only=0, limit_in_pages=0, "
+                + "seg_not_present=0, useable=1, lm=0}";
+        long any = m.put(userDesc(-1));
+        m.fillAtExit(any, userDesc(12));
+        // The entry number the kernel chose follows the return value.
+        assertEquals("set_thread_area({entry_number=-1, " + fields + ") = 0 (entry_number=12)", m.line("set_thread_area", 0, any));
+        assertEquals("set_thread_area({entry_number=-1, " + fields + ") = -1 errno 38",
+                m.line("set_thread_area", -38, m.put(userDesc(-1))));
+        long given = m.put(new byte[] {12, 0, 0, 0});
+        m.fillAtExit(given, userDesc(13));
+        assertEquals("get_thread_area({entry_number=12 => 13, " + fields + ") = 0", m.line("get_thread_area", 0, given));
+        assertEquals("get_thread_area({entry_number=12, ...}) = -1 errno 22", m.line("get_thread_area", -22, m.put(userDesc(12))));
+        assertEquals("get_thread_area(NULL) = -1 errno 14", m.line("get_thread_area", -14, 0));
+        // modify_ldt shows the struct only when bytecount is its size.
+        long d = m.put(userDesc(7));
+        assertEquals("modify_ldt(1, {entry_number=7, " + fields + ", 16) = 0", m.line("modify_ldt", 0, 1, d, 16));
+        assertEquals("modify_ldt(1, 0x" + Long.toHexString(d) + ", 8) = 0", m.line("modify_ldt", 0, 1, d, 8));
+    }
+
+    @Test
+    void sysctlArgsAndUmask() {
+        SyscallLines m = new SyscallLines();
+        long a = m.put(SyscallLines.le(80).putLong(0x1000).putInt(-2).putInt(0).putLong(0).putLong(0x2000).putLong(0)
+                .putLong(-1).array());
+        assertEquals("_sysctl({name=0x1000, nlen=-2, oldval=NULL, oldlenp=0x2000, newval=NULL, newlen=18446744073709551615}) "
+                + "= -1 errno 38", m.line("_sysctl", -38, a));
+        // umask takes a umode_t: the upper bits of its argument are not shown.
+        assertEquals("umask(0177777) = 022", m.line("umask", 022, 0xffffffffL));
+        assertEquals("umask(000) = 0777", m.line("umask", 0777, 0xffff0000L));
+    }
 }

@@ -30,7 +30,8 @@ class ProcessCompareIT {
     private static final String CALLS = "-e trace=prctl,arch_prctl,%signal,%process,%creds,/^sched_,wait4,"
             + "uname,ioprio_set,ioprio_get,getcpu,unshare,setns,kcmp,futex,futex_waitv,reboot,swapon,swapoff,"
             + "sethostname,setdomainname,syslog,acct,iopl,ioperm,keyctl,add_key,request_key,"
-            + "clone3,/^landlock_,seccomp,/^process_,/_module$,/^kexec_,ptrace,perf_event_open,ioctl";
+            + "clone3,/^landlock_,seccomp,/^process_,/_module$,/^kexec_,ptrace,perf_event_open,ioctl,"
+            + "set_thread_area,get_thread_area,modify_ldt,_sysctl,umask";
 
     @ParameterizedTest(name = "[{index}] {0}")
     @ValueSource(strings = {"", "-v", "-X raw", "-X verbose", "-v -X verbose -s 8"})
