@@ -9,6 +9,7 @@
 #include <linux/btrfs_tree.h>
 #include <linux/fs.h>
 #include <linux/loop.h>
+#include <mtd/mtd-abi.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -178,6 +179,35 @@ static void btrfs_ioctls(int file) {
     ioctl(file, FS_IOC_GETFSLABEL, label);
 }
 
+/* Flash (MTD) requests as mtd-utils makes them; on the temporary file they fail with ENOTTY. */
+static void mtd_ioctls(int file) {
+    struct mtd_info_user info;
+    ioctl(file, MEMGETINFO, &info);
+    struct erase_info_user erase = {.start = 0x20000, .length = 0x20000};
+    ioctl(-1, MEMERASE, &erase);
+    struct erase_info_user64 erase64 = {.start = 1ULL << 33, .length = 0x40000};
+    ioctl(-1, MEMERASE64, &erase64);
+    unsigned char oob[64];
+    struct mtd_oob_buf64 oobbuf = {.start = 0x800, .length = sizeof(oob), .usr_ptr = (uintptr_t) oob};
+    ioctl(-1, MEMREADOOB64, &oobbuf);
+    struct mtd_write_req req = {.start = 0x1000, .len = 2048, .ooblen = 64, .usr_data = (uintptr_t) oob,
+                                .mode = MTD_OPS_AUTO_OOB};
+    ioctl(-1, MEMWRITE, &req);
+    loff_t block = 0x40000;
+    ioctl(file, MEMGETBADBLOCK, &block);
+    int mode = MTD_OTP_USER;
+    ioctl(-1, OTPSELECT, &mode);
+    ioctl(-1, MTDFILEMODE, MTD_FILE_MODE_RAW);
+    struct region_info_user region = {.regionindex = 1};
+    ioctl(file, MEMGETREGIONINFO, &region);
+    struct otp_info otp = {.start = 0, .length = 64, .locked = 1};
+    ioctl(-1, OTPLOCK, &otp);
+    int count;
+    ioctl(file, OTPGETREGIONCOUNT, &count);
+    struct mtd_ecc_stats stats;
+    ioctl(file, ECCGETSTATS, &stats);
+}
+
 int main(void) {
     char path[] = "/tmp/blockioctls-XXXXXX";
     int file = mkstemp(path);
@@ -190,6 +220,7 @@ int main(void) {
     munmap(page + 4096, 4096);
     loop_ioctls(file);
     btrfs_ioctls(file);
+    mtd_ioctls(file);
     ioctl(-1, LOOP_SET_STATUS64, page + 4096 - 8);
     ioctl(-1, LOOP_CONFIGURE, page + 4096 - 8);
     ioctl(-1, BTRFS_IOC_SNAP_CREATE_V2, page + 4096 - 8);

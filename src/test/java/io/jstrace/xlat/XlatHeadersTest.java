@@ -53,6 +53,7 @@ class XlatHeadersTest {
             #include <linux/btrfs.h>
             #include <linux/btrfs_tree.h>
             #include <linux/lirc.h>
+            #include <mtd/mtd-abi.h>
             """;
 
     /** Socket option names of the levels strace knows: the headers that go with glibc's ... */

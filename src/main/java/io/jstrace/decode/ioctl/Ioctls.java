@@ -41,6 +41,7 @@ public final class Ioctls {
             entry(0x94, Fs94Ioctls::arg),
             entry(0xb4, GpioIoctls::arg),
             entry((int) 'L', LoopIoctls::arg),
+            entry((int) 'M', MtdIoctls::arg),
             entry((int) 'p', RtcIoctls::arg),
             entry((int) 'T', TermIoctls::arg),
             entry((int) 'W', WatchdogIoctls::arg),
