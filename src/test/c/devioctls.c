@@ -1,8 +1,8 @@
 /*
  * Character-device ioctls (PTP clocks, real-time clocks, watchdogs, /dev/random, inotify, infrared
- * remotes) on a bad fd: every call fails with EBADF, so tracers show what each request was given at
+ * remotes, userfaultfd) on a bad fd: every call fails with EBADF, so tracers show what each request was given at
  * entry and the address of what it would have filled in. Then namespace requests on this process's
- * namespace files.
+ * namespace files and a userfaultfd handshake.
  */
 #include <fcntl.h>
 #include <linux/lirc.h>
@@ -12,12 +12,14 @@
 #include <linux/watchdog.h>
 #include <stdlib.h>
 #include <sys/inotify.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #ifndef INOTIFY_IOC_SETNEXTWD /* <linux/inotify.h>'s, which clashes with <fcntl.h> */
 #define INOTIFY_IOC_SETNEXTWD _IOW('I', 0, int)
 #endif
 #include <linux/rtc.h>
+#include <linux/userfaultfd.h>
 #include <string.h>
 #include <sys/ioctl.h>
 
@@ -94,6 +96,25 @@ static void misc(void) {
     free(pool);
 }
 
+static void uffd(void) {
+    struct uffdio_api api = {.api = UFFD_API, .features = UFFD_FEATURE_EVENT_FORK};
+    ioctl(-1, UFFDIO_API, &api);
+    struct uffdio_register reg = {.range = {.start = 0x10000, .len = 0x1000}, .mode = UFFDIO_REGISTER_MODE_MISSING | 8};
+    ioctl(-1, UFFDIO_REGISTER, &reg);
+    struct uffdio_copy copy = {.dst = 0x10000, .src = 0x20000, .len = 0x1000, .mode = UFFDIO_COPY_MODE_DONTWAKE};
+    ioctl(-1, UFFDIO_COPY, &copy);
+    struct uffdio_zeropage zero = {.range = reg.range, .mode = UFFDIO_ZEROPAGE_MODE_DONTWAKE};
+    ioctl(-1, UFFDIO_ZEROPAGE, &zero);
+    ioctl(-1, UFFDIO_WAKE, &reg.range);
+    ioctl(-1, UFFDIO_UNREGISTER, NULL);
+    int fd = syscall(SYS_userfaultfd, 0);
+    if (fd >= 0) {
+        api.features = 0;
+        ioctl(fd, UFFDIO_API, &api);
+        close(fd);
+    }
+}
+
 static void nsfs(void) {
     int user = open("/proc/self/ns/user", O_RDONLY);
     int uts = open("/proc/self/ns/uts", O_RDONLY);
@@ -114,5 +135,6 @@ int main(void) {
     rtc();
     misc();
     nsfs();
+    uffd();
     return 0;
 }

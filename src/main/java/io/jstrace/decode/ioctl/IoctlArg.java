@@ -103,16 +103,24 @@ interface IoctlArg {
         };
     }
 
+    /** The members a struct's reader shows, given the call (for -v, -s, -X) and the struct's bytes. */
+    @FunctionalInterface
+    interface Members extends BiFunction<Call, Bytes, List<Value.Field>> {}
+
     /**
-     * A struct strace opens at entry and closes at exit: {@code in} shows what the call was given;
-     * after a successful call {@code more} adds the fields the kernel filled in (read again, as
-     * {@code layout}), or {@code ???} when they can no longer be read.
+     * A struct strace opens at entry and closes at exit: {@code head}'s members at entry, and at
+     * exit, when the call succeeded and the struct can be read again, {@code tail}'s after them.
      */
-    static IoctlArg continued(Reader in, Layout layout, BiFunction<Call, Bytes, List<Value.Field>> more) {
+    static IoctlArg continued(Layout l, Members head, Members tail) {
+        return continued(l, head, tail, null);
+    }
+
+    /** {@link #continued}, with {@code unreadable} (strace's {@code ???}) after the head when the struct cannot be read at exit. */
+    static IoctlArg continued(Layout l, Members head, Members tail, Value unreadable) {
         return new IoctlArg() {
             @Override
             public Value entry(Call c, long arg) {
-                return in.read(c, arg);
+                return struct(l, b -> new Value.Struct(head.apply(c, b), false)).read(c, arg);
             }
 
             @Override
@@ -120,16 +128,20 @@ interface IoctlArg {
                 if (c.failed() || !(atEntry instanceof Value.Struct s)) {
                     return atEntry;
                 }
-                Bytes b = Decode.struct(c, arg, layout.size());
-                List<Value.Field> fields = new ArrayList<>(s.fields());
+                Bytes b = Decode.struct(c, arg, l.size());
                 if (b == null) {
-                    fields.add(new Value.Field(null, Value.UNAVAILABLE));
-                } else {
-                    fields.addAll(more.apply(c, b));
+                    return unreadable == null ? s : plus(s, List.of(new Value.Field(null, unreadable)));
                 }
-                return new Value.Struct(fields, false);
+                return plus(s, tail.apply(c, b));
             }
         };
+    }
+
+    /** {@code s} with {@code more} members after its own. */
+    static Value.Struct plus(Value.Struct s, List<Value.Field> more) {
+        List<Value.Field> f = new ArrayList<>(s.fields());
+        f.addAll(more);
+        return new Value.Struct(f, s.truncated());
     }
 
     /** A struct of {@code layout} at the argument, shown by {@code show}; its address if it cannot be read. */

@@ -49,6 +49,7 @@ public final class Ioctls {
             entry((int) 'I', InotifyIoctls::arg),
             entry((int) 'i', LircIoctls::arg),
             entry(0xb7, NsfsIoctls::arg),
+            entry(0xaa, UffdIoctls::arg),
             entry((int) 'V', V4l2Ioctls::arg));
 
     /** What entry learnt, for exit: the request as shown, its decoder and the argument's entry value. */

@@ -106,12 +106,12 @@ final class PtpIoctls {
     }
 
     /** What a sampling request shows at entry: the samples asked for and a non-zero reserved part. */
-    private static IoctlArg.Reader samples(Layout layout, Layout.Field n, Layout.Field rsv) {
-        return structWith(layout, (c, b) -> {
+    private static IoctlArg.Members samples(Layout.Field n, Layout.Field rsv) {
+        return (c, b) -> {
             List<Value.Field> f = new ArrayList<>(List.of(field("n_samples", Value.Num.udec(b.u(n)))));
             rsv(c, b, rsv, f);
-            return new Value.Struct(f, false);
-        });
+            return f;
+        };
     }
 
     /** PTP_SYS_OFFSET's answer: 2n+1 times, system and device clock in turn. */
@@ -137,20 +137,21 @@ final class PtpIoctls {
     }
 
     /** A pin's index at entry (and its reserved part for PTP_PIN_GETFUNC2); the setters' function too. */
-    private static IoctlArg.Reader pinIn(boolean getter, boolean showRsv) {
-        return structWith(PIN, (c, b) -> {
+    private static IoctlArg.Members pinIn(boolean getter, boolean showRsv) {
+        return (c, b) -> {
             List<Value.Field> f = new ArrayList<>(List.of(field("index", Value.Num.udec(b.u(PIN_INDEX)))));
-            if (getter && showRsv) {
-                rsv(c, b, PIN_RSV, f);
-            }
             if (!getter) {
                 f.addAll(pinFunction(b));
-                if (showRsv) {
-                    rsv(c, b, PIN_RSV, f);
-                }
             }
-            return new Value.Struct(f, false);
-        });
+            if (showRsv) {
+                rsv(c, b, PIN_RSV, f);
+            }
+            return f;
+        };
+    }
+
+    private static IoctlArg.Reader fields(Layout l, IoctlArg.Members m) {
+        return structWith(l, (c, b) -> new Value.Struct(m.apply(c, b), false));
     }
 
     private static List<Value.Field> pinFunction(Bytes b) {
@@ -171,14 +172,14 @@ final class PtpIoctls {
             .put(in(perout(false)), "PTP_PEROUT_REQUEST")
             .put(in(perout(true)), "PTP_PEROUT_REQUEST2")
             .put(IoctlArg.HEX, "PTP_ENABLE_PPS", "PTP_ENABLE_PPS2")
-            .put(continued(samples(SYSOFF, SYSOFF_N, SYSOFF_RSV), SYSOFF, PtpIoctls::sysOffsetTimes),
+            .put(continued(SYSOFF, samples(SYSOFF_N, SYSOFF_RSV), PtpIoctls::sysOffsetTimes, Value.UNAVAILABLE),
                     "PTP_SYS_OFFSET", "PTP_SYS_OFFSET2")
-            .put(continued(samples(EXTENDED, EXTENDED_N, EXTENDED_RSV), EXTENDED, PtpIoctls::extendedTimes),
+            .put(continued(EXTENDED, samples(EXTENDED_N, EXTENDED_RSV), PtpIoctls::extendedTimes, Value.UNAVAILABLE),
                     "PTP_SYS_OFFSET_EXTENDED", "PTP_SYS_OFFSET_EXTENDED2")
-            .put(continued(pinIn(true, false), PIN, PtpIoctls::pinGot), "PTP_PIN_GETFUNC")
-            .put(continued(pinIn(true, true), PIN, PtpIoctls::pinGot), "PTP_PIN_GETFUNC2")
-            .put(in(pinIn(false, false)), "PTP_PIN_SETFUNC")
-            .put(in(pinIn(false, true)), "PTP_PIN_SETFUNC2")
+            .put(continued(PIN, pinIn(true, false), PtpIoctls::pinGot, Value.UNAVAILABLE), "PTP_PIN_GETFUNC")
+            .put(continued(PIN, pinIn(true, true), PtpIoctls::pinGot, Value.UNAVAILABLE), "PTP_PIN_GETFUNC2")
+            .put(in(fields(PIN, pinIn(false, false))), "PTP_PIN_SETFUNC")
+            .put(in(fields(PIN, pinIn(false, true))), "PTP_PIN_SETFUNC2")
             .put(out(structWith(PRECISE, PtpIoctls::precise)), "PTP_SYS_OFFSET_PRECISE", "PTP_SYS_OFFSET_PRECISE2");
 
     static IoctlArg arg(long code) {

@@ -83,7 +83,7 @@ final class V4l2Controls {
                     return atEntry;
                 }
                 Value.Struct s = (Value.Struct) atEntry;
-                return get ? V4l2Ioctls.plus(s, List.of(d(b, CONTROL, "value")))
+                return get ? IoctlArg.plus(s, List.of(d(b, CONTROL, "value")))
                         : V4l2Ioctls.changed(s, "value", Value.Num.dec(b.s(CONTROL.field("value"))));
             }
         };
@@ -112,7 +112,7 @@ final class V4l2Controls {
                         field("type", Decode.sym("v4l2_control_types", b.u(l.field("type")), Value.Radix.HEX, "V4L2_CTRL_TYPE_???")),
                         field("name", StructFields.cstring(b, l.field("name")))));
                 if (!c.options.verbose()) {
-                    return new Value.Struct(V4l2Ioctls.plus(s, f).fields(), true);
+                    return new Value.Struct(IoctlArg.plus(s, f).fields(), true);
                 }
                 f.add(d(b, l, "minimum"));
                 f.add(d(b, l, "maximum"));
@@ -128,7 +128,7 @@ final class V4l2Controls {
                 if (!StructFields.zero(b, l.field("reserved"))) {
                     f.add(field("reserved", StructFields.xints(c, b, l.field("reserved"), 4, -1)));
                 }
-                return V4l2Ioctls.plus(s, f);
+                return IoctlArg.plus(s, f);
             }
         };
     }
@@ -187,7 +187,7 @@ final class V4l2Controls {
                 if (c.failed()) {
                     f.add(u(b, EXT_CONTROLS, "error_idx"));
                 }
-                return get ? V4l2Ioctls.plus(s, f) : new Value.Changed(s, new Value.Struct(f, false));
+                return get ? IoctlArg.plus(s, f) : new Value.Changed(s, new Value.Struct(f, false));
             }
         };
     }

@@ -8,9 +8,9 @@ import io.jstrace.model.Value;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 import static io.jstrace.decode.Decode.field;
+import static io.jstrace.decode.ioctl.IoctlArg.continued;
 import static io.jstrace.decode.ioctl.IoctlArg.in;
 import static io.jstrace.decode.ioctl.IoctlArg.out;
 import static io.jstrace.decode.ioctl.IoctlArg.struct;
@@ -28,35 +28,6 @@ final class V4l2Ioctls {
     private static final long MEMORY_MMAP = 1, MEMORY_USERPTR = 2;
     /** The timestamp type and source bits of a buffer's flags. */
     private static final long TIMESTAMP_MASK = 0xe000, TSTAMP_SRC_MASK = 0x70000;
-
-    /** The members a struct's reader shows, given the call (for -v and -s) and the struct's bytes. */
-    @FunctionalInterface
-    interface Members extends BiFunction<Call, Bytes, List<Value.Field>> {}
-
-    /**
-     * A struct shown in two parts, strace's usual v4l2 shape: {@code head}'s members at entry, and
-     * at exit, when the call succeeded and the struct can be read again, {@code tail}'s after them.
-     */
-    static IoctlArg continued(Layout l, Members head, Members tail) {
-        return new IoctlArg() {
-            @Override
-            public Value entry(Call c, long arg) {
-                return struct(l, b -> new Value.Struct(head.apply(c, b), false)).read(c, arg);
-            }
-
-            @Override
-            public Value exit(Call c, long arg, Value atEntry) {
-                Bytes b = c.failed() || !(atEntry instanceof Value.Struct) ? null : Decode.struct(c, arg, l.size());
-                return b == null ? atEntry : plus((Value.Struct) atEntry, tail.apply(c, b));
-            }
-        };
-    }
-
-    static Value.Struct plus(Value.Struct s, List<Value.Field> more) {
-        List<Value.Field> f = new ArrayList<>(s.fields());
-        f.addAll(more);
-        return new Value.Struct(f, s.truncated());
-    }
 
     /** {@code s} with its member {@code name} shown as changed to {@code now}. */
     static Value.Struct changed(Value.Struct s, String name, Value now) {

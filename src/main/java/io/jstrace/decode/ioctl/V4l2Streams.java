@@ -13,7 +13,7 @@ import java.util.List;
 import static io.jstrace.decode.Decode.field;
 import static io.jstrace.decode.ioctl.IoctlArg.in;
 import static io.jstrace.decode.ioctl.IoctlArg.struct;
-import static io.jstrace.decode.ioctl.V4l2Ioctls.continued;
+import static io.jstrace.decode.ioctl.IoctlArg.continued;
 import static io.jstrace.decode.ioctl.V4l2Ioctls.d;
 import static io.jstrace.decode.ioctl.V4l2Ioctls.u;
 
@@ -72,7 +72,7 @@ final class V4l2Streams {
                 if (b == null) {
                     return atEntry;
                 }
-                return get ? V4l2Ioctls.plus(s, List.of(parm(b))) : new Value.Changed(s, Decode.struct(parm(b)));
+                return get ? IoctlArg.plus(s, List.of(parm(b))) : new Value.Changed(s, Decode.struct(parm(b)));
             }
         };
     }
@@ -107,7 +107,7 @@ final class V4l2Streams {
                 if (b == null) {
                     return atEntry;
                 }
-                return get ? V4l2Ioctls.plus((Value.Struct) atEntry, tuner(b))
+                return get ? IoctlArg.plus((Value.Struct) atEntry, tuner(b))
                         : new Value.Changed(atEntry, new Value.Struct(tuner(b), false));
             }
         };
