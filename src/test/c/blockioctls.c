@@ -10,6 +10,7 @@
 #include <linux/fs.h>
 #include <linux/loop.h>
 #include <mtd/mtd-abi.h>
+#include <mtd/ubi-user.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -208,6 +209,35 @@ static void mtd_ioctls(int file) {
     ioctl(file, ECCGETSTATS, &stats);
 }
 
+/* UBI requests as ubimkvol, ubirename and ubiattach make them, on a bad fd. */
+static void ubi_ioctls(void) {
+    struct ubi_mkvol_req mkvol = {.vol_id = UBI_VOL_NUM_AUTO, .alignment = 1, .bytes = 1 << 20,
+                                  .vol_type = UBI_DYNAMIC_VOLUME, .name_len = 6};
+    strcpy(mkvol.name, "rootfs");
+    ioctl(-1, UBI_IOCMKVOL, &mkvol);
+    struct ubi_rnvol_req rename;
+    memset(&rename, 0, sizeof(rename));
+    rename.count = 2;
+    rename.ents[0].vol_id = 0;
+    rename.ents[0].name_len = 3;
+    strcpy(rename.ents[0].name, "old");
+    rename.ents[1].vol_id = 1;
+    rename.ents[1].name_len = 2;
+    strcpy(rename.ents[1].name, "new");
+    ioctl(-1, UBI_IOCRNVOL, &rename);
+    struct ubi_attach_req attach = {.ubi_num = UBI_DEV_NUM_AUTO, .mtd_num = 3};
+    ioctl(-1, UBI_IOCATT, &attach);
+    struct ubi_rsvol_req resize = {.bytes = 1 << 22, .vol_id = 2};
+    ioctl(-1, UBI_IOCRSVOL, &resize);
+    int32_t volume = 2;
+    ioctl(-1, UBI_IOCRMVOL, &volume);
+    int64_t bytes = 4096;
+    ioctl(-1, UBI_IOCVOLUP, &bytes);
+    struct ubi_set_vol_prop_req prop = {.property = UBI_VOL_PROP_DIRECT_WRITE, .value = 1};
+    ioctl(-1, UBI_IOCSETVOLPROP, &prop);
+    ioctl(-1, UBI_IOCVOLCRBLK, NULL);
+}
+
 int main(void) {
     char path[] = "/tmp/blockioctls-XXXXXX";
     int file = mkstemp(path);
@@ -221,6 +251,7 @@ int main(void) {
     loop_ioctls(file);
     btrfs_ioctls(file);
     mtd_ioctls(file);
+    ubi_ioctls();
     ioctl(-1, LOOP_SET_STATUS64, page + 4096 - 8);
     ioctl(-1, LOOP_CONFIGURE, page + 4096 - 8);
     ioctl(-1, BTRFS_IOC_SNAP_CREATE_V2, page + 4096 - 8);

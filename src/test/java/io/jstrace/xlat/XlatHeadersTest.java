@@ -54,6 +54,7 @@ class XlatHeadersTest {
             #include <linux/btrfs_tree.h>
             #include <linux/lirc.h>
             #include <mtd/mtd-abi.h>
+            #include <mtd/ubi-user.h>
             """;
 
     /** Socket option names of the levels strace knows: the headers that go with glibc's ... */
@@ -291,7 +292,9 @@ class XlatHeadersTest {
 
     private static final Set<String> TABLES_NOT_IN_HEADERS = Set.of("hdio_drive_cmds",
             // btrfs's compression types are the kernel's (fs/btrfs/compression.h)
-            "btrfs_compress_types", "x86_xfeatures",
+            "btrfs_compress_types",
+            // UBI's data type hints, which <mtd/ubi-user.h> dropped
+            "ubi_data_types", "x86_xfeatures",
             "x86_xfeature_bits", "pr_sched_core_pidtypes", "syslog_action_type",
             "syslog_console_levels", "key_perms",
             // socket options of IrDA (uapi dropped it), Bluetooth (BlueZ's headers, not installed)

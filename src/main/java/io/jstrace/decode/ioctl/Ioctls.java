@@ -42,6 +42,8 @@ public final class Ioctls {
             entry(0xb4, GpioIoctls::arg),
             entry((int) 'L', LoopIoctls::arg),
             entry((int) 'M', MtdIoctls::arg),
+            entry((int) 'O', UbiIoctls::arg),
+            entry((int) 'o', UbiIoctls::arg),
             entry((int) 'p', RtcIoctls::arg),
             entry((int) 'T', TermIoctls::arg),
             entry((int) 'W', WatchdogIoctls::arg),

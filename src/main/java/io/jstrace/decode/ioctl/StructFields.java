@@ -28,7 +28,12 @@ final class StructFields {
      * its last byte (the place of the NUL it lacks) followed by strace's {@code ...}.
      */
     static Value cstring(Bytes b, Layout.Field f) {
-        byte[] all = Arrays.copyOfRange(b.b(), f.offset(), f.offset() + f.size());
+        return cstring(b, f.offset(), f.size());
+    }
+
+    /** {@link #cstring(Bytes, Layout.Field)} of the {@code size} bytes at {@code offset} (PRINT_FIELD_CSTRING_SZ). */
+    static Value cstring(Bytes b, int offset, int size) {
+        byte[] all = Arrays.copyOfRange(b.b(), offset, offset + size);
         for (int i = 0; i < all.length; i++) {
             if (all[i] == 0) {
                 return new Value.Str(Arrays.copyOf(all, i), false);
