@@ -1,10 +1,11 @@
 /*
  * Character-device ioctls (PTP clocks, real-time clocks, watchdogs, /dev/random, inotify, infrared
- * remotes, userfaultfd) on a bad fd: every call fails with EBADF, so tracers show what each request was given at
+ * remotes, userfaultfd, KVM) on a bad fd: every call fails with EBADF, so tracers show what each request was given at
  * entry and the address of what it would have filled in. Then namespace requests on this process's
- * namespace files and a userfaultfd handshake.
+ * namespace files, a userfaultfd handshake and a KVM virtual machine with one vCPU (when /dev/kvm opens).
  */
 #include <fcntl.h>
+#include <linux/kvm.h>
 #include <linux/lirc.h>
 #include <linux/nsfs.h>
 #include <linux/ptp_clock.h>
@@ -115,6 +116,37 @@ static void uffd(void) {
     }
 }
 
+static void kvm(void) {
+    ioctl(-1, KVM_CHECK_EXTENSION, KVM_CAP_USER_MEMORY);
+    ioctl(-1, KVM_CHECK_EXTENSION, 0xbeef);
+    struct kvm_userspace_memory_region region = {.slot = 1, .flags = KVM_MEM_READONLY, .guest_phys_addr = 0x1000,
+                                                 .memory_size = 4096, .userspace_addr = 0x10000};
+    ioctl(-1, KVM_SET_USER_MEMORY_REGION, &region);
+    struct kvm_regs regs = {.rax = 2, .rbx = 3, .rip = 0x1000, .rflags = 2};
+    ioctl(-1, KVM_SET_REGS, &regs);
+    ioctl(-1, KVM_GET_REGS, &regs);
+    struct kvm_sregs sregs = {.cs = {.base = 0x1000, .limit = 0xffff, .type = 11, .present = 1}, .apic_base = 0xfee00900};
+    ioctl(-1, KVM_SET_SREGS, &sregs);
+    struct {
+        struct kvm_cpuid2 head;
+        struct kvm_cpuid_entry2 entries[2];
+    } cpuid = {.head = {.nent = 2}, .entries = {{.function = 0, .eax = 0x1c}, {.function = 1, .flags = 1, .ecx = 5}}};
+    ioctl(-1, KVM_SET_CPUID2, &cpuid);
+    ioctl(-1, KVM_GET_SUPPORTED_CPUID, &cpuid);
+    int dev = open("/dev/kvm", O_RDWR | O_CLOEXEC);
+    if (dev < 0) {
+        return;
+    }
+    ioctl(dev, KVM_GET_API_VERSION, 0);
+    int vm = ioctl(dev, KVM_CREATE_VM, 0);
+    int vcpu = ioctl(vm, KVM_CREATE_VCPU, 0);
+    ioctl(vcpu, KVM_GET_SREGS, &sregs);
+    ioctl(vcpu, KVM_GET_REGS, &regs);
+    close(vcpu);
+    close(vm);
+    close(dev);
+}
+
 static void nsfs(void) {
     int user = open("/proc/self/ns/user", O_RDONLY);
     int uts = open("/proc/self/ns/uts", O_RDONLY);
@@ -136,5 +168,6 @@ int main(void) {
     misc();
     nsfs();
     uffd();
+    kvm();
     return 0;
 }

@@ -53,6 +53,7 @@ class XlatHeadersTest {
             #include <linux/btrfs.h>
             #include <linux/btrfs_tree.h>
             #include <linux/lirc.h>
+            #include <linux/kvm.h>
             #include <mtd/mtd-abi.h>
             #include <mtd/ubi-user.h>
             """;
