@@ -14,10 +14,28 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
  */
 public final class RemoteMemory implements TraceeMemory {
     private static final int PAGE = 4096;
+    private static final int EPERM = 1, ENOSYS = 38;
     private final Arena arena = Arena.ofAuto();
     private final MemorySegment iovs = arena.allocate(32, 8);
     private MemorySegment remoteIovs = arena.allocate(16 * 16, 8);
     private MemorySegment buf = arena.allocate(64 * 1024, 8);
+    /** process_vm_readv's errno when it last failed. */
+    private int readErrno;
+    private ShortRead shortReads = (addr, read, wanted, errno) -> { };
+
+    /**
+     * A C string that readable memory cut short: {@code read} of the {@code wanted} bytes at
+     * {@code addr} were read, no NUL among them, then the read failed with {@code errno}.
+     */
+    @FunctionalInterface
+    public interface ShortRead {
+        void report(long addr, int read, int wanted, int errno);
+    }
+
+    /** Where C strings cut short are reported (strace warns of them); nowhere by default. */
+    public void onShortRead(ShortRead report) {
+        this.shortReads = report;
+    }
 
     private MemorySegment buffer(long size) {
         if (buf.byteSize() < size) {
@@ -51,7 +69,11 @@ public final class RemoteMemory implements TraceeMemory {
         MemorySegment st = Libc.errnoState();
         long r = Libc.call(Libc.PROCESS_VM_READV, st, pid, iovs.address(), 1, iovs.address() + 16, 1, 0, 0);
         if (r < 0) {
-            return peekInto(pid, addr, len, b);
+            // As strace: PTRACE_PEEKDATA where process_vm_readv is refused (no CMA, a ptrace-only
+            // permission), not where memory is inaccessible (EFAULT): PEEKDATA would read through
+            // a PROT_NONE page, which the kernel and strace treat as unreadable.
+            readErrno = Libc.errno(st);
+            return readErrno == ENOSYS || readErrno == EPERM ? peekInto(pid, addr, len, b) : 0;
         }
         return (int) r;
     }
@@ -144,6 +166,9 @@ public final class RemoteMemory implements TraceeMemory {
                 }
             }
             if (n < chunk) {
+                if (total + n > 0) {
+                    shortReads.report(addr, total + n, max + 1, readErrno);
+                }
                 return null;
             }
             if (out == null) {

@@ -72,6 +72,8 @@ public final class Tracer {
         this.calls = new SyscallStops(config, events, stacks, memory, SyscallTable.x86_64(), pids);
         this.tasks = new Tasks(events, calls, stacks, config.decode().pidComm());
         this.detacher = new Detacher(tasks, stops, events);
+        memory.onShortRead((addr, read, wanted, errno) -> config.warnings().accept("short read (" + read + " < " + wanted
+                + ") @0x" + Long.toHexString(addr) + ": " + Errnos.message(errno)));
         this.resumeDue = t -> {
             if (tasks.get(t.tid) == t) {
                 resume(t, t.tampering.takeSignal());

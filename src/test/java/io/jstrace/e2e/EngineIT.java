@@ -87,6 +87,31 @@ class EngineIT {
         assertTrue(nested.err().contains("+++ killed by SIGKILL +++"), nested.err());
     }
 
+    /**
+     * A path that readable memory cuts short (src/test/c/pageedge.c) is printed as its address,
+     * and, as strace does, jstrace warns how much of it it read and where.
+     */
+    @Test
+    void shortReadsOfStringsAreReportedAsStraceReportsThem(@TempDir Path dir) throws Exception {
+        String exe = Run.tracee("pageedge");
+        Run.Result j = Run.jstrace("-o", dir.resolve("j").toString(), "-e", "trace=chdir", exe);
+        assertEquals(0, j.exit(), j.err());
+        List<String> warnings = j.err().lines().filter(l -> !l.startsWith("jstrace: building")).toList();
+        List<String> calls = Files.readAllLines(dir.resolve("j"));
+        assertEquals(4, calls.size(), calls.toString()); // and "+++ exited with 0 +++"
+        assertEquals(List.of("jstrace: short read (3 < 4096) @0x" + calls.get(0).replaceAll("^chdir\\(0x([0-9a-f]+)\\).*", "$1")
+                + ": Bad address", "jstrace: short read (8 < 4096) @0x" + calls.get(1).replaceAll("^chdir\\(0x([0-9a-f]+)\\).*", "$1")
+                + ": Bad address"), warnings);
+        if (StraceDiff.straceAvailable()) {
+            Run.Result s = Run.exec("strace", "-o", dir.resolve("s").toString(), "-e", "trace=chdir", exe);
+            String mask = "0x[0-9a-f]+";
+            assertEquals(s.err().replace("strace: umovestr: ", "jstrace: ").replaceAll(mask, "ADDR"),
+                    String.join("\n", warnings).replaceAll(mask, "ADDR") + "\n");
+            assertEquals(Files.readString(dir.resolve("s")).replaceAll(mask, "ADDR"),
+                    Files.readString(dir.resolve("j")).replaceAll(mask, "ADDR"));
+        }
+    }
+
     @Test
     void tracedCommandHasNoParentDeathSignal() throws Exception {
         String py = "import ctypes; s = ctypes.c_int(-1); ctypes.CDLL(None).prctl(2, ctypes.byref(s)); print(s.value)";
