@@ -26,6 +26,15 @@ class ProcessCallsTest {
                 + "si_utime=38 /* 0.38 s */, si_stime=0}, WEXITED, NULL) = 0", m.line("waitid", 0, 1, 42, child, 4, 0));
     }
 
+    /** The id getters' results are unsigned, as strace prints them (say, an injected retval=0x8000000000000000). */
+    @Test
+    void idsReturnedAreUnsigned() {
+        SyscallLines m = new SyscallLines();
+        assertEquals("geteuid() = 9223372036854775808", m.line("geteuid", Long.MIN_VALUE));
+        assertEquals("getgid() = 18446744073709547520", m.line("getgid", -4096));
+        assertEquals("getuid() = 1000", m.line("getuid", 1000));
+    }
+
     @Test
     void signalSets() {
         SyscallLines m = new SyscallLines();

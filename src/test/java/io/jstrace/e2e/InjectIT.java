@@ -66,6 +66,8 @@ class InjectIT {
             "-e trace=getppid -e inject=getppid:signal=CHLD:retval=5:when=2 | exec INJECT calls 3",
             "-e trace=getppid -e inject=getppid:signal=USR1:when=2 | exec INJECT calls 3",
             "-e trace=getppid -e inject=getppid:delay_enter=20ms:delay_exit=10ms:when=2 | exec INJECT calls 3",
+            // ids are unsigned: strace prints the injected values so
+            "-e trace=geteuid,getgid -e inject=geteuid:retval=0x8000000000000000 -e inject=getgid:retval=0xffffffffffffffff | exec id",
     })
     void sameLinesAsStrace(String options, String command) throws Exception {
         Assumptions.assumeTrue(StraceDiff.straceAvailable(), "strace is not installed");
