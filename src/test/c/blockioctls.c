@@ -11,6 +11,8 @@
 #include <linux/loop.h>
 #include <mtd/mtd-abi.h>
 #include <mtd/ubi-user.h>
+#include <linux/bsg.h>
+#include <scsi/sg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -238,6 +240,54 @@ static void ubi_ioctls(void) {
     ioctl(-1, UBI_IOCVOLCRBLK, NULL);
 }
 
+/* SCSI generic requests as sg3_utils makes them: SG_IO in both header versions, on the file (ENOTTY) and a bad fd. */
+static void scsi_ioctls(int file) {
+    unsigned char inquiry[6] = {0x12, 0, 0, 0, 96, 0}, reply[96], sense[32];
+    memset(reply, 0x5a, sizeof(reply));
+    memset(sense, 0, sizeof(sense));
+    struct sg_io_hdr v3;
+    memset(&v3, 0, sizeof(v3));
+    v3.interface_id = 'S';
+    v3.dxfer_direction = SG_DXFER_FROM_DEV;
+    v3.cmd_len = sizeof(inquiry);
+    v3.cmdp = inquiry;
+    v3.mx_sb_len = sizeof(sense);
+    v3.sbp = sense;
+    v3.dxfer_len = sizeof(reply);
+    v3.dxferp = reply;
+    v3.timeout = 20000;
+    ioctl(file, SG_IO, &v3);
+    v3.dxfer_direction = SG_DXFER_TO_DEV;
+    v3.dxfer_len = 4;
+    memcpy(reply, "\x01\x02\x03\x04", 4);
+    v3.flags = SG_FLAG_DIRECT_IO;
+    ioctl(-1, SG_IO, &v3);
+
+    struct sg_io_v4 v4;
+    memset(&v4, 0, sizeof(v4));
+    v4.guard = 'Q';
+    v4.protocol = BSG_PROTOCOL_SCSI;
+    v4.subprotocol = BSG_SUB_PROTOCOL_SCSI_CMD;
+    v4.request_len = sizeof(inquiry);
+    v4.request = (uintptr_t) inquiry;
+    v4.max_response_len = sizeof(sense);
+    v4.response = (uintptr_t) sense;
+    v4.din_xfer_len = sizeof(reply);
+    v4.din_xferp = (uintptr_t) reply;
+    ioctl(-1, SG_IO, &v4);
+    int unknown = 'Z';
+    ioctl(-1, SG_IO, &unknown);
+
+    int version;
+    ioctl(file, SG_GET_VERSION_NUM, &version);
+    int timeout = 30;
+    ioctl(-1, SG_SET_TIMEOUT, &timeout);
+    int reset = SG_SCSI_RESET_DEVICE | 0x100;
+    ioctl(-1, SG_SCSI_RESET, &reset);
+    struct sg_scsi_id id;
+    ioctl(file, SG_GET_SCSI_ID, &id);
+}
+
 int main(void) {
     char path[] = "/tmp/blockioctls-XXXXXX";
     int file = mkstemp(path);
@@ -252,6 +302,7 @@ int main(void) {
     btrfs_ioctls(file);
     mtd_ioctls(file);
     ubi_ioctls();
+    scsi_ioctls(file);
     ioctl(-1, LOOP_SET_STATUS64, page + 4096 - 8);
     ioctl(-1, LOOP_CONFIGURE, page + 4096 - 8);
     ioctl(-1, BTRFS_IOC_SNAP_CREATE_V2, page + 4096 - 8);

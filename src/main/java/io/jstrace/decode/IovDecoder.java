@@ -10,7 +10,7 @@ import java.util.List;
  * Arrays of struct iovec, as strace's tprint_iov_upto prints them: each base shows at most the
  * bytes still left of {@code dataSize} (the return value of a read; unlimited for writes).
  */
-final class IovDecoder {
+public final class IovDecoder {
     private IovDecoder() {}
 
     static final long UNLIMITED = -1;
@@ -22,6 +22,11 @@ final class IovDecoder {
      * messages of the call's socket (a msghdr naming an AF_NETLINK peer).
      */
     enum Mode { STR, ADDR, NETLINK }
+
+    /** {@code count} iovecs with their data, at most {@code dataSize} bytes of it in all (an ioctl's buffer list). */
+    public static Value strings(Call c, long addr, long count, long dataSize) {
+        return iov(c, addr, count, Mode.STR, dataSize);
+    }
 
     static Value iov(Call c, long addr, long count, Mode mode, long dataSize) {
         return IoArrays.array(c, addr, count, IOVEC.size(), new IoArrays.Element() {

@@ -37,6 +37,7 @@ class XlatHeadersTest {
     private static final String IOCTL_LIBC_HEADERS = """
             #include <linux/input.h>
             #include <linux/videodev2.h>
+            #include <scsi/sg.h>
             """;
 
     /** The uapi headers of ioctl families' constants (kept apart so families and syscalls add headers independently). */
@@ -56,6 +57,7 @@ class XlatHeadersTest {
             #include <linux/kvm.h>
             #include <mtd/mtd-abi.h>
             #include <mtd/ubi-user.h>
+            #include <linux/bsg.h>
             """;
 
     /** Socket option names of the levels strace knows: the headers that go with glibc's ... */
@@ -289,7 +291,10 @@ class XlatHeadersTest {
             // include/linux/kd.h's internal font flag
             "KD_FONT_FLAG_OLD",
             // <linux/loop.h> dropped it in 3.2
-            "LO_FLAGS_USE_AOPS");
+            "LO_FLAGS_USE_AOPS",
+            // the kernel's <scsi/sg.h> has them, glibc's older copy of it not
+            "SG_FLAG_UNUSED_LUN_INHIBIT", "SG_FLAG_MMAP_IO", "SG_FLAG_Q_AT_TAIL", "SG_FLAG_Q_AT_HEAD",
+            "SG_SCSI_RESET_TARGET", "SG_SCSI_RESET_NO_ESCALATE");
 
     private static final Set<String> TABLES_NOT_IN_HEADERS = Set.of("hdio_drive_cmds",
             // btrfs's compression types are the kernel's (fs/btrfs/compression.h)

@@ -31,6 +31,7 @@ public final class Ioctls {
     private static final Map<Integer, Family> BY_TYPE = Map.ofEntries(
             entry(0x03, HdioIoctls::arg),
             entry((int) '!', SeccompIoctls::arg),
+            entry(0x22, ScsiIoctls::arg),
             entry((int) '$', PerfIoctls::arg),
             entry((int) '>', CounterIoctls::arg),
             entry((int) 'E', EvdevIoctls::arg),
