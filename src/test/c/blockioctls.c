@@ -5,7 +5,9 @@
  */
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <linux/blkpg.h>
 #include <linux/btrfs.h>
+#include <linux/nbd.h>
 #include <linux/btrfs_tree.h>
 #include <linux/fs.h>
 #include <linux/loop.h>
@@ -288,6 +290,30 @@ static void scsi_ioctls(int file) {
     ioctl(file, SG_GET_SCSI_ID, &id);
 }
 
+/* Block device requests as blockdev, blkdiscard and partx make them; on the temporary file they fail. */
+static void block_ioctls(int file) {
+    unsigned long long size64;
+    ioctl(file, BLKGETSIZE64, &size64);
+    int ssz;
+    ioctl(file, BLKSSZGET, &ssz);
+    unsigned short sect;
+    ioctl(file, BLKSECTGET, &sect);
+    int ro = 1;
+    ioctl(-1, BLKROSET, &ro);
+    uint64_t range[2] = {0, 1 << 20};
+    ioctl(-1, BLKDISCARD, range);
+    ioctl(-1, BLKRASET, 256UL);
+    struct blkpg_partition part = {.start = 1 << 20, .length = 1 << 30, .pno = 1};
+    strcpy(part.devname, "sda1");
+    struct blkpg_ioctl_arg pg = {.op = BLKPG_ADD_PARTITION, .datalen = sizeof(part), .data = &part};
+    ioctl(-1, BLKPG, &pg);
+    ioctl(-1, BLKFLSBUF);
+    ioctl(-1, NBD_SET_SOCK, file);
+    ioctl(-1, NBD_SET_SIZE, 1UL << 30);
+    ioctl(-1, NBD_SET_FLAGS, NBD_FLAG_HAS_FLAGS | NBD_FLAG_SEND_TRIM | 0x10000);
+    ioctl(-1, NBD_DO_IT);
+}
+
 int main(void) {
     char path[] = "/tmp/blockioctls-XXXXXX";
     int file = mkstemp(path);
@@ -303,6 +329,7 @@ int main(void) {
     mtd_ioctls(file);
     ubi_ioctls();
     scsi_ioctls(file);
+    block_ioctls(file);
     ioctl(-1, LOOP_SET_STATUS64, page + 4096 - 8);
     ioctl(-1, LOOP_CONFIGURE, page + 4096 - 8);
     ioctl(-1, BTRFS_IOC_SNAP_CREATE_V2, page + 4096 - 8);

@@ -58,6 +58,8 @@ class XlatHeadersTest {
             #include <mtd/mtd-abi.h>
             #include <mtd/ubi-user.h>
             #include <linux/bsg.h>
+            #include <linux/blkpg.h>
+            #include <linux/nbd.h>
             """;
 
     /** Socket option names of the levels strace knows: the headers that go with glibc's ... */
@@ -294,7 +296,10 @@ class XlatHeadersTest {
             "LO_FLAGS_USE_AOPS",
             // the kernel's <scsi/sg.h> has them, glibc's older copy of it not
             "SG_FLAG_UNUSED_LUN_INHIBIT", "SG_FLAG_MMAP_IO", "SG_FLAG_Q_AT_TAIL", "SG_FLAG_Q_AT_HEAD",
-            "SG_SCSI_RESET_TARGET", "SG_SCSI_RESET_NO_ESCALATE");
+            "SG_SCSI_RESET_TARGET", "SG_SCSI_RESET_NO_ESCALATE",
+            // NBD protocol flags <linux/nbd.h> leaves out (the client passes them on)
+            "NBD_FLAG_ROTATIONAL", "NBD_FLAG_SEND_WRITE_ZEROES", "NBD_FLAG_SEND_DF", "NBD_FLAG_SEND_RESIZE",
+            "NBD_FLAG_SEND_CACHE");
 
     private static final Set<String> TABLES_NOT_IN_HEADERS = Set.of("hdio_drive_cmds",
             // btrfs's compression types are the kernel's (fs/btrfs/compression.h)

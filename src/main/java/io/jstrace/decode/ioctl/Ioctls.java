@@ -31,6 +31,7 @@ public final class Ioctls {
     private static final Map<Integer, Family> BY_TYPE = Map.ofEntries(
             entry(0x03, HdioIoctls::arg),
             entry((int) '!', SeccompIoctls::arg),
+            entry(0x12, BlockIoctls::arg),
             entry(0x22, ScsiIoctls::arg),
             entry((int) '$', PerfIoctls::arg),
             entry((int) '>', CounterIoctls::arg),
@@ -40,6 +41,7 @@ public final class Ioctls {
             entry((int) 'X', FsxIoctls::arg),
             entry((int) 'f', FsfIoctls::arg),
             entry(0x94, Fs94Ioctls::arg),
+            entry(0xab, NbdIoctls::arg),
             entry(0xb4, GpioIoctls::arg),
             entry((int) 'L', LoopIoctls::arg),
             entry((int) 'M', MtdIoctls::arg),
