@@ -46,7 +46,12 @@ final class BasicKinds implements KindFamily {
         k.ret("udec", c -> Value.Num.udec(c.ret()));
         k.ret("hex", c -> Value.Num.hex(c.ret()));
         k.ret("oct", c -> Value.Num.oct(c.ret()));
-        k.ret("fd", c -> Decode.fd(c, (int) c.ret()));
+        k.ret("fd", BasicKinds::fdReturn);
+    }
+
+    /** A returned fd; a value no int holds (an injected one) in decimal, as strace's RVAL_FD. */
+    static Value fdReturn(Call c) {
+        return c.ret() >= 0 && c.ret() <= Integer.MAX_VALUE ? Decode.fd(c, (int) c.ret()) : Value.Num.dec(c.ret());
     }
 
     /** Flags of the argument's {@code mask} bits from the table {@code spec} names, with its default if it gives one. */

@@ -90,34 +90,53 @@ public final class ClassicBpf {
 
     /** strace's print_bpf_filter_code for classic BPF: class, then the parts that class uses. */
     static Value code(int code) {
+        return code(code, false);
+    }
+
+    /**
+     * strace's print_bpf_filter_code; {@code extended}: an eBPF instruction's, whose classes 6 and 7
+     * are JMP32 and ALU64, whose stores have a size and mode, and whose modes are eBPF's.
+     */
+    static Value code(int code, boolean extended) {
         int cls = code & 7;
         int rest = code & ~7;
         List<Value> parts = new ArrayList<>();
-        parts.add(xval("bpf_class", cls));
+        parts.add(xval(extended ? "ebpf_class" : "bpf_class", cls));
         switch (cls) {
-            case ST, STX -> unknownBits(parts, rest);
-            case LD, LDX -> {
-                parts.add(xval("bpf_size", code & 0x18));
-                parts.add(xval("bpf_mode", code & 0xe0));
+            case ST, STX, LD, LDX -> {
+                if (!extended && (cls == ST || cls == STX)) {
+                    unknownBits(parts, rest);
+                } else {
+                    parts.add(xval("bpf_size", code & 0x18));
+                    parts.add(xval(extended ? "ebpf_mode" : "bpf_mode", code & 0xe0));
+                }
             }
             case MISC -> {
-                parts.add(xval("bpf_miscop", code & 0xf8));
-                unknownBits(parts, rest & ~0xf8);
+                if (extended) {
+                    alu(parts, code);
+                } else {
+                    parts.add(xval("bpf_miscop", code & 0xf8));
+                    unknownBits(parts, rest & ~0xf8);
+                }
             }
-            case ALU -> {
-                parts.add(xval("bpf_src", code & 0x08));
-                parts.add(xval("bpf_op_alu", code & 0xf0));
-            }
+            case ALU -> alu(parts, code);
             case JMP -> {
                 parts.add(xval("bpf_src", code & 0x08));
                 parts.add(xval("bpf_op_jmp", code & 0xf0));
             }
-            default -> { // RET
-                parts.add(xval("bpf_rval", code & 0x18));
-                unknownBits(parts, rest & ~0x18);
+            default -> { // RET; reserved (JMP32) in eBPF, whose bits strace shows as they are
+                if (!extended) {
+                    parts.add(xval("bpf_rval", code & 0x18));
+                }
+                unknownBits(parts, extended ? rest : rest & ~0x18);
             }
         }
         return new Value.Or(parts);
+    }
+
+    private static void alu(List<Value> parts, int code) {
+        parts.add(xval("bpf_src", code & 0x08));
+        parts.add(xval("bpf_op_alu", code & 0xf0));
     }
 
     private static void unknownBits(List<Value> parts, int bits) {

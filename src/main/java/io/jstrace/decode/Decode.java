@@ -265,6 +265,12 @@ public final class Decode {
         return u == -1 ? Value.Num.dec(-1) : Value.Num.udec(u & 0xffffffffL);
     }
 
+    /** strace's print_kernel_version: {@code KERNEL_VERSION(6, 1, 0)}, the number in hex under -X raw, both under -X verbose. */
+    public static Value kernelVersion(long v) {
+        return new Value.Decoded(v, Value.Radix.HEX, new Value.Call("KERNEL_VERSION",
+                List.of(Value.Num.udec(v >>> 16), Value.Num.udec((v >>> 8) & 0xff), Value.Num.udec(v & 0xff))), true);
+    }
+
     public static Value.Num dec(long v) {
         return Value.Num.dec(v);
     }

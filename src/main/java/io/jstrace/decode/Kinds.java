@@ -17,7 +17,7 @@ public final class Kinds {
             new BasicKinds(), new FileKinds(), new MemoryKinds(), new ProcessKinds(), new SignalKinds(),
             new NetworkKinds(), new TimeKinds(), new IoKinds(), new MiscKinds(), new IpcKinds(), new KernelKinds(), new KeyctlKinds(),
             new SecurityKinds(), new QuotaKinds(), new MountKinds(), new IoUringKinds(), new AioKinds(),
-            new PidKinds(), new PtraceKinds(), new PerfKinds(), new UserDesc());
+            new PidKinds(), new PtraceKinds(), new PerfKinds(), new UserDesc(), new BpfKinds());
 
     public static Kinds standard() {
         Kinds k = new Kinds();

@@ -232,6 +232,8 @@ class XlatHeadersTest {
             "SOL_SCTP", "SOL_UDPLITE", "SOL_IPX", "SOL_AX25", "SOL_ATALK", "SOL_NETROM", "SOL_ROSE",
             // BSD name strace knows, Linux never defined
             "IPV6_USE_MIN_MTU",
+            // include/linux/numa.h: the "no NUMA node" a BPF map's numa_node may hold
+            "NUMA_NO_NODE",
             // sockaddr values from kernel-internal headers: fs/afs (RxRPC services), net/af_ieee802154.h,
             // include/linux/crypto.h, include/net/nfc/llcp.h
             "CM_SERVICE", "YFS_FS_SERVICE", "YFS_CM_SERVICE", "YFS_VL_SERVICE",

@@ -63,8 +63,7 @@ final class V4l2Ioctls {
             f.add(field(name, StructFields.cstring(b, CAPABILITY.field(name))));
         }
         long v = b.u(CAPABILITY.field("version"));
-        f.add(field("version", new Value.Decoded(v, Value.Radix.HEX, new Value.Call("KERNEL_VERSION",
-                List.of(Value.Num.udec(v >>> 16), Value.Num.udec((v >>> 8) & 0xff), Value.Num.udec(v & 0xff))), true)));
+        f.add(field("version", Decode.kernelVersion(v)));
         f.add(field("capabilities", capabilityFlags(b.u(CAPABILITY.field("capabilities")))));
         if (b.u(CAPABILITY.field("device_caps")) != 0) {
             f.add(field("device_caps", capabilityFlags(b.u(CAPABILITY.field("device_caps")))));

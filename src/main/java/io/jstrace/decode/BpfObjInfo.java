@@ -1,0 +1,168 @@
+package io.jstrace.decode;
+
+import io.jstrace.model.Value;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.LongFunction;
+
+/**
+ * What BPF_OBJ_GET_INFO_BY_FD writes, shown with -v as strace 6.1 shows it: a map's or a program's
+ * info struct (which one, the fd's anon inode says at entry), the program's counts and addresses
+ * as they were at entry {@code =>} as the kernel left them.
+ */
+final class BpfObjInfo {
+    private BpfObjInfo() {}
+
+    private static final Layout MAP = Layout.of("bpf_map_info"), PROG = Layout.of("bpf_prog_info");
+    private static final int PAGE = 4096, U32 = 4, INSN_SIZE = 8;
+    /** The ends of the structs strace knows (later kernels' members are extra data). */
+    private static final int MAP_SIZE = end(MAP, "map_extra"), PROG_SIZE = end(PROG, "verified_insns");
+
+    /** Which struct the fd's object fills, and for a program the struct as it was at entry (null if unread). */
+    record Entry(boolean program, Bytes before) {}
+
+    private static int end(Layout l, String f) {
+        return l.field(f).offset() + l.field(f).size();
+    }
+
+    /** At entry: what the info of {@code fd} is, null when it is neither a map nor a program. */
+    static Entry atEntry(Call c, int fd, long addr, long len) {
+        FdPaths.Parts p = c.fdPaths.describe(c.tid, fd);
+        String path = p == null ? null : p.path();
+        if ("anon_inode:bpf-map".equals(path)) {
+            return new Entry(false, null);
+        }
+        return "anon_inode:bpf-prog".equals(path) ? new Entry(true, fetch(c, addr, len, PROG)) : null;
+    }
+
+    /** At exit: the info struct, or its address. */
+    static Value atExit(Call c, Entry e, long addr, long len) {
+        Bytes b = e == null ? null : fetch(c, addr, len, e.program() ? PROG : MAP);
+        if (b == null) {
+            return Decode.ptr(addr);
+        }
+        BpfFields f = new BpfFields(c, e.program() ? PROG : MAP, b, (int) len);
+        boolean whole = e.program() ? program(c, f, e.before() != null ? e.before() : new Bytes(new byte[PROG.size()])) : map(f);
+        return whole ? BpfKinds.withExtra(c, f, b, (int) len, e.program() ? PROG_SIZE : MAP_SIZE) : f.struct();
+    }
+
+    /** The struct's {@code len} bytes, zero-padded to the layout; null when they cannot be read. */
+    private static Bytes fetch(Call c, long addr, long len, Layout l) {
+        if (len <= 0 || len > PAGE) {
+            return null;
+        }
+        byte[] raw = c.memory.readFully(c.tid, addr, (int) len);
+        return raw == null ? null : BpfKinds.padded(raw, Math.max(l.size(), (int) len));
+    }
+
+    private static boolean map(BpfFields f) {
+        f.xval("type", "bpf_map_types", "BPF_MAP_TYPE_???").udec("id").udec("key_size").udec("value_size")
+                .udec("max_entries").flags("map_flags", "bpf_map_flags", "BPF_F_???");
+        if (!f.reaches("name")) {
+            return false;
+        }
+        f.put("name", cstring(f, "name"));
+        if (!f.reaches("ifindex")) {
+            return false;
+        }
+        f.ifindex("ifindex").udec("btf_vmlinux_value_type_id").put("netns_dev", Decode.dev(f.u("netns_dev"))).udec("netns_ino");
+        if (!f.reaches("btf_id")) {
+            return false;
+        }
+        f.udec("btf_id").udec("btf_key_type_id").udec("btf_value_type_id");
+        return true;
+    }
+
+    private static boolean program(Call c, BpfFields f, Bytes before) {
+        LongFunction<Value> num = Value.Num::udec, addr = Decode::ptr;
+        f.xval("type", "bpf_prog_types", "BPF_PROG_TYPE_???").udec("id")
+                .put("tag", new Value.Str(slice(f, "tag"), false, true));
+        changed(f, before, "jited_prog_len", num);
+        f.put("jited_prog_insns", Decode.printstr(c, f.u("jited_prog_insns"), f.u("jited_prog_len"), true));
+        changed(f, before, "xlated_prog_len", num);
+        long xlated = Math.min(f.u("xlated_prog_len"), before.u(PROG.field("xlated_prog_len")));
+        f.put("xlated_prog_insns", BpfAttr.program(c, f.u("xlated_prog_insns"), xlated / INSN_SIZE));
+        if (!f.reaches("load_time")) {
+            return false;
+        }
+        long load = f.u("load_time");
+        f.put("load_time", bootTime(load)).put("created_by_uid", Decode.uid(f.u("created_by_uid")));
+        changed(f, before, "nr_map_ids", num);
+        long ids = Math.min(f.u("nr_map_ids"), before.u(PROG.field("nr_map_ids")));
+        f.put("map_ids", IoArrays.arrayUnlessFailed(c, f.u("map_ids"), ids, U32, b -> Value.Num.udec(b.u32(0))));
+        f.put("name", cstring(f, "name"));
+        if (!f.reaches("ifindex")) {
+            return false;
+        }
+        Layout.Field ifindex = PROG.field("ifindex");
+        // gpl_compatible is the first bit of the word after ifindex: a bit field, which offsetof cannot name.
+        f.ifindex("ifindex").add("gpl_compatible", Value.Num.udec(f.bytes().u32(ifindex.offset() + ifindex.size()) & 1))
+                .put("netns_dev", Decode.dev(f.u("netns_dev"))).udec("netns_ino");
+        if (!f.reaches("nr_jited_ksyms")) {
+            return false;
+        }
+        changed(f, before, "nr_jited_ksyms", num);
+        changed(f, before, "nr_jited_func_lens", num);
+        changed(f, before, "jited_ksyms", addr);
+        changed(f, before, "jited_func_lens", addr);
+        if (!f.reaches("btf_id")) {
+            return false;
+        }
+        f.udec("btf_id");
+        changed(f, before, "func_info_rec_size", num);
+        f.addr("func_info");
+        changed(f, before, "nr_func_info", num);
+        changed(f, before, "nr_line_info", num);
+        f.addr("line_info");
+        changed(f, before, "jited_line_info", addr);
+        for (String n : new String[] {"nr_jited_line_info", "line_info_rec_size", "jited_line_info_rec_size", "nr_prog_tags"}) {
+            changed(f, before, n, num);
+        }
+        f.addr("prog_tags");
+        if (!f.reaches("run_time_ns")) {
+            return false;
+        }
+        f.udec("run_time_ns").udec("run_cnt");
+        if (!f.reaches("recursion_misses")) {
+            return false;
+        }
+        f.udec("recursion_misses");
+        if (!f.reaches("verified_insns")) {
+            return false;
+        }
+        f.udec("verified_insns");
+        return true;
+    }
+
+    /** Member {@code n} as it was at entry {@code =>} as it is, or as it is when the call left it. */
+    private static void changed(BpfFields f, Bytes before, String n, LongFunction<Value> show) {
+        long was = before.u(PROG.field(n)), now = f.u(n);
+        f.put(n, was == now ? show.apply(now) : new Value.Changed(show.apply(was), show.apply(now)));
+    }
+
+    private static byte[] slice(BpfFields f, String n) {
+        return f.bytes().slice(f.field(n)).b();
+    }
+
+    private static Value cstring(BpfFields f, String n) {
+        return NetSockaddr.cstring(f.bytes(), f.field(n).offset(), f.field(n).size());
+    }
+
+    /**
+     * A load time in ns since boot, with the wall-clock second it stands for in a comment (strace's
+     * print_boottime; none under -X raw). Boot time is now less /proc/uptime: as approximate as strace's.
+     */
+    private static Value bootTime(long ns) {
+        Value n = Value.Num.udec(ns);
+        try {
+            String up = Files.readString(Path.of("/proc/uptime")).split(" ")[0];
+            double bootMillis = System.currentTimeMillis() - Double.parseDouble(up) * 1000;
+            String when = TimeDecoder.isoTime((long) Math.floor((bootMillis + ns / 1e6) / 1000));
+            return new Value.Styled(n, new Value.Commented(n, when), new Value.Note(when));
+        } catch (IOException | RuntimeException e) {
+            return n;
+        }
+    }
+}
