@@ -29,12 +29,21 @@ final class BpfObjInfo {
 
     /** At entry: what the info of {@code fd} is, null when it is neither a map nor a program. */
     static Entry atEntry(Call c, int fd, long addr, long len) {
-        FdPaths.Parts p = c.fdPaths.describe(c.tid, fd);
-        String path = p == null ? null : p.path();
+        String path = fdPath(c, fd);
         if ("anon_inode:bpf-map".equals(path)) {
             return new Entry(false, null);
         }
         return "anon_inode:bpf-prog".equals(path) ? new Entry(true, fetch(c, addr, len, PROG)) : null;
+    }
+
+    /** What {@code fd} names, as strace's getfdpath: from -y's table, else from /proc whatever -y says. */
+    private static String fdPath(Call c, int fd) {
+        FdPaths.Parts p = c.fdPaths.describe(c.tid, fd);
+        if (p != null || fd < 0) {
+            return p == null ? null : p.path();
+        }
+        byte[] link = io.jstrace.linux.Sys.readlink("/proc/" + c.tid + "/fd/" + fd);
+        return link == null ? null : new String(link, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** At exit: the info struct, or its address. */

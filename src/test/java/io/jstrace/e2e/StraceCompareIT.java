@@ -213,4 +213,23 @@ class StraceCompareIT {
         assertEquals(String.join("\n", strace),
                 String.join("\n", p.jstrace().stream().map(l -> IPC_RUN_NUMBERS.matcher(l).replaceAll("N")).toList()));
     }
+
+    /** What differs between two runs of src/test/c/bpfcalls.c: stack and mapping addresses, object ids. */
+    private static final Pattern BPF_RUN_NUMBERS = Pattern.compile("0x7f[0-9a-f]+|(?<=\\bid=|next_id=0 => )\\d+");
+
+    /**
+     * bpf(2) (src/test/c/bpfcalls.c): a map made and used (or refused with EPERM without
+     * privilege), its info, a program load, an ID walk, cut, extended, unreadable attrs, against
+     * strace in each -X style, with -v (instructions, the map's info) and -y.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"-e trace=bpf", "-v -y -e trace=bpf", "-X raw -e trace=bpf", "-X verbose -e trace=bpf",
+            "-e verbose=none -e trace=bpf"})
+    void bpfAsStrace(String options) throws Exception {
+        StraceDiff.Pair p = StraceDiff.run(tmp, Arrays.asList(options.split(" ")), "exec " + Run.tracee("bpfcalls"));
+        List<String> strace = p.strace().stream().map(l -> BPF_RUN_NUMBERS.matcher(l).replaceAll("N")).toList();
+        assertEquals(13, strace.size(), String.join("\n", p.strace()));
+        assertEquals(String.join("\n", strace),
+                String.join("\n", p.jstrace().stream().map(l -> BPF_RUN_NUMBERS.matcher(l).replaceAll("N")).toList()));
+    }
 }
