@@ -2,6 +2,8 @@ package io.jstrace.decode;
 
 import io.jstrace.model.Value;
 
+import static io.jstrace.decode.BpfFields.step;
+
 /**
  * The bpf(2) commands strace 6.1 shows whole at entry: their union bpf_attr members, as far as
  * the caller's size reaches (a member added by a later kernel is left out of a shorter attr).
@@ -136,85 +138,39 @@ final class BpfAttr {
     }
 
     private static void mapCreate(BpfFields f) {
-        f.xval("map_type", "bpf_map_types", "BPF_MAP_TYPE_???").udec("key_size").udec("value_size").udec("max_entries");
-        if (!f.reaches("map_flags")) {
-            return;
-        }
-        f.flags("map_flags", "bpf_map_flags", "BPF_F_???");
-        if (!f.reaches("inner_map_fd")) {
-            return;
-        }
-        f.fd("inner_map_fd");
-        if (!f.reaches("numa_node")) {
-            return;
-        }
-        if ((f.u("map_flags") & BPF_F_NUMA_NODE) != 0) {
-            // NUMA_NO_NODE is no uapi name: strace shows the number with the name in a comment.
-            f.put("numa_node", new Value.Explained(Decode.sym("numa_node", f.u("numa_node"), Value.Radix.UDEC, null, true)));
-        }
-        if (!f.reaches("map_name")) {
-            return;
-        }
-        f.cstring("map_name");
-        if (!f.reaches("map_ifindex")) {
-            return;
-        }
-        f.ifindex("map_ifindex");
-        if (!f.reaches("btf_fd")) {
-            return;
-        }
-        f.fd("btf_fd").udec("btf_key_type_id").udec("btf_value_type_id");
-        if (f.reaches("btf_vmlinux_value_type_id")) {
-            f.udec("btf_vmlinux_value_type_id");
-        }
-        if (f.reaches("map_extra")) {
-            f.udec("map_extra");
-        }
+        f.steps(step("map_type", x -> x.xval("map_type", "bpf_map_types", "BPF_MAP_TYPE_???").udec("key_size")
+                        .udec("value_size").udec("max_entries")),
+                step("map_flags", x -> x.flags("map_flags", "bpf_map_flags", "BPF_F_???")),
+                step("inner_map_fd", x -> x.fd("inner_map_fd")),
+                step("numa_node", x -> {
+                    if ((x.u("map_flags") & BPF_F_NUMA_NODE) != 0) {
+                        // NUMA_NO_NODE is no uapi name: strace shows the number with the name in a comment.
+                        x.put("numa_node", new Value.Explained(Decode.sym("numa_node", x.u("numa_node"), Value.Radix.UDEC, null, true)));
+                    }
+                }),
+                step("map_name", x -> x.cstring("map_name")),
+                step("map_ifindex", x -> x.ifindex("map_ifindex")),
+                step("btf_fd", x -> x.fd("btf_fd").udec("btf_key_type_id").udec("btf_value_type_id")),
+                step("btf_vmlinux_value_type_id", x -> x.udec("btf_vmlinux_value_type_id")),
+                step("map_extra", x -> x.udec("map_extra")));
     }
 
     private static void progLoad(Call c, BpfFields f) {
-        f.xval("prog_type", "bpf_prog_types", "BPF_PROG_TYPE_???").udec("insn_cnt")
-                .put("insns", program(c, f.u("insns"), f.u("insn_cnt")))
-                .put("license", Decode.cstring(c, f.u("license")));
-        if (!f.reaches("log_level")) {
-            return;
-        }
-        f.udec("log_level").udec("log_size").put("log_buf", Decode.boundedCString(c, f.u("log_buf"), f.u("log_size")));
-        if (!f.reaches("kern_version")) {
-            return;
-        }
-        f.put("kern_version", Decode.kernelVersion(f.u("kern_version")));
-        if (!f.reaches("prog_flags")) {
-            return;
-        }
-        f.flags("prog_flags", "bpf_prog_flags", "BPF_F_???");
-        if (!f.reaches("prog_name")) {
-            return;
-        }
-        f.cstring("prog_name");
-        if (!f.reaches("prog_ifindex")) {
-            return;
-        }
-        f.ifindex("prog_ifindex");
-        if (!f.reaches("expected_attach_type")) {
-            return;
-        }
-        f.xval("expected_attach_type", "bpf_attach_type", "BPF_???");
-        if (!f.reaches("prog_btf_fd")) {
-            return;
-        }
-        f.fd("prog_btf_fd").udec("func_info_rec_size").addr("func_info").udec("func_info_cnt")
-                .udec("line_info_rec_size").addr("line_info").udec("line_info_cnt");
-        for (String x : new String[] {"attach_btf_id", "attach_prog_fd", "fd_array"}) {
-            if (!f.reaches(x)) {
-                return;
-            }
-            switch (x) {
-                case "attach_btf_id" -> f.udec(x);
-                case "attach_prog_fd" -> f.fd(x);
-                default -> f.addr(x);
-            }
-        }
+        f.steps(step("prog_type", x -> x.xval("prog_type", "bpf_prog_types", "BPF_PROG_TYPE_???").udec("insn_cnt")
+                        .put("insns", program(c, x.u("insns"), x.u("insn_cnt")))
+                        .put("license", Decode.cstring(c, x.u("license")))),
+                step("log_level", x -> x.udec("log_level").udec("log_size")
+                        .put("log_buf", Decode.boundedCString(c, x.u("log_buf"), x.u("log_size")))),
+                step("kern_version", x -> x.put("kern_version", Decode.kernelVersion(x.u("kern_version")))),
+                step("prog_flags", x -> x.flags("prog_flags", "bpf_prog_flags", "BPF_F_???")),
+                step("prog_name", x -> x.cstring("prog_name")),
+                step("prog_ifindex", x -> x.ifindex("prog_ifindex")),
+                step("expected_attach_type", x -> x.xval("expected_attach_type", "bpf_attach_type", "BPF_???")),
+                step("prog_btf_fd", x -> x.fd("prog_btf_fd").udec("func_info_rec_size").addr("func_info").udec("func_info_cnt")
+                        .udec("line_info_rec_size").addr("line_info").udec("line_info_cnt")),
+                step("attach_btf_id", x -> x.udec("attach_btf_id")),
+                step("attach_prog_fd", x -> x.fd("attach_prog_fd")),
+                step("fd_array", x -> x.addr("fd_array")));
     }
 
     private static void testRun(BpfFields f) {

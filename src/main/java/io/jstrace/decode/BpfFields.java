@@ -4,6 +4,7 @@ import io.jstrace.model.Value;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The fields of a bpf(2) struct shown one by one, as strace's PRINT_FIELD_* show them from the
@@ -45,6 +46,24 @@ final class BpfFields {
 
     Layout.Field field(String f) {
         return layout.field(f);
+    }
+
+    /** A part of a struct that a kernel version added: shown when the bytes reach {@code gate}. */
+    record Step(String gate, Consumer<BpfFields> show) {}
+
+    static Step step(String gate, Consumer<BpfFields> show) {
+        return new Step(gate, show);
+    }
+
+    /** Shows the parts in turn up to the first the bytes do not reach; whether all were shown. */
+    boolean steps(Step... steps) {
+        for (Step s : steps) {
+            if (!reaches(s.gate())) {
+                return false;
+            }
+            s.show().accept(this);
+        }
+        return true;
     }
 
     BpfFields add(String name, Value v) {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.LongFunction;
 
+import static io.jstrace.decode.BpfFields.step;
+
 /**
  * What BPF_OBJ_GET_INFO_BY_FD writes, shown with -v as strace 6.1 shows it: a map's or a program's
  * info struct (which one, the fd's anon inode says at entry), the program's counts and addresses
@@ -67,96 +69,61 @@ final class BpfObjInfo {
     }
 
     private static boolean map(BpfFields f) {
-        f.xval("type", "bpf_map_types", "BPF_MAP_TYPE_???").udec("id").udec("key_size").udec("value_size")
-                .udec("max_entries").flags("map_flags", "bpf_map_flags", "BPF_F_???");
-        if (!f.reaches("name")) {
-            return false;
-        }
-        f.put("name", cstring(f, "name"));
-        if (!f.reaches("ifindex")) {
-            return false;
-        }
-        f.ifindex("ifindex").udec("btf_vmlinux_value_type_id").put("netns_dev", Decode.dev(f.u("netns_dev"))).udec("netns_ino");
-        if (!f.reaches("btf_id")) {
-            return false;
-        }
-        f.udec("btf_id").udec("btf_key_type_id").udec("btf_value_type_id");
-        return true;
+        return f.steps(step("type", x -> x.xval("type", "bpf_map_types", "BPF_MAP_TYPE_???").udec("id").udec("key_size")
+                        .udec("value_size").udec("max_entries").flags("map_flags", "bpf_map_flags", "BPF_F_???")),
+                step("name", x -> x.cstring("name", x.field("name").size())),
+                step("ifindex", x -> x.ifindex("ifindex").udec("btf_vmlinux_value_type_id")
+                        .put("netns_dev", Decode.dev(x.u("netns_dev"))).udec("netns_ino")),
+                step("btf_id", x -> x.udec("btf_id").udec("btf_key_type_id").udec("btf_value_type_id")));
     }
 
     private static boolean program(Call c, BpfFields f, Bytes before) {
         LongFunction<Value> num = Value.Num::udec, addr = Decode::ptr;
-        f.xval("type", "bpf_prog_types", "BPF_PROG_TYPE_???").udec("id")
-                .put("tag", new Value.Str(slice(f, "tag"), false, true));
-        changed(f, before, "jited_prog_len", num);
-        f.put("jited_prog_insns", Decode.printstr(c, f.u("jited_prog_insns"), f.u("jited_prog_len"), true));
-        changed(f, before, "xlated_prog_len", num);
-        long xlated = Math.min(f.u("xlated_prog_len"), before.u(PROG.field("xlated_prog_len")));
-        f.put("xlated_prog_insns", BpfAttr.program(c, f.u("xlated_prog_insns"), xlated / INSN_SIZE));
-        if (!f.reaches("load_time")) {
-            return false;
-        }
-        long load = f.u("load_time");
-        f.put("load_time", bootTime(load)).put("created_by_uid", Decode.uid(f.u("created_by_uid")));
-        changed(f, before, "nr_map_ids", num);
-        long ids = Math.min(f.u("nr_map_ids"), before.u(PROG.field("nr_map_ids")));
-        f.put("map_ids", IoArrays.arrayUnlessFailed(c, f.u("map_ids"), ids, U32, b -> Value.Num.udec(b.u32(0))));
-        f.put("name", cstring(f, "name"));
-        if (!f.reaches("ifindex")) {
-            return false;
-        }
         Layout.Field ifindex = PROG.field("ifindex");
-        // gpl_compatible is the first bit of the word after ifindex: a bit field, which offsetof cannot name.
-        f.ifindex("ifindex").add("gpl_compatible", Value.Num.udec(f.bytes().u32(ifindex.offset() + ifindex.size()) & 1))
-                .put("netns_dev", Decode.dev(f.u("netns_dev"))).udec("netns_ino");
-        if (!f.reaches("nr_jited_ksyms")) {
-            return false;
-        }
-        changed(f, before, "nr_jited_ksyms", num);
-        changed(f, before, "nr_jited_func_lens", num);
-        changed(f, before, "jited_ksyms", addr);
-        changed(f, before, "jited_func_lens", addr);
-        if (!f.reaches("btf_id")) {
-            return false;
-        }
-        f.udec("btf_id");
-        changed(f, before, "func_info_rec_size", num);
-        f.addr("func_info");
-        changed(f, before, "nr_func_info", num);
-        changed(f, before, "nr_line_info", num);
-        f.addr("line_info");
-        changed(f, before, "jited_line_info", addr);
-        for (String n : new String[] {"nr_jited_line_info", "line_info_rec_size", "jited_line_info_rec_size", "nr_prog_tags"}) {
-            changed(f, before, n, num);
-        }
-        f.addr("prog_tags");
-        if (!f.reaches("run_time_ns")) {
-            return false;
-        }
-        f.udec("run_time_ns").udec("run_cnt");
-        if (!f.reaches("recursion_misses")) {
-            return false;
-        }
-        f.udec("recursion_misses");
-        if (!f.reaches("verified_insns")) {
-            return false;
-        }
-        f.udec("verified_insns");
-        return true;
+        return f.steps(step("type", x -> {
+            x.xval("type", "bpf_prog_types", "BPF_PROG_TYPE_???").udec("id")
+                    .put("tag", new Value.Str(x.bytes().slice(x.field("tag")).b(), false, true));
+            changed(x, before, "jited_prog_len", num);
+            x.put("jited_prog_insns", Decode.printstr(c, x.u("jited_prog_insns"), x.u("jited_prog_len"), true));
+            changed(x, before, "xlated_prog_len", num);
+            long xlated = Math.min(x.u("xlated_prog_len"), before.u(PROG.field("xlated_prog_len")));
+            x.put("xlated_prog_insns", BpfAttr.program(c, x.u("xlated_prog_insns"), xlated / INSN_SIZE));
+        }), step("load_time", x -> {
+            x.put("load_time", bootTime(x.u("load_time"))).put("created_by_uid", Decode.uid(x.u("created_by_uid")));
+            changed(x, before, "nr_map_ids", num);
+            long ids = Math.min(x.u("nr_map_ids"), before.u(PROG.field("nr_map_ids")));
+            x.put("map_ids", IoArrays.arrayUnlessFailed(c, x.u("map_ids"), ids, U32, b -> Value.Num.udec(b.u32(0))));
+            x.cstring("name", x.field("name").size());
+        }), step("ifindex", x -> x.ifindex("ifindex")
+                // gpl_compatible is the first bit of the word after ifindex: a bit field, which offsetof cannot name.
+                .add("gpl_compatible", Value.Num.udec(x.bytes().u32(ifindex.offset() + ifindex.size()) & 1))
+                .put("netns_dev", Decode.dev(x.u("netns_dev"))).udec("netns_ino")
+        ), step("nr_jited_ksyms", x -> {
+            changed(x, before, "nr_jited_ksyms", num);
+            changed(x, before, "nr_jited_func_lens", num);
+            changed(x, before, "jited_ksyms", addr);
+            changed(x, before, "jited_func_lens", addr);
+        }), step("btf_id", x -> {
+            x.udec("btf_id");
+            changed(x, before, "func_info_rec_size", num);
+            x.addr("func_info");
+            changed(x, before, "nr_func_info", num);
+            changed(x, before, "nr_line_info", num);
+            x.addr("line_info");
+            changed(x, before, "jited_line_info", addr);
+            for (String n : new String[] {"nr_jited_line_info", "line_info_rec_size", "jited_line_info_rec_size", "nr_prog_tags"}) {
+                changed(x, before, n, num);
+            }
+            x.addr("prog_tags");
+        }), step("run_time_ns", x -> x.udec("run_time_ns").udec("run_cnt")),
+                step("recursion_misses", x -> x.udec("recursion_misses")),
+                step("verified_insns", x -> x.udec("verified_insns")));
     }
 
     /** Member {@code n} as it was at entry {@code =>} as it is, or as it is when the call left it. */
     private static void changed(BpfFields f, Bytes before, String n, LongFunction<Value> show) {
         long was = before.u(PROG.field(n)), now = f.u(n);
         f.put(n, was == now ? show.apply(now) : new Value.Changed(show.apply(was), show.apply(now)));
-    }
-
-    private static byte[] slice(BpfFields f, String n) {
-        return f.bytes().slice(f.field(n)).b();
-    }
-
-    private static Value cstring(BpfFields f, String n) {
-        return NetSockaddr.cstring(f.bytes(), f.field(n).offset(), f.field(n).size());
     }
 
     /**

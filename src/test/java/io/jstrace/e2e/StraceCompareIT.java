@@ -189,11 +189,8 @@ class StraceCompareIT {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"-e trace=%network", "-X raw -e trace=%network", "-X verbose -e trace=%network", "-v -e trace=%network"})
     void networkAsStrace(String options) throws Exception {
-        StraceDiff.Pair p = StraceDiff.run(tmp, Arrays.asList(options.split(" ")), "exec " + Run.tracee("netcalls"));
-        List<String> strace = p.strace().stream().map(l -> NET_RUN_NUMBERS.matcher(l).replaceAll("N")).toList();
-        assertEquals(29, strace.size(), String.join("\n", p.strace()));
-        assertEquals(String.join("\n", strace),
-                String.join("\n", p.jstrace().stream().map(l -> NET_RUN_NUMBERS.matcher(l).replaceAll("N")).toList()));
+        assertSameMasked(StraceDiff.run(tmp, Arrays.asList(options.split(" ")), "exec " + Run.tracee("netcalls")),
+                NET_RUN_NUMBERS, 29);
     }
 
     /** What differs between two runs of src/test/c/ipc.c: object ids, creator pids, times, IPC_INFO's highest index. */
@@ -207,11 +204,8 @@ class StraceCompareIT {
      */
     @Test
     void ipcAsStrace() throws Exception {
-        StraceDiff.Pair p = StraceDiff.run(tmp, List.of("-e", "trace=%ipc,/^mq_"), "exec " + Run.tracee("ipc"));
-        List<String> strace = p.strace().stream().map(l -> IPC_RUN_NUMBERS.matcher(l).replaceAll("N")).toList();
-        assertEquals(49, strace.size(), String.join("\n", p.strace()));
-        assertEquals(String.join("\n", strace),
-                String.join("\n", p.jstrace().stream().map(l -> IPC_RUN_NUMBERS.matcher(l).replaceAll("N")).toList()));
+        assertSameMasked(StraceDiff.run(tmp, List.of("-e", "trace=%ipc,/^mq_"), "exec " + Run.tracee("ipc")),
+                IPC_RUN_NUMBERS, 49);
     }
 
     /** What differs between two runs of src/test/c/bpfcalls.c: stack and mapping addresses, object ids. */
@@ -226,10 +220,15 @@ class StraceCompareIT {
     @ValueSource(strings = {"-e trace=bpf", "-v -y -e trace=bpf", "-X raw -e trace=bpf", "-X verbose -e trace=bpf",
             "-e verbose=none -e trace=bpf"})
     void bpfAsStrace(String options) throws Exception {
-        StraceDiff.Pair p = StraceDiff.run(tmp, Arrays.asList(options.split(" ")), "exec " + Run.tracee("bpfcalls"));
-        List<String> strace = p.strace().stream().map(l -> BPF_RUN_NUMBERS.matcher(l).replaceAll("N")).toList();
-        assertEquals(13, strace.size(), String.join("\n", p.strace()));
+        assertSameMasked(StraceDiff.run(tmp, Arrays.asList(options.split(" ")), "exec " + Run.tracee("bpfcalls")),
+                BPF_RUN_NUMBERS, 13);
+    }
+
+    /** Both tracers' {@code lines} lines the same once what {@code mask} matches is N. */
+    private static void assertSameMasked(StraceDiff.Pair p, Pattern mask, int lines) {
+        List<String> strace = p.strace().stream().map(l -> mask.matcher(l).replaceAll("N")).toList();
+        assertEquals(lines, strace.size(), String.join("\n", p.strace()));
         assertEquals(String.join("\n", strace),
-                String.join("\n", p.jstrace().stream().map(l -> BPF_RUN_NUMBERS.matcher(l).replaceAll("N")).toList()));
+                String.join("\n", p.jstrace().stream().map(l -> mask.matcher(l).replaceAll("N")).toList()));
     }
 }
