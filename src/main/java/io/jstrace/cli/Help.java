@@ -130,7 +130,7 @@ final class Help {
               --timeline FILE
                              also write a Chrome/Perfetto trace-event timeline to FILE
             Miscellaneous:
-              -d, --debug    enable debug output (accepted; jstrace prints none yet)
+              -d, --debug    enable debug output (jstrace: unknown syscall numbers only)
               --tips[=[id:]ID][,[format:]FORMAT]
                              show jstrace tips, tricks, and tweaks on exit: ID a number or random,
                              FORMAT none, compact or full

@@ -130,7 +130,7 @@ public final class Main {
         trace.follow(o.followForks()).decode(o.decode())
                 .decodeArgs(summary == null || !summary.only()).systemTime(summary != null && !summary.wallClock())
                 .tampering(o.tampering()).qualifiers(o.qualifiers())
-                .stackTraces(o.stackTrace()).backend(o.backend()).detachOnExec(o.detachOnExecve())
+                .stackTraces(o.stackTrace()).backend(o.backend()).detachOnExec(o.detachOnExecve()).debug(o.debug())
                 .onWarning(m -> err.println(NAME + ": " + m))
                 .onNotice(notice -> {
                     if (!o.quiet().contains(Options.Quiet.ATTACH)) {

@@ -46,6 +46,7 @@ public final class Session {
     private List<Integer> pids;
     private boolean killOnExit;
     private boolean detachOnExec;
+    private boolean debug;
     private User user;
     private boolean follow;
     private Selection selection = Selection.ALL;
@@ -139,6 +140,12 @@ public final class Session {
             throw new IllegalArgumentException("Cannot find user '" + name + "'");
         }
         this.user = u;
+        return this;
+    }
+
+    /** strace's -d: the tracer's debug messages go to {@link #onWarning} (only those about unknown call numbers so far). */
+    public Session debug(boolean debug) {
+        this.debug = debug;
         return this;
     }
 
@@ -337,6 +344,7 @@ public final class Session {
         tracer.seccomp(seccomp);
         tracer.killOnExit(killOnExit);
         tracer.detachOnExec(detachOnExec);
+        tracer.debug(debug);
         tracer.user(user);
         running = tracer;
         int signal = stopSignal.getAsInt();

@@ -32,6 +32,8 @@ final class SyscallStops {
     private final int execve, execveat;
     /** Shown calls still allowed by --syscall-limit; counts down to 0 when a limit is set. */
     private long callsLeft;
+    /** -d: say so when a call's number is not in the table, as strace's debug output does. */
+    private boolean debug;
 
     SyscallStops(Tracer.Config config, PendingEvents events, Stacks stacks, RemoteMemory memory, SyscallTable table,
                  Pids pids) {
@@ -64,6 +66,10 @@ final class SyscallStops {
     void seccompEntry(Task t) {
         stop(t);
         t.untracedUndo = CloneUntraced.clear(t.tid, info, memory);
+    }
+
+    void debug(boolean debug) {
+        this.debug = debug;
     }
 
     /** Whether --syscall-limit is set and that many calls were shown. */
@@ -117,6 +123,9 @@ final class SyscallStops {
         }
         t.call = null;
         Syscall sc = table.byNumber(nr);
+        if (sc == null && debug) {
+            config.warnings().accept("pid " + t.tid + " invalid syscall 0x" + Long.toHexString(info.number()));
+        }
         stacks.syscallEntered(sc);
         if (t.hidden || !config.selection().shows(sc)) {
             return;

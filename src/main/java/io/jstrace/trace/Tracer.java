@@ -101,6 +101,11 @@ public final class Tracer {
         this.user = user;
     }
 
+    /** strace's -d: of strace's debug messages, those about calls whose number the table does not know. */
+    public void debug(boolean debug) {
+        calls.debug(debug);
+    }
+
     /** strace's -b execve: a tracee that execs is detached, but for the command's own execve. */
     public void detachOnExec(boolean detach) {
         this.detachOnExec = detach;

@@ -112,6 +112,23 @@ class EngineIT {
         }
     }
 
+    /** -d: a call whose number no table knows is reported as strace's debug output reports it. */
+    @Test
+    void debugOutputNamesUnknownCallNumbers() throws Exception {
+        String[] cmd = {"-d", "-e", "trace=none", "python3", "-c", "import ctypes; ctypes.CDLL(None).syscall(500)"};
+        Run.Result j = Run.jstrace(cmd);
+        assertEquals(0, j.exit(), j.err());
+        List<String> invalid = j.err().lines().filter(l -> l.contains("invalid syscall")).toList();
+        assertEquals(1, invalid.size(), j.err());
+        assertTrue(invalid.getFirst().matches("jstrace: pid \\d+ invalid syscall 0x1f4"), invalid.getFirst());
+        if (StraceDiff.straceAvailable()) {
+            List<String> s = new ArrayList<>(List.of("strace"));
+            s.addAll(List.of(cmd));
+            assertEquals(List.of("strace: pid N invalid syscall 0x1f4"), Run.exec(s, null, null).err().lines()
+                    .filter(l -> l.contains("invalid syscall")).map(l -> l.replaceAll("pid \\d+", "pid N")).toList());
+        }
+    }
+
     @Test
     void tracedCommandHasNoParentDeathSignal() throws Exception {
         String py = "import ctypes; s = ctypes.c_int(-1); ctypes.CDLL(None).prctl(2, ctypes.byref(s)); print(s.value)";
