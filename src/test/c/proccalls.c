@@ -178,6 +178,7 @@ static void kernel(void) {
     syscall(SYS_get_thread_area, NULL);
     syscall(SYS_modify_ldt, 0, &d, sizeof(d));
     syscall(SYS_modify_ldt, 0, &d, 8);
+    syscall(SYS_modify_ldt, 0x4d, &d, sizeof(d)); /* an error in an int: strace prints the value and the errno */
     struct __sysctl_args sa = {.nlen = 2, .newlen = 7};
     syscall(SYS__sysctl, &sa);
     mode_t old = syscall(SYS_umask, 0xffff0027);

@@ -18,6 +18,14 @@ public interface ReturnKind {
         return List.of();
     }
 
+    /**
+     * An error the call's decoder reads from a return value the kernel did not mark as one
+     * (strace sets u_error at exit), shown as {@code = VALUE ENAME (text)}; 0 for none.
+     */
+    default long errno(Call call) {
+        return 0;
+    }
+
     /** A decimal return value followed by {@code (detail)} when {@code detail} gives one (not null). */
     static ReturnKind decimalWith(Function<Call, Value> detail) {
         return decimalWithAll(c -> one(detail.apply(c)));

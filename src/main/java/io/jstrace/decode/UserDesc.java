@@ -16,6 +16,8 @@ final class UserDesc implements KindFamily {
             LIMIT = L.field("limit");
     /** The bit fields, a u32 after limit: contents is two bits wide, the others one. */
     private static final int BITS_OFFSET = LIMIT.offset() + LIMIT.size();
+    /** Return values from here up are errors as the 32-bit int the kernel returned (strace's 0xfffff000). */
+    private static final long CLIPPED_ERRORS = 0xfffff000L;
     private static final List<String> BITS = List.of("seg_32bit", "contents", "read_exec_only", "limit_in_pages",
             "seg_not_present", "useable", "lm");
 
@@ -24,6 +26,18 @@ final class UserDesc implements KindFamily {
         // modify_ldt's ptr: a struct only when bytecount is its size.
         k.arg("ldt_ptr", (c, i) -> c.arg(i + 1) == L.size() ? whole(c, c.arg(i)) : Decode.ptr(c.arg(i)));
         k.arg("user_desc", (c, i) -> whole(c, c.arg(i)));
+        // modify_ldt returns an int: strace reads a value the kernel clipped to 32 bits as the error it encodes.
+        k.ret("modify_ldt", new ReturnKind() {
+            @Override
+            public Value decode(Call c) {
+                return Value.Num.dec(c.ret());
+            }
+
+            @Override
+            public long errno(Call c) {
+                return Long.compareUnsigned(c.ret(), CLIPPED_ERRORS) >= 0 ? -(int) c.ret() & 0xffffffffL : 0;
+            }
+        });
         k.ret("set_thread_area", ReturnKind.decimalWith(c -> {
             Bytes b = Decode.outStruct(c, c.arg(0), L.size());
             return b == null ? null : Decode.field("entry_number", Value.Num.udec(b.u(ENTRY_NUMBER)));

@@ -130,6 +130,15 @@ public sealed interface Event {
             }
         }
 
-        record Failure(long errno, String name, String description) implements Result {}
+        /**
+         * {@code value} is what strace's text prints before the errno's name: -1, or the return
+         * value itself when a call's decoder reads an error from it (modify_ldt's int clipped to
+         * 32 bits). JSON keeps -1 for every failure.
+         */
+        record Failure(long errno, String name, String description, long value) implements Result {
+            public Failure(long errno, String name, String description) {
+                this(errno, name, description, -1);
+            }
+        }
     }
 }

@@ -315,8 +315,8 @@ public final class ValueText {
             }
             case Event.Result.Failure f -> {
                 palette.start(sb, Palette.Role.ERROR);
-                // The kernel's restart codes (ERESTARTSYS, ...) never reach the program: no -1.
-                sb.append(f.errno() >= 512 && f.errno() <= 530 ? "? " : "-1 ").append(f.name());
+                // The kernel's restart codes (ERESTARTSYS, ...) never reach the program: no value.
+                sb.append(f.errno() >= 512 && f.errno() <= 530 ? "?" : String.valueOf(f.value())).append(' ').append(f.name());
                 if (f.description() != null) {
                     sb.append(" (").append(f.description()).append(')');
                 }

@@ -134,6 +134,10 @@ public final class CallDecoding {
             return new Event.Result.Success(raw ? Value.Num.hex(call.ret()) : Value.Num.dec(call.ret()));
         }
         try {
+            long errno = signature.ret().errno(call);
+            if (errno != 0) {
+                return Errnos.failure(errno, call.ret());
+            }
             return new Event.Result.Success(signature.ret().decode(call), signature.ret().details(call));
         } catch (RuntimeException e) {
             return new Event.Result.Success(Value.Num.dec(call.ret())); // as decode() below

@@ -115,4 +115,20 @@ class CallDecodingTest {
         assertEquals(List.of(), d.exitArgs());
         assertEquals("ENOENT", ((Event.Result.Failure) d.result()).name());
     }
+
+    /** modify_ldt returns an int: a value the kernel clipped to 32 bits is the error it encodes, printed after the value. */
+    @Test
+    void modifyLdtsClippedErrorIsAnError() {
+        int nr = TABLE.number("modify_ldt");
+        Call call = new Call(42, nr, new long[] {0x4d, 0, 0, 0, 0, 0}, new FakeMemory(), DecodeOptions.DEFAULT, FdPaths.NONE);
+        CallDecoding d = CallDecoding.entry(call, TABLE.byNumber(nr), true, false);
+        d.exit(0xffffffdaL, false);
+        StringBuilder sb = new StringBuilder();
+        TEXT.appendResult(sb, d.result());
+        assertEquals("4294967258 ENOSYS (Function not implemented)", sb.toString());
+        Call ok = new Call(42, nr, new long[] {0, 0, 0, 0, 0, 0}, new FakeMemory(), DecodeOptions.DEFAULT, FdPaths.NONE);
+        CallDecoding fine = CallDecoding.entry(ok, TABLE.byNumber(nr), true, false);
+        fine.exit(16, false);
+        assertEquals("16", text(fine.result()));
+    }
 }
