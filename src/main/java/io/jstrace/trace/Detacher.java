@@ -67,23 +67,36 @@ final class Detacher {
             Sys.kill(tid, Signals.SIGKILL);
         }
         while (stops.hasCollected()) {
-            goneIfDead(tasks.get(stops.takeCollected()));
+            int tid = stops.takeCollected();
+            goneIfDead(tid, tasks.get(tid));
         }
         while (!tasks.isEmpty()) {
             int tid = stops.waitForAny();
             if (tid < 0) {
                 break;
             }
-            goneIfDead(tasks.get(tid));
+            goneIfDead(tid, tasks.get(tid));
         }
     }
 
-    private void goneIfDead(Task t) {
+    /**
+     * A death ends the task; any stop on the way to it (its PTRACE_EVENT_EXIT stop, a stop that
+     * was pending when SIGKILL came) is resumed, or it would wait there for ever. A child that
+     * arrived after the kills gets its own.
+     */
+    private void goneIfDead(int tid, Task t) {
         events.at(stops.nanoTime());
         int s = stops.status();
-        if (t != null && (WaitStatus.exited(s) || WaitStatus.signaled(s))) {
-            tasks.gone(t, s);
+        if (WaitStatus.exited(s) || WaitStatus.signaled(s)) {
+            if (t != null) {
+                tasks.gone(t, s);
+            }
+            return;
         }
+        if (t == null) {
+            Sys.kill(tid, Signals.SIGKILL);
+        }
+        Ptrace.cont(tid, 0);
     }
 
     /** Detaches {@code t} at the stop (or death) that wait4 reported with {@code s}. */
