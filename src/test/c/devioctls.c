@@ -1,6 +1,6 @@
 /*
  * Character-device ioctls (PTP clocks, real-time clocks, watchdogs, /dev/random, inotify, infrared
- * remotes, userfaultfd, KVM) on a bad fd: every call fails with EBADF, so tracers show what each request was given at
+ * remotes, userfaultfd, KVM, TEE) on a bad fd: every call fails with EBADF, so tracers show what each request was given at
  * entry and the address of what it would have filled in. Then namespace requests on this process's
  * namespace files, a userfaultfd handshake and a KVM virtual machine with one vCPU (when /dev/kvm opens).
  */
@@ -20,6 +20,7 @@
 #define INOTIFY_IOC_SETNEXTWD _IOW('I', 0, int)
 #endif
 #include <linux/rtc.h>
+#include <linux/tee.h>
 #include <linux/userfaultfd.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -147,6 +148,33 @@ static void kvm(void) {
     close(dev);
 }
 
+static void tee(void) {
+    struct tee_ioctl_cancel_arg cancel = {.cancel_id = 7, .session = 0xabc};
+    ioctl(-1, TEE_IOC_CANCEL, &cancel);
+    struct tee_ioctl_close_session_arg close_session = {.session = 0xabc};
+    ioctl(-1, TEE_IOC_CLOSE_SESSION, &close_session);
+    struct tee_ioctl_version_data version;
+    ioctl(-1, TEE_IOC_VERSION, &version);
+    struct tee_ioctl_shm_alloc_data alloc = {.size = 0x1000, .flags = 0x81};
+    ioctl(-1, TEE_IOC_SHM_ALLOC, &alloc);
+    struct tee_ioctl_shm_register_data reg = {.addr = 0x10000, .length = 0x2000};
+    ioctl(-1, TEE_IOC_SHM_REGISTER, &reg);
+    struct {
+        struct tee_ioctl_open_session_arg arg;
+        struct tee_ioctl_param params[2];
+    } open_session = {.arg = {.uuid = {0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12},
+                              .clnt_login = TEE_IOCTL_LOGIN_GROUP, .clnt_uuid = {100}, .cancel_id = 3, .num_params = 2},
+                      .params = {{.attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INPUT, .a = 1, .b = 2, .c = 3},
+                                 {.attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT | TEE_IOCTL_PARAM_ATTR_META, .b = 16}}};
+    struct tee_ioctl_buf_data buf = {.buf_ptr = (unsigned long) &open_session, .buf_len = sizeof(open_session)};
+    ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
+    open_session.arg.clnt_login = 0x33;
+    ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
+    buf.buf_len = 8;
+    ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
+    ioctl(-1, TEE_IOC_SUPPL_SEND, NULL);
+}
+
 static void nsfs(void) {
     int user = open("/proc/self/ns/user", O_RDONLY);
     int uts = open("/proc/self/ns/uts", O_RDONLY);
@@ -169,5 +197,6 @@ int main(void) {
     nsfs();
     uffd();
     kvm();
+    tee();
     return 0;
 }

@@ -55,6 +55,7 @@ class XlatHeadersTest {
             #include <linux/btrfs_tree.h>
             #include <linux/lirc.h>
             #include <linux/kvm.h>
+            #include <linux/tee.h>
             #include <mtd/mtd-abi.h>
             #include <mtd/ubi-user.h>
             #include <linux/bsg.h>
@@ -312,7 +313,9 @@ class XlatHeadersTest {
             "syslog_console_levels", "key_perms",
             // socket options of IrDA (uapi dropped it), Bluetooth (BlueZ's headers, not installed)
             // and s390's IUCV (net/iucv/af_iucv.h)
-            "sock_irda_options", "sock_bluetooth_options", "sock_iucv_options");
+            "sock_irda_options", "sock_bluetooth_options", "sock_iucv_options",
+            // TEE shared memory flags (drivers/tee/tee_private.h) and OP-TEE's client API return origins
+            "tee_ioctl_shm_flags", "tee_ioctl_origins");
 
     /**
      * Enum-only constants the libc program must print (or that both define differently); other

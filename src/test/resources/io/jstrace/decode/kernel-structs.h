@@ -20,4 +20,17 @@ struct kernel_sigset_arg {
 	unsigned long sigsetsize;
 };
 
+/*
+ * TEE_IOC_SHM_REGISTER_FD's argument, from the Linaro OP-TEE kernels (never in mainline's
+ * <linux/tee.h>); strace decodes it all the same.
+ */
+struct tee_ioctl_shm_register_fd_data {
+	long long fd;
+	unsigned long long size;
+	unsigned int flags;
+	unsigned char _pad1[4];
+	int id;
+	unsigned char _pad2[4];
+} __attribute__((aligned(8)));
+
 #endif

@@ -56,6 +56,7 @@ public final class Ioctls {
             entry(0xb7, NsfsIoctls::arg),
             entry(0xaa, UffdIoctls::arg),
             entry(0xae, KvmIoctls::arg),
+            entry(0xa4, TeeIoctls::arg),
             entry((int) 'V', V4l2Ioctls::arg));
 
     /** What entry learnt, for exit: the request as shown, its decoder and the argument's entry value. */
