@@ -202,7 +202,7 @@ public final class JsTrace {
 
     /** Where the tracer's own notices go (e.g. that --syscall-limit was reached); dropped by default. */
     public JsTrace onNotice(Consumer<String> onNotice) {
-        session.onNotice(onNotice).onExitNotice(onNotice);
+        session.onNotice(onNotice).onUnknownExit(pid -> onNotice.accept("Exit of unknown pid " + pid + " ignored"));
         return this;
     }
 

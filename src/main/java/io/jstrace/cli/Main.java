@@ -110,7 +110,8 @@ public final class Main {
         boolean attach = o.command().isEmpty();
         PathFilter paths = o.tracePaths().isEmpty() ? null : tracePaths(o, new ValueText(o.hex(), o.decode().xstyle()), err);
         // As strace: the output is opened before the command is looked for.
-        Sink text = sink(o, err);
+        Outputs out = outputs(o, err);
+        Sink text = sink(o, out, err);
         Session trace;
         try {
             if (o.quietConflict() != null) {
@@ -137,9 +138,10 @@ public final class Main {
                         err.println(NAME + ": " + notice);
                     }
                 })
-                .onExitNotice(notice -> {
-                    if (!o.quiet().contains(Options.Quiet.EXIT)) {
-                        err.println(NAME + ": " + notice);
+                .onUnknownExit(pid -> {
+                    // -o |CMD's reader is jstrace's child too, as strace's popen'd one, and as quiet.
+                    if (pid != out.readerPid() && !o.quiet().contains(Options.Quiet.EXIT)) {
+                        err.println(NAME + ": Exit of unknown pid " + pid + " ignored");
                     }
                 });
         if (paths != null) {
@@ -248,10 +250,9 @@ public final class Main {
     }
 
     /** strace's text or --json lines, with the -c/-C table, and the --timeline file when asked for. */
-    private static Sink sink(Options o, PrintStream err) throws UsageError {
+    private static Sink sink(Options o, Outputs out, PrintStream err) throws UsageError {
         Sink timeline = o.timeline() != null
                 ? new Timeline(new GuardedOutput(open(o.timeline(), false), o.timeline(), null, trouble(err))) : null;
-        Outputs out = outputs(o, err);
         Sink lines = o.json() ? new JsonLines(out, o.statuses())
                 : new StraceText(out, textOptions(o), new ValueText(o.hex(), o.decode().xstyle(), palette(o)), err, NAME);
         Sink main = withSummary(o, out, lines, err);

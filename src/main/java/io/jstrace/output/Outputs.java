@@ -109,6 +109,11 @@ public abstract sealed class Outputs implements AutoCloseable {
         return new PerThread(base, trouble);
     }
 
+    /** The pid of the -o |CMD reader this writes to, or -1. */
+    public long readerPid() {
+        return -1;
+    }
+
     static final class Single extends Outputs {
         private final Line line;
         private final Process reader;
@@ -121,6 +126,11 @@ public abstract sealed class Outputs implements AutoCloseable {
         @Override
         Line of(int tid) {
             return line;
+        }
+
+        @Override
+        public long readerPid() {
+            return reader != null ? reader.pid() : -1;
         }
 
         @Override

@@ -57,7 +57,7 @@ public final class Session {
     private Qualifiers qualifiers = Qualifiers.DEFAULT;
     private PathFilter tracePaths;
     private Consumer<String> onNotice = m -> { };
-    private Consumer<String> onExitNotice = m -> { };
+    private IntConsumer onUnknownExit = pid -> { };
     private boolean stackTraces;
     private SeccompLaunch seccomp = SeccompLaunch.NONE;
     private Spawn.Inheritance inheritance = new Spawn.Inheritance(Set.of(0, 1, 2), 0, 0, null);
@@ -244,9 +244,14 @@ public final class Session {
         return this;
     }
 
-    /** Where the tracer's notices about exits go (an untraced child of the tracer exited); dropped by default. */
-    public Session onExitNotice(Consumer<String> onExitNotice) {
-        this.onExitNotice = onExitNotice;
+    /**
+     * Where the pid of a child of the tracer's goes that exited and is no tracee (a tracee's
+     * CLONE_PARENT child without {@link #follow}; strace says "Exit of unknown pid N ignored");
+     * dropped by default. The tracer reaped it: a process the caller started on the tracing
+     * thread (ProcessBuilder) may come here too.
+     */
+    public Session onUnknownExit(IntConsumer onUnknownExit) {
+        this.onUnknownExit = onUnknownExit;
         return this;
     }
 
@@ -323,7 +328,7 @@ public final class Session {
         }
         Throwable[] thrown = new Throwable[1];
         Tracer.Config config = new Tracer.Config(follow, selection, decode, fdPaths(), decodeArgs, systemTime, tampering,
-                qualifiers, tracePaths, onNotice, onExitNotice, stackTraces, onWarning);
+                qualifiers, tracePaths, onNotice, onUnknownExit, stackTraces, onWarning);
         Sink sink = Sink.of(e -> {
             if (thrown[0] == null) {
                 try {

@@ -34,13 +34,14 @@ public final class Tracer {
      * {@code tampering}: what -e inject= and -e fault= do to calls;
      * {@code paths} is the -P filter (null: every call); {@code notices} takes the tracer's own
      * messages (--syscall-limit reached, an unknown pid detached), which -q attach hides;
-     * {@code exitNotices} those about exits (an untraced child's), which -e quiet=exit hides;
+     * {@code unknownExits} takes the pid of a child of the tracer's that exited and is no tracee
+     * (strace's "Exit of unknown pid N ignored", which -e quiet=exit hides);
      * {@code stackTrace}: report each shown call's stack (-k); {@code warnings} takes what is always
      * said (a started command's failed execve).
      */
     public record Config(boolean followForks, Selection selection, DecodeOptions decode, FdPaths fdPaths,
                          boolean decodeArgs, boolean systemTime, Tampering tampering, Qualifiers qualifiers,
-                         PathFilter paths, Consumer<String> notices, Consumer<String> exitNotices, boolean stackTrace,
+                         PathFilter paths, Consumer<String> notices, IntConsumer unknownExits, boolean stackTrace,
                          Consumer<String> warnings) {}
 
     private final Config config;
@@ -230,7 +231,7 @@ public final class Tracer {
             if (!WaitStatus.stopped(s)) {
                 // A child of the tracer that is no tracee: one a tracee cloned with CLONE_PARENT (without
                 // -f), or an orphan come to jstrace as a PID namespace's init. wait4 has reaped it.
-                config.exitNotices().accept("Exit of unknown pid " + tid + " ignored");
+                config.unknownExits().accept(tid);
                 return;
             }
             if (!config.followForks()) {
