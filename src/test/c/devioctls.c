@@ -2,7 +2,8 @@
  * Character-device ioctls (PTP clocks, real-time clocks, watchdogs, /dev/random, inotify, infrared
  * remotes, userfaultfd, KVM, TEE) on a bad fd: every call fails with EBADF, so tracers show what each request was given at
  * entry and the address of what it would have filled in. Then namespace requests on this process's
- * namespace files, a userfaultfd handshake and a KVM virtual machine with one vCPU (when /dev/kvm opens).
+ * namespace files, a userfaultfd handshake and a KVM virtual machine whose one vCPU runs an out and a
+ * hlt (when /dev/kvm opens).
  */
 #include <fcntl.h>
 #include <linux/kvm.h>
@@ -13,6 +14,7 @@
 #include <linux/watchdog.h>
 #include <stdlib.h>
 #include <sys/inotify.h>
+#include <sys/mman.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -140,9 +142,32 @@ static void kvm(void) {
     }
     ioctl(dev, KVM_GET_API_VERSION, 0);
     int vm = ioctl(dev, KVM_CREATE_VM, 0);
+    /* Guest code at 0x1000: out %al, (%dx); hlt. */
+    unsigned char *guest = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    const unsigned char code[] = {0xba, 0xf8, 0x03, 0xee, 0xf4};
+    memcpy(guest, code, sizeof(code));
+    region.slot = 0;
+    region.flags = 0;
+    region.userspace_addr = (unsigned long) guest;
+    ioctl(vm, KVM_SET_USER_MEMORY_REGION, &region);
     int vcpu = ioctl(vm, KVM_CREATE_VCPU, 0);
+    int size = ioctl(dev, KVM_GET_VCPU_MMAP_SIZE, 0);
+    void *run = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, vcpu, 0);
     ioctl(vcpu, KVM_GET_SREGS, &sregs);
+    sregs.cs.base = 0;
+    sregs.cs.selector = 0;
+    ioctl(vcpu, KVM_SET_SREGS, &sregs);
     ioctl(vcpu, KVM_GET_REGS, &regs);
+    memset(&regs, 0, sizeof(regs));
+    regs.rip = 0x1000;
+    regs.rflags = 2;
+    ioctl(vcpu, KVM_SET_REGS, &regs);
+    if (run != MAP_FAILED) {
+        ioctl(vcpu, KVM_RUN, 0);
+        ioctl(vcpu, KVM_RUN, 0);
+        munmap(run, size);
+    }
+    munmap(guest, 4096);
     close(vcpu);
     close(vm);
     close(dev);

@@ -125,14 +125,14 @@ public final class JsTrace {
             throw new IllegalArgumentException("Invalid -s argument: '" + bytes + "'");
         }
         DecodeOptions d = session.decode();
-        session.decode(new DecodeOptions(bytes, d.verbose(), d.fdDetail(), d.xstyle(), d.structs(), d.pidComm(), d.pidNs()));
+        session.decode(new DecodeOptions(bytes, d.verbose(), d.fdDetail(), d.xstyle(), d.structs(), d.pidComm(), d.pidNs(), d.kvmVcpu()));
         return this;
     }
 
     /** Whether structures, arrays and environments are shown whole (strace's -v). */
     public JsTrace verbose(boolean verbose) {
         DecodeOptions d = session.decode();
-        session.decode(new DecodeOptions(d.stringLimit(), verbose, d.fdDetail(), d.xstyle(), d.structs(), d.pidComm(), d.pidNs()));
+        session.decode(new DecodeOptions(d.stringLimit(), verbose, d.fdDetail(), d.xstyle(), d.structs(), d.pidComm(), d.pidNs(), d.kvmVcpu()));
         return this;
     }
 
@@ -146,7 +146,7 @@ public final class JsTrace {
         }
         DecodeOptions d = session.decode();
         int bits = detail == 0 ? 0 : detail == 1 ? DecodeOptions.FD_PATH : DecodeOptions.FD_ALL;
-        session.decode(new DecodeOptions(d.stringLimit(), d.verbose(), bits, d.xstyle(), d.structs(), d.pidComm(), d.pidNs()));
+        session.decode(new DecodeOptions(d.stringLimit(), d.verbose(), bits, d.xstyle(), d.structs(), d.pidComm(), d.pidNs(), d.kvmVcpu()));
         return this;
     }
 

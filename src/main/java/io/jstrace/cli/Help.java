@@ -28,7 +28,7 @@ final class Help {
                              tamper with the calls of SET (also --inject=)
               -e fault=SET[:error=ERRNO][:when=EXPR]
                              fail the calls of SET with ERRNO (default ENOSYS; also --fault=)
-              -e kvm=vcpu, --kvm=vcpu        accepted; KVM_RUN exits are not decoded yet
+              -e kvm=vcpu, --kvm=vcpu        KVM_RUN's return shows the vCPU's exit reason
             Startup:
               -E VAR=VAL, --env=VAR=VAL  put VAR=VAL in the environment for the command
               -E VAR, --env=VAR      remove VAR from the environment for the command

@@ -150,9 +150,6 @@ final class OptionChecks {
         if (s.killOnExit && !s.pids.isEmpty()) {
             throw new UsageError("--kill-on-exit and -p/--attach are mutually exclusive options");
         }
-        if (s.kvm) {
-            warnings.add("-e kvm=vcpu is not supported yet: KVM_RUN exits are not decoded");
-        }
         return build(follow ? separately ? 2 : 1 : 0, stamp, hex, decodeFds, seccompBpf);
     }
 
@@ -186,7 +183,7 @@ final class OptionChecks {
         // The options a call gets unless -e abbrev=/verbose= single it out (Qualifiers.decode).
         boolean verbose = s.table.all().stream().noneMatch(s.abbrev);
         DecodeOptions decode = new DecodeOptions(s.stringLimit, verbose, fdDetail(decodeFds), s.xstyle,
-                s.table.all().stream().allMatch(s.dereference), s.decodePids.test(1), s.decodePids.test(0));
+                s.table.all().stream().allMatch(s.dereference), s.decodePids.test(1), s.decodePids.test(0), s.kvm);
         // A number the table does not know is always shown, whatever -e trace= says, as by strace.
         Selection sel = new Selection(s.trace == null ? sc -> true : s.trace, true, s.signals);
         return new Options(follow, s.output, s.append, decode, ValueText.Hex.values()[hex], s.column, stamp,

@@ -6,10 +6,11 @@ package io.jstrace.decode;
  * set: -y is FD_PATH, -yy FD_ALL), -X style (raw, abbrev, verbose), whether structures are
  * dereferenced ({@code structs}, strace's -e verbose=; without it they print as addresses), and
  * what a pid comes with: its process's name ({@code pidComm}, -Y) and its id in the tracer's PID
- * namespace ({@code pidNs}, --pidns-translation).
+ * namespace ({@code pidNs}, --pidns-translation); whether KVM_RUN shows why the vCPU returned
+ * ({@code kvmVcpu}, -e kvm=vcpu).
  */
 public record DecodeOptions(int stringLimit, boolean verbose, int fdDetail, Xstyle xstyle, boolean structs,
-                            boolean pidComm, boolean pidNs) {
+                            boolean pidComm, boolean pidNs, boolean kvmVcpu) {
     public enum Xstyle { ABBREV, RAW, VERBOSE }
 
     /** decode-fds=path, socket, dev, pidfd: each a bit, in the order of strace's tokens. */
@@ -19,11 +20,11 @@ public record DecodeOptions(int stringLimit, boolean verbose, int fdDetail, Xsty
 
     /** Pids as numbers alone. */
     public DecodeOptions(int stringLimit, boolean verbose, int fdDetail, Xstyle xstyle, boolean structs) {
-        this(stringLimit, verbose, fdDetail, xstyle, structs, false, false);
+        this(stringLimit, verbose, fdDetail, xstyle, structs, false, false, false);
     }
 
     /** These options with {@code verbose} and {@code structs} for one call (-e abbrev=, -e verbose=). */
     public DecodeOptions forCall(boolean verbose, boolean structs) {
-        return new DecodeOptions(stringLimit, verbose, fdDetail, xstyle, structs, pidComm, pidNs);
+        return new DecodeOptions(stringLimit, verbose, fdDetail, xstyle, structs, pidComm, pidNs, kvmVcpu);
     }
 }

@@ -24,5 +24,13 @@ public interface FdPaths {
         return null;
     }
 
+    /**
+     * Where {@code tid} has the file behind {@code fd} mapped (its first mapping of that name on a
+     * device of major 0, as strace's mmap cache finds a vCPU's run area), or -1.
+     */
+    default long mapping(int tid, int fd) {
+        return -1;
+    }
+
     FdPaths NONE = (tid, fd) -> null;
 }

@@ -437,7 +437,7 @@ public final class Session {
     }
 
     private FdPaths fdPaths() {
-        return decode.fdDetail() > 0 ? new FdTable(decode.fdDetail()) : FdPaths.NONE;
+        return decode.fdDetail() > 0 || decode.kvmVcpu() ? new FdTable(decode.fdDetail()) : FdPaths.NONE;
     }
 
     /**

@@ -50,6 +50,26 @@ public final class FdTable implements FdPaths {
         return b == null ? null : new String(b, StandardCharsets.ISO_8859_1);
     }
 
+    @Override
+    public long mapping(int tid, int fd) {
+        Target t = target(tid, fd);
+        if (t == null) {
+            return -1;
+        }
+        try {
+            // "start-end perms offset major:minor inode path"
+            for (String line : Files.readAllLines(Path.of(ProcDirs.of(tid) + "/maps"), StandardCharsets.ISO_8859_1)) {
+                String[] f = line.trim().split("\\s+", 6);
+                if (f.length == 6 && f[5].equals(t.path()) && f[3].startsWith("00:")) {
+                    return Long.parseUnsignedLong(f[0].substring(0, f[0].indexOf('-')), 16);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1; // the process is gone, or a line we do not understand
+        }
+        return -1;
+    }
+
     /**
      * What an fd's /proc link names: the path as its bytes are (one char per byte), and whether
      * the file is gone, the kernel's {@code " (deleted)"} then taken off the path as strace's

@@ -37,7 +37,7 @@ class PidsTest {
 
     private static DecodeOptions options(boolean comm, boolean ns) {
         DecodeOptions d = DecodeOptions.DEFAULT;
-        return new DecodeOptions(d.stringLimit(), d.verbose(), d.fdDetail(), d.xstyle(), d.structs(), comm, ns);
+        return new DecodeOptions(d.stringLimit(), d.verbose(), d.fdDetail(), d.xstyle(), d.structs(), comm, ns, false);
     }
 
     private static SyscallLines lines(boolean comm, boolean ns) {

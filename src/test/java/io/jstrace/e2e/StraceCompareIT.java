@@ -79,6 +79,7 @@ class StraceCompareIT {
             "-e trace=ioctl | DEVIOCTLS",
             "-v -e trace=ioctl | DEVIOCTLS",
             "-y -e trace=ioctl | DEVIOCTLS",
+            "-e kvm=vcpu -e trace=ioctl | DEVIOCTLS",
             "-X raw -e trace=ioctl | DEVIOCTLS",
             "-X verbose -e trace=ioctl | DEVIOCTLS",
             " | MEMREADS",

@@ -6,6 +6,7 @@ import io.jstrace.decode.Decode;
 import io.jstrace.decode.IoArrays;
 import io.jstrace.decode.Layout;
 import io.jstrace.model.Value;
+import io.jstrace.xlat.Xlat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +115,32 @@ final class KvmIoctls {
         };
     }
 
+    private static final Layout.Field EXIT_REASON = Layout.of("kvm_run").field("exit_reason");
+
+    /**
+     * KVM_RUN: under -e kvm=vcpu, why the vCPU returned, read from its run area where the tracee
+     * mapped the vCPU's fd ({@code = 0 (KVM_EXIT_HLT)}).
+     */
+    private static final IoctlArg RUN = new IoctlArg() {
+        @Override
+        public Value exit(Call c, long arg, Value atEntry) {
+            return Value.Num.hex(arg);
+        }
+
+        @Override
+        public Value returned(Call c, long arg) {
+            long at = c.options.kvmVcpu() ? c.fdPaths.mapping(c.tid, (int) c.arg(0)) : -1;
+            byte[] b = at < 0 ? null : c.memory.readFully(c.tid, at + EXIT_REASON.offset(), EXIT_REASON.size());
+            if (b == null) {
+                return null;
+            }
+            String name = Xlat.of("kvm_exit_reason").name(new Bytes(b).u32(0));
+            return new Value.Note(name == null ? "KVM_EXIT_???" : name);
+        }
+    };
+
     private static final RequestMap MAP = new RequestMap()
+            .put(RUN, "KVM_RUN")
             .put(returningFd(in((c, arg) -> Value.Num.udec(arg & 0xffffffffL))), "KVM_CREATE_VCPU")
             .put(returningFd(IoctlArg.HEX), "KVM_CREATE_VM")
             .put(in(IoctlArg.struct(REGION, KvmIoctls::region)), "KVM_SET_USER_MEMORY_REGION")

@@ -1,9 +1,15 @@
 package io.jstrace.decode.ioctl;
 
+import io.jstrace.decode.Call;
+import io.jstrace.decode.DecodeOptions;
+import io.jstrace.decode.FakeMemory;
+import io.jstrace.decode.FdPaths;
+import io.jstrace.model.Value;
 import io.jstrace.xlat.IoctlRequests;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,5 +61,32 @@ class KvmIoctlsTest {
                 + "flags=KVM_CPUID_FLAG_SIGNIFCANT_INDEX, eax=0x1c, ebx=0, ecx=0, edx=0}]}",
                 v.call(code("KVM_GET_SUPPORTED_CPUID"), v.put(t.array()), 0));
         assertEquals("KVM_SET_CPUID2, {nent=0, entries=[]}", m.call(code("KVM_SET_CPUID2"), m.put(new byte[8]), 0));
+    }
+
+    /** KVM_RUN under -e kvm=vcpu: the exit reason from the run area mapped from the vCPU's fd 5. */
+    @Test
+    void runExitReason() {
+        FakeMemory memory = new FakeMemory();
+        long area = memory.place(IoctlCalls.le(16).putInt(8, 5).array());
+        FdPaths vcpu = new FdPaths() {
+            @Override
+            public Parts describe(int tid, int fd) {
+                return null;
+            }
+
+            @Override
+            public long mapping(int tid, int fd) {
+                return fd == 5 ? area : -1;
+            }
+        };
+        DecodeOptions d = DecodeOptions.DEFAULT;
+        for (boolean kvm : new boolean[] {true, false}) {
+            DecodeOptions o = new DecodeOptions(d.stringLimit(), d.verbose(), d.fdDetail(), d.xstyle(), d.structs(),
+                    false, false, kvm);
+            Call c = new Call(1, 16, new long[] {5, code("KVM_RUN"), 0, 0, 0, 0}, memory, o, vcpu);
+            Ioctls.request(c, 1);
+            c.exit(0, false);
+            assertEquals(kvm ? List.of(new Value.Note("KVM_EXIT_HLT")) : List.of(), Ioctls.RETURN.details(c));
+        }
     }
 }

@@ -37,7 +37,7 @@ class NetlinkTest {
             }
         };
         DecodeOptions d = DecodeOptions.DEFAULT;
-        DecodeOptions ns = new DecodeOptions(d.stringLimit(), d.verbose(), d.fdDetail(), d.xstyle(), d.structs(), false, true);
+        DecodeOptions ns = new DecodeOptions(d.stringLimit(), d.verbose(), d.fdDetail(), d.xstyle(), d.structs(), false, true, false);
         assertEquals("{nlmsg_len=16, nlmsg_type=NLMSG_NOOP, nlmsg_flags=0, nlmsg_seq=0, nlmsg_pid=2 /* 1234 in strace's PID NS */}",
                 new Wire().hdr(16, 1, 0, 0, 2).decode(UNKNOWN, ns, 16, tracee2is1234));
     }
