@@ -56,8 +56,12 @@ jstrace_exec() {
     rm -f "$tmp" "$tmp.config"
   fi
   [[ -r $aot ]] && jvm+=(-XX:AOTCache="$aot")
+  # Messages start with the name jstrace was run by, as strace's do: the path, or the plain name
+  # when PATH finds this very file by it.
+  local name=$0
+  [[ $(type -P -- "${0##*/}") -ef $0 ]] && name=${0##*/}
   exec {jstrace_envfd}< <(printf '%s\0' "${jstrace_env[@]}")
   exec "$java" "${jvm[@]}" \
     -Djstrace.fds="$jstrace_fds" -Djstrace.sigign="$jstrace_sigign" -Djstrace.sigblk="$jstrace_sigblk" \
-    -Djstrace.envfd="$jstrace_envfd" -Djstrace.envpid="$!" -jar "$jar" "$@"
+    -Djstrace.envfd="$jstrace_envfd" -Djstrace.envpid="$!" -Djstrace.name="$name" -jar "$jar" "$@"
 }

@@ -40,7 +40,11 @@ import java.util.function.Consumer;
 
 /** The jstrace command: strace's command line, strace's output. */
 public final class Main {
-    static final String NAME = "jstrace";
+    /**
+     * What messages start with: as strace words them, the name jstrace was run by (the launcher
+     * passes the path it was started by, or its plain name when found on PATH).
+     */
+    static final String NAME = System.getProperty("jstrace.name", "jstrace");
 
     private Main() {}
 

@@ -44,12 +44,20 @@ final class Run {
                 p.destroyForcibly();
                 throw new AssertionError("timed out: " + argv);
             }
-            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1),
-                    Files.readString(err, StandardCharsets.ISO_8859_1));
+            return new Result(p.exitValue(), plainName(Files.readString(out, StandardCharsets.ISO_8859_1)),
+                    plainName(Files.readString(err, StandardCharsets.ISO_8859_1)));
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
         }
+    }
+
+    /**
+     * jstrace's messages start with the path it was run by, as strace's do: the tests expect
+     * them as from a jstrace found on PATH.
+     */
+    static String plainName(String text) {
+        return text.replace(JSTRACE + ": ", "jstrace: ").replace("'" + JSTRACE + " -h'", "'jstrace -h'");
     }
 
     static Result exec(String... argv) throws IOException, InterruptedException {
