@@ -82,6 +82,8 @@ class StraceCompareIT {
             "-e kvm=vcpu -e trace=ioctl | DEVIOCTLS",
             "-X raw -e trace=ioctl | DEVIOCTLS",
             "-X verbose -e trace=ioctl | DEVIOCTLS",
+            "-e trace=ioctl | SOCKIOCTLS",
+            "-s 1 -e trace=ioctl | SOCKIOCTLS",
             " | MEMREADS",
             "-v -s 4 | MEMREADS",
             "-s 3 -x | MEMREADS",
@@ -92,8 +94,8 @@ class StraceCompareIT {
             "-X verbose | MEMCALLS",
     })
     void sameLinesAsStrace(String options, String command) throws Exception {
-        // CALLS, MEMREADS, TIMECALLS, TTYIOCTLS, BLOCKIOCTLS, DEVIOCTLS, SOCKOPTS stand for the C tracees
-        // src/test/c/calls.c, memreads.c, timecalls.c, ttyioctls.c, blockioctls.c, devioctls.c, sockopts.c.
+        // CALLS, MEMREADS, TIMECALLS, TTYIOCTLS, BLOCKIOCTLS, DEVIOCTLS, SOCKOPTS, SOCKIOCTLS stand for the C tracees
+        // src/test/c/calls.c, memreads.c, timecalls.c, ttyioctls.c, blockioctls.c, devioctls.c, sockopts.c, sockioctls.c.
         String cmd = command.matches("[A-Z]+") ? "exec " + Run.tracee(command.toLowerCase()) : command;
         List<String> opts = options == null ? List.of() : Arrays.asList(options.trim().split(" +"));
         StraceDiff.Pair p = StraceDiff.run(tmp, opts, cmd);

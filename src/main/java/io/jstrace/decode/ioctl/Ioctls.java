@@ -57,7 +57,8 @@ public final class Ioctls {
             entry(0xaa, UffdIoctls::arg),
             entry(0xae, KvmIoctls::arg),
             entry(0xa4, TeeIoctls::arg),
-            entry((int) 'V', V4l2Ioctls::arg));
+            entry((int) 'V', V4l2Ioctls::arg),
+            entry(0x89, SockIoctls::arg));
 
     /** What entry learnt, for exit: the request as shown, its decoder and the argument's entry value. */
     private record Entry(Value request, IoctlArg arg, Value atEntry) {}
