@@ -105,7 +105,7 @@ class AttachIT {
             Run.exec("kill", "-INT", String.valueOf(p.pid()));
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
             assertEquals("jstrace: Process " + churn.pid() + " attached\njstrace: Process " + churn.pid()
-                    + " detached\n", Files.readString(err));
+                    + " detached\n", Run.plainName(Files.readString(err)));
         } finally {
             churn.destroyForcibly();
         }
