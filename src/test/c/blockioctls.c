@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <linux/blkpg.h>
 #include <linux/btrfs.h>
+#include <linux/dm-ioctl.h>
 #include <linux/nbd.h>
 #include <linux/btrfs_tree.h>
 #include <linux/fs.h>
@@ -314,6 +315,33 @@ static void block_ioctls(int file) {
     ioctl(-1, NBD_DO_IT);
 }
 
+/* Device mapper requests as libdevmapper makes them, on a bad fd: a header, and a table after it. */
+static void dm_ioctls(void) {
+    struct {
+        struct dm_ioctl head;
+        struct dm_target_spec spec;
+        char params[16];
+    } dm;
+    memset(&dm, 0, sizeof(dm));
+    dm.head.version[0] = DM_VERSION_MAJOR;
+    dm.head.version[1] = 4;
+    dm.head.data_size = sizeof(dm);
+    dm.head.data_start = sizeof(dm.head);
+    ioctl(-1, DM_VERSION, &dm.head);
+    strcpy(dm.head.name, "vg-root");
+    dm.head.dev = 0xfd01;
+    ioctl(-1, DM_DEV_STATUS, &dm.head);
+    dm.head.target_count = 1;
+    dm.spec.length = 2048;
+    strcpy(dm.spec.target_type, "linear");
+    strcpy(dm.params, "8:1 0");
+    ioctl(-1, DM_TABLE_LOAD, &dm.head);
+    dm.head.flags = DM_SUSPEND_FLAG;
+    ioctl(-1, DM_DEV_SUSPEND, &dm.head);
+    dm.head.version[0] = 3;
+    ioctl(-1, DM_LIST_DEVICES, &dm.head);
+}
+
 int main(void) {
     char path[] = "/tmp/blockioctls-XXXXXX";
     int file = mkstemp(path);
@@ -330,6 +358,7 @@ int main(void) {
     ubi_ioctls();
     scsi_ioctls(file);
     block_ioctls(file);
+    dm_ioctls();
     ioctl(-1, LOOP_SET_STATUS64, page + 4096 - 8);
     ioctl(-1, LOOP_CONFIGURE, page + 4096 - 8);
     ioctl(-1, BTRFS_IOC_SNAP_CREATE_V2, page + 4096 - 8);

@@ -61,6 +61,7 @@ class XlatHeadersTest {
             #include <linux/bsg.h>
             #include <linux/blkpg.h>
             #include <linux/nbd.h>
+            #include <linux/dm-ioctl.h>
             """;
 
     /** Socket option names of the levels strace knows: the headers that go with glibc's ... */
@@ -302,7 +303,9 @@ class XlatHeadersTest {
             "SG_SCSI_RESET_TARGET", "SG_SCSI_RESET_NO_ESCALATE",
             // NBD protocol flags <linux/nbd.h> leaves out (the client passes them on)
             "NBD_FLAG_ROTATIONAL", "NBD_FLAG_SEND_WRITE_ZEROES", "NBD_FLAG_SEND_DF", "NBD_FLAG_SEND_RESIZE",
-            "NBD_FLAG_SEND_CACHE");
+            "NBD_FLAG_SEND_CACHE",
+            // <linux/dm-ioctl.h> dropped it
+            "DM_EXISTS_FLAG");
 
     private static final Set<String> TABLES_NOT_IN_HEADERS = Set.of("hdio_drive_cmds",
             // btrfs's compression types are the kernel's (fs/btrfs/compression.h)

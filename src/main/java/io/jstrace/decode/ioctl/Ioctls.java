@@ -43,6 +43,7 @@ public final class Ioctls {
             entry(0x94, Fs94Ioctls::arg),
             entry(0xab, NbdIoctls::arg),
             entry(0xb4, GpioIoctls::arg),
+            entry(0xfd, DmIoctls::arg),
             entry((int) 'L', LoopIoctls::arg),
             entry((int) 'M', MtdIoctls::arg),
             entry((int) 'O', UbiIoctls::arg),
