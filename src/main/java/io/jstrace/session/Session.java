@@ -22,9 +22,6 @@ import io.jstrace.trace.SeccompLaunch;
 import io.jstrace.trace.Tampering;
 import io.jstrace.trace.Tracer;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -87,7 +84,7 @@ public final class Session {
         if (argv.isEmpty()) {
             throw new IllegalArgumentException("must have PROG [ARGS] or -p PID");
         }
-        return new Session(resolve(argv.get(0)), List.copyOf(argv), List.of());
+        return new Session(CommandPath.resolve(argv.get(0)), List.copyOf(argv), List.of());
     }
 
     /** {@link #command(List)} with the arguments given one by one. */
@@ -438,29 +435,5 @@ public final class Session {
 
     private FdPaths fdPaths() {
         return decode.fdDetail() > 0 || decode.kvmVcpu() ? new FdTable(decode.fdDetail()) : FdPaths.NONE;
-    }
-
-    /**
-     * The path to execute: {@code name} itself if it has a slash, else the first PATH entry
-     * holding an executable regular file by that name.
-     */
-    private static String resolve(String name) {
-        if (name.indexOf('/') >= 0) {
-            if (!Files.exists(Path.of(name))) {
-                throw new IllegalArgumentException("Can't stat '" + name + "': No such file or directory");
-            }
-            return name;
-        }
-        String path = System.getenv("PATH");
-        if (path == null) {
-            path = "/bin:/usr/bin";
-        }
-        for (String dir : path.split(":", -1)) {
-            File f = new File(dir.isEmpty() ? "." : dir, name);
-            if (f.isFile() && f.canExecute()) {
-                return dir.isEmpty() ? name : f.getPath();
-            }
-        }
-        throw new IllegalArgumentException("Can't stat '" + name + "': No such file or directory");
     }
 }
