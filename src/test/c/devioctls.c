@@ -1,6 +1,6 @@
 /*
  * Character-device ioctls (PTP clocks, real-time clocks, watchdogs, /dev/random, inotify, infrared
- * remotes, userfaultfd, KVM, TEE) on a bad fd: every call fails with EBADF, so tracers show what each request was given at
+ * remotes, userfaultfd, KVM, TEE, V4L2) on a bad fd: every call fails with EBADF, so tracers show what each request was given at
  * entry and the address of what it would have filled in. Then namespace requests on this process's
  * namespace files, a userfaultfd handshake and a KVM virtual machine whose one vCPU runs an out and a
  * hlt (when /dev/kvm opens).
@@ -23,6 +23,7 @@
 #endif
 #include <linux/rtc.h>
 #include <linux/tee.h>
+#include <linux/videodev2.h>
 #include <linux/userfaultfd.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -198,6 +199,17 @@ static void tee(void) {
     buf.buf_len = 8;
     ioctl(-1, TEE_IOC_OPEN_SESSION, &buf);
     ioctl(-1, TEE_IOC_SUPPL_SEND, NULL);
+    ioctl(-1, TEE_IOC_VERSION, NULL);
+}
+
+/* With -e verbose=none strace shows PTP and V4L2 arguments as raw numbers (0 for NULL), the others as NULL. */
+static void v4l2(void) {
+    struct v4l2_capability cap;
+    ioctl(-1, VIDIOC_QUERYCAP, &cap);
+    ioctl(-1, VIDIOC_QUERYCAP, NULL);
+    int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+    ioctl(-1, VIDIOC_STREAMON, &type);
+    ioctl(-1, VIDIOC_STREAMOFF, NULL);
 }
 
 static void nsfs(void) {
@@ -223,5 +235,6 @@ int main(void) {
     uffd();
     kvm();
     tee();
+    v4l2();
     return 0;
 }

@@ -7,6 +7,7 @@ import io.jstrace.model.Value;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static java.util.Map.entry;
 
@@ -61,6 +62,13 @@ public final class Ioctls {
             entry((int) 'V', V4l2Ioctls::arg),
             entry(0x89, SockIoctls::arg));
 
+    /**
+     * Families whose strace decoder (ptp_ioctl, v4l2_ioctl) returns at once when the call is not
+     * verbose (-e verbose=): their argument is then the raw number, {@code 0} rather than NULL.
+     * The other families read through umove_or_printaddr, which prints the address or NULL.
+     */
+    private static final Set<Integer> RAW_UNLESS_VERBOSE = Set.of((int) '=', (int) 'V');
+
     /** What entry learnt, for exit: the request as shown, its decoder and the argument's entry value. */
     private record Entry(Value request, IoctlArg arg, Value atEntry) {}
 
@@ -79,7 +87,7 @@ public final class Ioctls {
 
     private static Entry atEntry(Call c, int i) {
         long code = c.arg(i) & 0xffffffffL;
-        IoctlArg arg = decoder(code);
+        IoctlArg arg = !c.options.structs() && RAW_UNLESS_VERBOSE.contains(IoctlRequest.type(code)) ? IoctlArg.HEX : decoder(code);
         return new Entry(IoctlRequest.of(code), arg, arg.entry(c, c.arg(i + 1)));
     }
 
