@@ -76,6 +76,14 @@ static void prctls(void) {
     };
     struct sock_fprog prog = {4, insns};
     syscall(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+    /* operations only eBPF has, which the kernel refuses (EINVAL): strace 6.1 still names them */
+    struct sock_filter ebpf_ops[] = {
+        BPF_STMT(BPF_ALU | BPF_K | 0xd0 /* BPF_END */, 1),
+        BPF_JUMP(BPF_JMP | BPF_K | 0xa0 /* BPF_JLT */, 1, 0, 1),
+        BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+    };
+    struct sock_fprog ebpf_prog = {3, ebpf_ops};
+    syscall(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &ebpf_prog);
     syscall(SYS_prctl, PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog);
 }
 

@@ -72,6 +72,18 @@ static void given(void) {
     struct sock_fprog prog = {.len = 4, .filter = insns};
     setsockopt(-1, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof prog);
     setsockopt(-1, SOL_SOCKET, SO_ATTACH_REUSEPORT_CBPF, &prog, sizeof prog - 1);
+    /* operations only eBPF has: strace 6.1 names them in classic filters too; 0xe0 and 0xf0 are BPF_??? */
+    struct sock_filter ebpf_ops[] = {
+        BPF_STMT(BPF_ALU | BPF_K | 0xb0 /* BPF_MOV */, 1),
+        BPF_STMT(BPF_ALU | BPF_X | 0xc0 /* BPF_ARSH */, 2),
+        BPF_STMT(BPF_ALU | BPF_K | 0xe0, 3),
+        BPF_JUMP(BPF_JMP | BPF_K | 0x50 /* BPF_JNE */, 1, 0, 1),
+        BPF_JUMP(BPF_JMP | BPF_X | 0x80 /* BPF_CALL */, 1, 1, 0),
+        BPF_JUMP(BPF_JMP | BPF_K | 0xf0, 1, 1, 0),
+        BPF_STMT(BPF_RET | BPF_K, 0),
+    };
+    struct sock_fprog ebpf_prog = {.len = 7, .filter = ebpf_ops};
+    setsockopt(-1, SOL_SOCKET, SO_ATTACH_FILTER, &ebpf_prog, sizeof ebpf_prog);
 
     char name[] = "reno";
     setsockopt(-1, SOL_TCP, TCP_CONGESTION, name, sizeof name - 1);
