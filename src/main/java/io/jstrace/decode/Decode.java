@@ -142,10 +142,15 @@ public final class Decode {
      * are not dereferenced for this call (-e verbose=): either way the caller prints the address.
      */
     public static Bytes struct(Call c, long addr, int size) {
-        if (addr == 0 || !c.options.structs()) {
-            return null;
-        }
-        byte[] b = c.memory.readFully(c.tid, addr, size);
+        return c.options.structs() ? structAsIs(c, addr, size) : null;
+    }
+
+    /**
+     * strace's plain umove: the struct whatever -e verbose= says (the few decoders that strace
+     * writes so, such as SIOCGIFCONF's), or null when it is NULL or not readable.
+     */
+    public static Bytes structAsIs(Call c, long addr, int size) {
+        byte[] b = addr == 0 ? null : c.memory.readFully(c.tid, addr, size);
         return b == null ? null : new Bytes(b);
     }
 

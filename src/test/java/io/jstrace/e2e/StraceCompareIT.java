@@ -87,6 +87,7 @@ class StraceCompareIT {
             "-e verbose=none -X raw -e trace=ioctl | DEVIOCTLS",
             "-e trace=ioctl | SOCKIOCTLS",
             "-s 1 -e trace=ioctl | SOCKIOCTLS",
+            "-e verbose=none -e trace=ioctl | SOCKIOCTLS",
             " | MEMREADS",
             "-v -s 4 | MEMREADS",
             "-s 3 -x | MEMREADS",

@@ -44,12 +44,12 @@ final class SockIoctls {
      * SIOCGIFCONF: with a NULL ifc_buf the kernel tells the length it needs; with a buffer it fills
      * it and tells how much it used. The length given shows at entry (when there is a buffer), the
      * one returned after {@code =>} when it changed; then the interfaces, or the address after a
-     * failure.
+     * failure. strace reads struct ifconf even under -e verbose=none (then the interfaces are an address).
      */
     private static final IoctlArg IFCONF_ARG = new IoctlArg() {
         @Override
         public Value entry(Call c, long arg) {
-            Bytes b = Decode.struct(c, arg, IFCONF.size());
+            Bytes b = Decode.structAsIs(c, arg, IFCONF.size());
             return b == null ? Decode.ptr(arg)
                     : Decode.struct(field("ifc_len", Value.Num.dec(b.s(LEN))), field("ifc_buf", Value.Num.hex(b.u(BUF))));
         }
@@ -61,7 +61,7 @@ final class SockIoctls {
             }
             long len = ((Value.Num) given.fields().get(0).value()).value();
             long buf = ((Value.Num) given.fields().get(1).value()).value();
-            Bytes now = Decode.struct(c, arg, IFCONF.size());
+            Bytes now = Decode.structAsIs(c, arg, IFCONF.size());
             if (now == null) {
                 return Decode.struct(field("ifc_len", length(len)), field("ifc_buf", Decode.ptr(buf)));
             }

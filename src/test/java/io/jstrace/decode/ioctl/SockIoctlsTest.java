@@ -1,5 +1,6 @@
 package io.jstrace.decode.ioctl;
 
+import io.jstrace.decode.DecodeOptions;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -53,5 +54,21 @@ class SockIoctlsTest {
         long failed = m.put(ifconf(80, buf));
         assertEquals("SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=0x" + Long.toHexString(buf) + "}",
                 m.call(SIOCGIFCONF, failed, -14));
+    }
+
+    /** strace reads struct ifconf under -e verbose=none too; only the interfaces stay an address. */
+    @Test
+    void interfaceListUnderVerboseNone() {
+        DecodeOptions d = DecodeOptions.DEFAULT;
+        IoctlCalls m = new IoctlCalls().options(new DecodeOptions(d.stringLimit(), d.verbose(), d.fdDetail(), d.xstyle(), false));
+        long sizing = m.put(ifconf(0, 0));
+        m.fillAtExit(sizing, ifconf(80, 0));
+        assertEquals("SIOCGIFCONF, {ifc_len=80 /* 2 * sizeof(struct ifreq) */, ifc_buf=NULL}", m.call(SIOCGIFCONF, sizing, 0));
+        long buf = m.put(new byte[80]);
+        m.fillAtExit(buf, lo());
+        long filled = m.put(ifconf(82, buf));
+        m.fillAtExit(filled, ifconf(40, buf));
+        assertEquals("SIOCGIFCONF, {ifc_len=82 => 40 /* 1 * sizeof(struct ifreq) */, ifc_buf=0x" + Long.toHexString(buf) + "}",
+                m.call(SIOCGIFCONF, filled, 0));
     }
 }
