@@ -1,11 +1,13 @@
 /*
  * Terminal ioctls on a pseudo-terminal pair, as a terminal program makes them: termios, termio
  * and termios2 get/set, window size, modem lines, queues, flushing, process groups; then the
- * same requests on a bad fd and with unreadable or NULL arguments.
+ * same requests on a bad fd and with unreadable or NULL arguments; keyboard map entries (which
+ * strace shows even under -e verbose=none).
  */
 #define _GNU_SOURCE
 #include <asm/termbits.h>
 #include <fcntl.h>
+#include <linux/kd.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -62,6 +64,10 @@ int main(void) {
     ioctl(-1, TIOCMSET, &lines);
     ioctl(-1, TIOCSTI, "x");
     ioctl(-1, TCXONC, 9);
+    struct kbentry kb = {.kb_table = 1, .kb_index = 30, .kb_value = 0x0b61};
+    ioctl(-1, KDSKBENT, &kb);
+    ioctl(-1, KDGKBENT, &kb);
+    ioctl(-1, KDGKBENT, NULL);
     close(s);
     close(m);
     return 0;

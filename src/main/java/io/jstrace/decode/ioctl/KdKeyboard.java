@@ -39,9 +39,12 @@ final class KdKeyboard {
     /** Key types whose value is a character. */
     private static final List<String> CHARACTER_TYPES = List.of("KT_LATIN", "KT_META", "KT_LETTER", "KT_DEAD2");
 
-    /** The table and index of a struct kbentry; the address when they cannot be read. */
+    /**
+     * The table and index of a struct kbentry; the address when they cannot be read. strace reads
+     * a kbentry with plain umove, so it shows even under -e verbose=none.
+     */
     private static Value entryHead(Call c, long arg) {
-        Bytes b = Decode.struct(c, arg, KB_INDEX.offset() + KB_INDEX.size());
+        Bytes b = Decode.structAsIs(c, arg, KB_INDEX.offset() + KB_INDEX.size());
         if (b == null) {
             return Decode.ptr(arg);
         }
@@ -53,7 +56,7 @@ final class KdKeyboard {
 
     /** kb_value, with what it means in a comment: a key's name, or K(type, value). */
     private static Value.Field entryValue(Call c, long arg) {
-        Bytes b = Decode.struct(c, arg + KB_VALUE.offset(), KB_VALUE.size());
+        Bytes b = Decode.structAsIs(c, arg + KB_VALUE.offset(), KB_VALUE.size());
         if (b == null) {
             return field("kb_value", new Value.Note("???"));
         }

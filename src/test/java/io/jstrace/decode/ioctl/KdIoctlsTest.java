@@ -32,6 +32,18 @@ class KdIoctlsTest {
         assertEquals("KDGKBENT, {kb_table=1<<KG_SHIFT|1<<KG_CTRLR, kb_index=59}", m.call(KDGKBENT, g, -22));
     }
 
+    /** strace reads a kbentry with plain umove: -e verbose=none shows it too. */
+    @Test
+    void keyboardEntriesUnderVerboseNone() {
+        DecodeOptions d = DecodeOptions.DEFAULT;
+        IoctlCalls m = new IoctlCalls().options(new DecodeOptions(d.stringLimit(), d.verbose(), d.fdDetail(), d.xstyle(), false));
+        long e = m.put(IoctlCalls.le(4).put(0, (byte) 1).put(1, (byte) 30).putShort(2, (short) 0x0b61).array());
+        assertEquals("KDSKBENT, {kb_table=K_SHIFTTAB, kb_index=30, kb_value=0xb61 /* K(KT_LETTER, 'a') */}",
+                m.call(KDSKBENT, e, -9));
+        assertEquals("KDGKBENT, {kb_table=K_SHIFTTAB, kb_index=30}", m.call(KDGKBENT, e, -9));
+        assertEquals("KDGKBENT, NULL", m.call(KDGKBENT, 0, -9));
+    }
+
     @Test
     void keycodesRepeatAndUnimap() {
         IoctlCalls m = new IoctlCalls();
