@@ -34,20 +34,21 @@ class TipsTest {
         String[] lines = Tips.render(List.of("one", "two"), false).split("\n");
         // Top, the empty first line, at least six text lines (the tail's shape), bottom, one more.
         assertEquals(2 + 6 + 1 + 1, lines.length);
-        assertEquals("  " + "_".repeat(46) + "    " + "     ____", lines[0]);
-        assertEquals(" /" + " ".repeat(46) + "\\   " + "    /    \\", lines[1]);
-        assertEquals(" | one" + " ".repeat(41) + " |   " + "   |-. .-.|", lines[2]);
-        assertEquals(" |" + " ".repeat(45) + "  _\\ " + "  /..   \\_/", lines[5]);
-        assertEquals(" \\" + "_".repeat(46) + "/   " + "     |   [", lines[8]);
-        assertEquals(" ".repeat(52) + "     [  ]", lines[9]);
+        assertEquals("  " + "_".repeat(46) + "    " + "         (  )  (", lines[0]);
+        assertEquals(" /" + " ".repeat(46) + "\\   " + "          )  (  )", lines[1]);
+        assertEquals(" | one" + " ".repeat(41) + " |   " + "         (  )  (", lines[2]);
+        assertEquals(" |" + " ".repeat(45) + "  _\\ " + "       |  jstrace  |   |", lines[5]);
+        assertEquals(" \\" + "_".repeat(46) + "/   " + "       \\           /", lines[8]);
+        assertEquals(" ".repeat(52) + "        `---------'", lines[9]);
     }
 
     @Test
     void fullDrawsTheWholeDrawingAndLongLinesAreCut() {
         String[] lines = Tips.render(List.of("x".repeat(50)), true).split("\n");
-        assertEquals(36, lines.length); // the drawing's rows
+        assertEquals(12, lines.length); // the drawing's rows
         assertEquals(" | " + "x".repeat(44) + " |   ", lines[2].substring(0, 52));
-        assertEquals(" ".repeat(52) + "    -\"     \"-", lines[35]);
+        assertEquals(" ".repeat(52) + "     ~~~~~~~~~~~~~~~~~~~", lines[10]);
+        assertEquals(" ".repeat(52), lines[11]);
     }
 
     @Test
