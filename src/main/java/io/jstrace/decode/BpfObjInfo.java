@@ -1,10 +1,8 @@
 package io.jstrace.decode;
 
+import io.jstrace.linux.Sys;
 import io.jstrace.model.Value;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.LongFunction;
 
 import static io.jstrace.decode.BpfFields.step;
@@ -128,17 +126,16 @@ final class BpfObjInfo {
 
     /**
      * A load time in ns since boot, with the wall-clock second it stands for in a comment (strace's
-     * print_boottime; none under -X raw). Boot time is now less /proc/uptime: as approximate as strace's.
+     * print_boottime; none under -X raw): the boot time from the two clocks, as strace reads it
+     * (with /proc/uptime's 10 ms the second could differ from strace's).
      */
     private static Value bootTime(long ns) {
         Value n = Value.Num.udec(ns);
-        try {
-            String up = Files.readString(Path.of("/proc/uptime")).split(" ")[0];
-            double bootMillis = System.currentTimeMillis() - Double.parseDouble(up) * 1000;
-            String when = TimeDecoder.isoTime((long) Math.floor((bootMillis + ns / 1e6) / 1000));
-            return new Value.Styled(n, new Value.Commented(n, when), new Value.Note(when));
-        } catch (IOException | RuntimeException e) {
+        long boot = Sys.bootTimeNanos();
+        if (boot < 0) {
             return n;
         }
+        String when = TimeDecoder.isoTime(Math.floorDiv(boot + ns, 1_000_000_000L));
+        return new Value.Styled(n, new Value.Commented(n, when), new Value.Note(when));
     }
 }

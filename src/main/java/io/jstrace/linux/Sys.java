@@ -6,6 +6,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /** Process-level primitives: raw syscall, waitpid/wait4, kill, and a few syscall numbers used directly. */
 public final class Sys {
@@ -18,7 +19,8 @@ public final class Sys {
             NR_READLINK = TABLE.number("readlink");
     private static final int RLIMIT_CORE = 4, O_CLOEXEC = 0x80000, PATH_MAX = 4096;
     private static final int NR_PIPE2 = TABLE.number("pipe2"), NR_DUP3 = TABLE.number("dup3"),
-            NR_CLOSE = TABLE.number("close");
+            NR_CLOSE = TABLE.number("close"), NR_CLOCK_GETTIME = TABLE.number("clock_gettime");
+    private static final int CLOCK_REALTIME = 0, CLOCK_BOOTTIME = 7;
 
     /** {@code syscall(number, args...)}: returns the result, or the negated errno on failure. */
     public static long syscall(long number, long... args) {
@@ -27,6 +29,25 @@ public final class Sys {
         MemorySegment st = Libc.errnoState();
         long r = Libc.call(Libc.SYSCALL, st, number, a[0], a[1], a[2], a[3], a[4], a[5]);
         return r == -1 ? -Libc.errno(st) : r;
+    }
+
+    /**
+     * When the machine booted, in ns of the wall clock: CLOCK_REALTIME less CLOCK_BOOTTIME, read
+     * one right after the other (strace's print_boottime offset); -1 if a clock cannot be read.
+     */
+    public static long bootTimeNanos() {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment boot = arena.allocate(JAVA_LONG, 2), real = arena.allocate(JAVA_LONG, 2);
+            if (syscall(NR_CLOCK_GETTIME, CLOCK_BOOTTIME, boot.address()) < 0
+                    || syscall(NR_CLOCK_GETTIME, CLOCK_REALTIME, real.address()) < 0) {
+                return -1;
+            }
+            return nanos(real) - nanos(boot);
+        }
+    }
+
+    private static long nanos(MemorySegment timespec) {
+        return timespec.getAtIndex(JAVA_LONG, 0) * 1_000_000_000L + timespec.getAtIndex(JAVA_LONG, 1);
     }
 
     /**
