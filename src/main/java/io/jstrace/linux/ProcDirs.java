@@ -1,12 +1,18 @@
 package io.jstrace.linux;
 
+import io.jstrace.syscalls.SyscallTable;
+
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The /proc directory of a thread jstrace knows by its id in jstrace's PID namespace. /proc may
@@ -21,6 +27,15 @@ public final class ProcDirs {
 
     /** Where jstrace's ids are in NSpid lines: 0 when /proc is of jstrace's namespace. */
     private static final int LEVEL = Math.max(0, nsPids("self").length - 1);
+    private static final String OWN_NS = "/proc/self/ns/pid";
+    private static final SyscallTable TABLE = SyscallTable.x86_64();
+    private static final int NR_OPEN = TABLE.number("open"), NR_IOCTL = TABLE.number("ioctl"),
+            NR_CLOSE = TABLE.number("close"), NR_FSTAT = TABLE.number("fstat");
+    private static final int O_RDONLY_CLOEXEC = 0x80000;
+    /** NS_GET_PARENT, _IO(0xb7, 0x2): a new fd on the namespace's parent; EPERM above the caller's own. */
+    private static final long NS_GET_PARENT = 0xb702;
+    /** struct stat's st_dev and st_ino: what tells namespaces apart. */
+    private static final int STAT_SIZE = 144, ST_INO = 8;
     private static final Map<Integer, Integer> FOUND = new ConcurrentHashMap<>();
 
     /** Where jstrace's own ids are in the NSpid, NStgid, NSpgid and NSsid lines of /proc's status files. */
@@ -39,7 +54,7 @@ public final class ProcDirs {
             return tid;
         }
         Integer cached = FOUND.get(tid);
-        if (cached != null && ours(cached.toString()) == tid) {
+        if (cached != null && ours(cached.toString()) == tid && inOurNamespace(cached.toString())) {
             return cached;
         }
         FOUND.remove(tid);
@@ -48,7 +63,7 @@ public final class ProcDirs {
                 try (DirectoryStream<Path> tasks = Files.newDirectoryStream(proc.resolve("task"))) {
                     for (Path task : tasks) {
                         String id = task.getFileName().toString();
-                        if (ours(id) == tid) {
+                        if (ours(id) == tid && inOurNamespace(id)) {
                             FOUND.put(tid, Integer.parseInt(id));
                             return Integer.parseInt(id);
                         }
@@ -61,6 +76,47 @@ public final class ProcDirs {
             return 0;
         }
         return 0;
+    }
+
+    /**
+     * Whether the thread /proc names {@code id} is in jstrace's PID namespace or one below it: a
+     * thread of a sibling namespace (another jstrace's under its own {@code unshare -pf}) has an
+     * id at jstrace's level too, of another namespace. Walks the thread's namespace up with
+     * NS_GET_PARENT until it meets jstrace's or the kernel refuses to go above the caller's.
+     */
+    private static boolean inOurNamespace(String id) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment st = arena.allocate(STAT_SIZE, 8);
+            long own = nsInode(arena, OWN_NS, st);
+            long fd = Sys.syscall(NR_OPEN, arena.allocateFrom("/proc/" + id + "/ns/pid").address(), O_RDONLY_CLOEXEC);
+            if (own < 0 || fd < 0) {
+                return own < 0; // no namespace files to tell by: as before, the id alone
+            }
+            for (int depth = 0; depth < 33; depth++) {
+                long ino = Sys.syscall(NR_FSTAT, fd, st.address()) < 0 ? -1 : st.get(JAVA_LONG, ST_INO);
+                long parent = ino == own || ino < 0 ? -1 : Sys.syscall(NR_IOCTL, fd, NS_GET_PARENT);
+                Sys.syscall(NR_CLOSE, fd);
+                if (ino == own) {
+                    return true;
+                }
+                if (parent < 0) {
+                    return false;
+                }
+                fd = parent;
+            }
+            Sys.syscall(NR_CLOSE, fd);
+            return false;
+        }
+    }
+
+    private static long nsInode(Arena arena, String path, MemorySegment st) {
+        long fd = Sys.syscall(NR_OPEN, arena.allocateFrom(path).address(), O_RDONLY_CLOEXEC);
+        if (fd < 0) {
+            return -1;
+        }
+        long r = Sys.syscall(NR_FSTAT, fd, st.address());
+        Sys.syscall(NR_CLOSE, fd);
+        return r < 0 ? -1 : st.get(JAVA_LONG, ST_INO);
     }
 
     /** The id at jstrace's level of the thread /proc names {@code id}; 0 if none (gone, not of jstrace's namespace). */
