@@ -2,10 +2,12 @@ package io.jstrace.e2e;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -75,6 +77,29 @@ class PidDecodingIT {
                 : options.contains("-Y") || options.contains("comm") ? "<pids>" : "<pipe:[";
         assertTrue(String.join("\n", strace).contains(shows), String.join("\n", strace));
         assertEquals(String.join("\n", strace), String.join("\n", jstrace));
+    }
+
+    /**
+     * A PID namespace beside jstrace's, under the same /proc, whose threads have the ids jstrace's
+     * tracees have in jstrace's namespace: /proc lookups keep to jstrace's namespace and those
+     * below it (they found the neighbour's "sleep" for pids when the suite ran two tests at once).
+     */
+    @Test
+    void aNeighbourNamespaceIsNotTakenForOurs() throws Exception {
+        Assumptions.assumeTrue(Run.exec("unshare", "-Urpf", "true").exit() == 0, "no PID namespaces here");
+        Process neighbour = new ProcessBuilder("unshare", "--kill-child", "-Urpf", "sh", "-c",
+                "for i in $(seq 40); do sleep 20 & done; echo ready; wait").start();
+        try {
+            assertEquals("ready", new String(neighbour.getInputStream().readNBytes(5)));
+            Path out = tmp.resolve("out");
+            Run.Result r = Run.exec(List.of("unshare", "-Urpf", Run.JSTRACE, "-qq", "-Y", "-e", "trace=getpid",
+                    "-o", out.toString(), Run.tracee("pids")), StraceDiff.ENV, tmp);
+            assertEquals(0, r.exit(), r.err());
+            String lines = Files.readString(out);
+            assertTrue(lines.matches("(?s)getpid\\(\\) += \\d+<pids>\n.*"), lines);
+        } finally {
+            neighbour.destroyForcibly().waitFor();
+        }
     }
 
     private List<String> trace(String tracer, List<String> options, List<String> cmd, String tag,
