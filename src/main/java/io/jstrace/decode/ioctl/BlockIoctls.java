@@ -38,30 +38,14 @@ final class BlockIoctls {
     }
 
     /** BLKTRACESETUP: the setup asked for at entry; the name the kernel gave the trace, in the same braces, after success. */
-    private static final IoctlArg TRACE_SETUP = new IoctlArg() {
-        @Override
-        public Value entry(Call c, long arg) {
-            return structWith(TRACE, (cc, b) -> {
-                List<Value.Field> f = new ArrayList<>();
-                for (String n : List.of("act_mask", "buf_size", "buf_nr", "start_lba", "end_lba")) {
-                    f.add(field(n, Value.Num.udec(b.u(TRACE.field(n)))));
-                }
-                f.add(field("pid", Pids.of(cc, (int) b.u(TRACE.field("pid")), Pids.Type.TGID)));
-                return new Value.Struct(f, false);
-            }).read(c, arg);
+    private static final IoctlArg TRACE_SETUP = IoctlArg.continued(TRACE, (c, b) -> {
+        List<Value.Field> f = new ArrayList<>();
+        for (String n : List.of("act_mask", "buf_size", "buf_nr", "start_lba", "end_lba")) {
+            f.add(field(n, Value.Num.udec(b.u(TRACE.field(n)))));
         }
-
-        @Override
-        public Value exit(Call c, long arg, Value atEntry) {
-            Bytes b = c.failed() || !(atEntry instanceof Value.Struct) ? null : Decode.struct(c, arg, TRACE.size());
-            if (b == null) {
-                return atEntry;
-            }
-            List<Value.Field> f = new ArrayList<>(((Value.Struct) atEntry).fields());
-            f.add(field("name", StructFields.cstring(b, TRACE.field("name"))));
-            return new Value.Struct(f, false);
-        }
-    };
+        f.add(field("pid", Pids.of(c, (int) b.u(TRACE.field("pid")), Pids.Type.TGID)));
+        return f;
+    }, (c, b) -> List.of(field("name", StructFields.cstring(b, TRACE.field("name")))));
 
     /** A pair of 64-bit words (printpair_int64): a range's start and length. */
     private static final IoctlArg.Reader U64_PAIR = (c, addr) -> {

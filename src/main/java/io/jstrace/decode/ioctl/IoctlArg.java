@@ -146,10 +146,7 @@ interface IoctlArg {
 
     /** A struct of {@code layout} at the argument, shown by {@code show}; its address if it cannot be read. */
     static Reader struct(Layout layout, Function<Bytes, Value> show) {
-        return (c, addr) -> {
-            Bytes b = Decode.struct(c, addr, layout.size());
-            return b == null ? Decode.ptr(addr) : show.apply(b);
-        };
+        return structWith(layout, (c, b) -> show.apply(b));
     }
 
     /** {@link #struct} for a {@code show} that needs the call (its options: -s, -v, -X). */

@@ -27,11 +27,15 @@ final class MtdIoctls {
 
     /** Members printed in hex one after another (PRINT_FIELD_X), in the layout's names. */
     private static Value hexFields(Bytes b, Layout l, String... names) {
+        return new Value.Struct(hexMembers(b, l, names), false);
+    }
+
+    private static List<Value.Field> hexMembers(Bytes b, Layout l, String... names) {
         List<Value.Field> f = new ArrayList<>();
         for (String n : names) {
             f.add(field(n, Value.Num.hex(b.u(l.field(n)))));
         }
-        return new Value.Struct(f, false);
+        return f;
     }
 
     private static Value oob(Bytes b, Layout l, String ptr) {
@@ -82,23 +86,8 @@ final class MtdIoctls {
     }
 
     /** MEMGETREGIONINFO: the index asked at entry; what the region is, inside the same braces, after success. */
-    private static final IoctlArg REGION_INFO = new IoctlArg() {
-        @Override
-        public Value entry(Call c, long arg) {
-            return struct(REGION, b -> hexFields(b, REGION, "regionindex")).read(c, arg);
-        }
-
-        @Override
-        public Value exit(Call c, long arg, Value atEntry) {
-            Bytes b = c.failed() || !(atEntry instanceof Value.Struct) ? null : Decode.struct(c, arg, REGION.size());
-            if (b == null) {
-                return atEntry;
-            }
-            List<Value.Field> f = new ArrayList<>(((Value.Struct) atEntry).fields());
-            f.addAll(((Value.Struct) hexFields(b, REGION, "offset", "erasesize", "numblocks")).fields());
-            return new Value.Struct(f, false);
-        }
-    };
+    private static final IoctlArg REGION_INFO = IoctlArg.continued(REGION,
+            (c, b) -> hexMembers(b, REGION, "regionindex"), (c, b) -> hexMembers(b, REGION, "offset", "erasesize", "numblocks"));
 
     private static final RequestMap MAP = new RequestMap()
             .put(in(struct(ERASE, b -> hexFields(b, ERASE, "start", "length"))), "MEMERASE", "MEMLOCK", "MEMUNLOCK",
