@@ -87,7 +87,7 @@ public final class ProcDirs {
     private static boolean inOurNamespace(String id) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment st = arena.allocate(STAT_SIZE, 8);
-            long own = nsInode(arena, OWN_NS, st);
+            long own = OwnNamespace.INODE;
             long fd = Sys.syscall(NR_OPEN, arena.allocateFrom("/proc/" + id + "/ns/pid").address(), O_RDONLY_CLOEXEC);
             if (own < 0 || fd < 0) {
                 return own < 0; // no namespace files to tell by: as before, the id alone
@@ -109,14 +109,22 @@ public final class ProcDirs {
         }
     }
 
-    private static long nsInode(Arena arena, String path, MemorySegment st) {
-        long fd = Sys.syscall(NR_OPEN, arena.allocateFrom(path).address(), O_RDONLY_CLOEXEC);
-        if (fd < 0) {
-            return -1;
+    /** jstrace's own PID namespace's inode, read once, when a lookup first needs it; -1 if unreadable. */
+    private static final class OwnNamespace {
+        static final long INODE = nsInode(OWN_NS);
+    }
+
+    private static long nsInode(String path) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment st = arena.allocate(STAT_SIZE, 8);
+            long fd = Sys.syscall(NR_OPEN, arena.allocateFrom(path).address(), O_RDONLY_CLOEXEC);
+            if (fd < 0) {
+                return -1;
+            }
+            long r = Sys.syscall(NR_FSTAT, fd, st.address());
+            Sys.syscall(NR_CLOSE, fd);
+            return r < 0 ? -1 : st.get(JAVA_LONG, ST_INO);
         }
-        long r = Sys.syscall(NR_FSTAT, fd, st.address());
-        Sys.syscall(NR_CLOSE, fd);
-        return r < 0 ? -1 : st.get(JAVA_LONG, ST_INO);
     }
 
     /** The id at jstrace's level of the thread /proc names {@code id}; 0 if none (gone, not of jstrace's namespace). */
