@@ -72,12 +72,6 @@ final class KdKeyboard {
         return field("kb_value", new Value.Explained(new Value.Styled(hex, hex, meaning)));
     }
 
-    private static Value plus(Value head, Value.Field more) {
-        List<Value.Field> f = new ArrayList<>(((Value.Struct) head).fields());
-        f.add(more);
-        return new Value.Struct(f, false);
-    }
-
     /** The field a request is about, after its struct's head. */
     private interface FieldReader {
         Value.Field read(Call c, long arg);
@@ -87,7 +81,7 @@ final class KdKeyboard {
     private static IoctlArg set(IoctlArg.Reader head, FieldReader rest) {
         return IoctlArg.in((c, arg) -> {
             Value h = head.read(c, arg);
-            return h instanceof Value.Struct ? plus(h, rest.read(c, arg)) : h;
+            return h instanceof Value.Struct s ? IoctlArg.plus(s, List.of(rest.read(c, arg))) : h;
         });
     }
 
@@ -101,7 +95,7 @@ final class KdKeyboard {
 
             @Override
             public Value exit(Call c, long arg, Value atEntry) {
-                return atEntry instanceof Value.Struct && !c.failed() ? plus(atEntry, rest.read(c, arg)) : atEntry;
+                return atEntry instanceof Value.Struct s && !c.failed() ? IoctlArg.plus(s, List.of(rest.read(c, arg))) : atEntry;
             }
         };
     }
